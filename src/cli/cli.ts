@@ -1,0 +1,69 @@
+/**
+ * The yargs program: global flags, the command table, and the one top-level catch that turns a
+ * {@link UserError} into a single line and exit code 2 (no stack trace unless --verbose).
+ */
+import yargs from 'yargs';
+import { isUserError } from '../errors.js';
+import { commands } from './commands/index.js';
+import type { CliIo } from './io.js';
+
+/** Global flags every command accepts. */
+export interface GlobalArgs {
+  json: boolean;
+  verbose: boolean;
+}
+
+/**
+ * Run the CLI on `argv` (without the node and script paths) and return the exit code:
+ * 0 ok, 1 a check failed, 2 bad usage or bad input.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const verbose = argv.includes('--verbose');
+  const program = yargs(argv)
+    .scriptName('gherkin-bench')
+    .usage('$0 <command> [options]\n\nMeasure how well LLMs write AWS security controls as Gherkin.')
+    .option('json', { type: 'boolean', default: false, describe: 'Print machine-readable JSON' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print stack traces and debug detail' })
+    .strict()
+    .demandCommand(1, 'Name a command; see --help.')
+    .recommendCommands()
+    .exitProcess(false)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    })
+    .help()
+    .alias('h', 'help')
+    .version();
+  for (const command of commands)
+    program.command(
+      command(io, (code) => {
+        exitCode = Math.max(exitCode, code);
+      }),
+    );
+  try {
+    await program.parseAsync();
+    return exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`gherkin-bench: ${error.message}\nRun with --help for usage.\n`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      io.stderr(`gherkin-bench: ${error.message}\n`);
+      if (verbose && error.cause instanceof Error) io.stderr(`${error.cause.stack ?? error.cause.message}\n`);
+      return error.exitCode;
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    io.stderr(
+      verbose
+        ? `${err.stack ?? err.message}\n`
+        : `gherkin-bench: internal error: ${err.message} (run with --verbose for the stack trace)\n`,
+    );
+    return 3;
+  }
+}
+
+/** A yargs usage failure (unknown flag, missing argument). */
+class UsageError extends Error {}

@@ -1,0 +1,5 @@
+/** The command table: every CLI command, in the order `--help` lists them. */
+import type { CommandFactory } from '../io.js';
+
+/** All commands. Add a command by importing its factory and listing it here. */
+export const commands: CommandFactory[] = [];

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+/** The `gherkin-bench` executable: the only place that touches `process`. */
+import { runCli } from './cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+});

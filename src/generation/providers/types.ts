@@ -1,0 +1,104 @@
+/** The provider contract: every model (Bedrock, promptfoo ids, the offline generator) is called this way. */
+
+/** Token usage of one call. */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+/** One chat message. */
+export interface ModelMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** Sampling parameters. */
+export interface ModelParams {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+}
+
+/**
+ * The structured inputs a prompt was rendered from. Only the offline reference generator reads
+ * them (an LLM reads the rendered prompt); they hold exactly what the variant put in the prompt.
+ */
+export interface GenerationContext {
+  /** Which chain step this call is. */
+  step: 'analysis' | 'gherkin' | 'single';
+  requirement: string;
+  /** Service and resource type, when the variant tells the model. */
+  service?: string;
+  resourceType?: string;
+  /** Retrieved API passages (RAG on), else absent. */
+  passages?: RetrievedPassage[];
+  /** Few-shot exemplars (k > 0), else absent. */
+  exemplars?: { id: string; requirement: string; gherkin: string }[];
+  /** Step 1's analysis (CoT step 2 only). */
+  analysis?: unknown;
+}
+
+/** One retrieved operation, as the knowledge base returns it and a prompt shows it. */
+export interface RetrievedPassage {
+  service: string;
+  operation: string;
+  method: string;
+  score: number;
+  /** Member paths, most relevant first. */
+  members: string[];
+  /** The compact Boto3-syntax passage shown in the prompt. */
+  text: string;
+}
+
+/** A request to a model. */
+export interface ModelRequest {
+  system?: string;
+  messages: ModelMessage[];
+  params: ModelParams;
+  /**
+   * Ask for structured output following this JSON schema (tool use on Bedrock, JSON mode
+   * elsewhere). The reply's parsed object is in `ModelResponse.json`.
+   */
+  jsonSchema?: { name: string; description?: string; schema: Record<string, unknown> };
+  /** The system prompt is a static prefix worth a prompt-cache point where the model supports it. */
+  cacheSystemPrompt?: boolean;
+  context?: GenerationContext;
+}
+
+/** A model's reply. */
+export interface ModelResponse {
+  text: string;
+  /** The structured reply when `jsonSchema` was asked for and the model gave one. */
+  json?: unknown;
+  usage: Usage;
+  latencyMs: number;
+  stopReason?: string;
+  /** The model that answered, as the provider names it. */
+  modelId: string;
+  /** True when this reply came from gherkin-bench's cache. */
+  cached?: boolean;
+}
+
+/**
+ * A model. `call` rejects with a {@link ProviderError} on failure (after the provider's own retries);
+ * the chain records that error on the case and the run goes on.
+ */
+export interface ModelProvider {
+  /** The model id as the experiment names it, e.g. `bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0`. */
+  readonly id: string;
+  call(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelResponse>;
+}
+
+/** A provider failure, recorded on the case. */
+export class ProviderError extends Error {
+  readonly retryable: boolean;
+  readonly status?: number;
+  constructor(message: string, options: { retryable: boolean; status?: number; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ProviderError';
+    this.retryable = options.retryable;
+    this.status = options.status;
+  }
+}

@@ -1,0 +1,54 @@
+/** The run store's records: a versioned manifest and one versioned record per case. */
+import type { CaseUsage, Trace, Variant } from '../generation/types.js';
+import type { Score } from '../scoring/types.js';
+
+/** Schema id of a case record line in results.jsonl. */
+export const CASE_RECORD_SCHEMA = 'gherkin-bench/case@1';
+/** Schema id of manifest.json. */
+export const MANIFEST_SCHEMA = 'gherkin-bench/manifest@1';
+
+/** Identity of one case: item × variant × model × repeat. */
+export interface CaseId {
+  itemId: string;
+  variant: string;
+  model: string;
+  /** 0-based. */
+  repeat: number;
+}
+
+/** One line of results.jsonl. */
+export interface CaseRecord extends CaseId {
+  schema: typeof CASE_RECORD_SCHEMA;
+  /** Stable key (see caseKey): the unit of caching and resume. */
+  key: string;
+  /** The candidate gherkin, or null when generation failed. */
+  candidate: string | null;
+  trace: Trace;
+  scores: Score[];
+  usage: { generation: CaseUsage; judge: CaseUsage | null };
+  /** Set when the case failed; the run goes on. */
+  error: { stage: 'generation' | 'scoring' | 'judge'; message: string } | null;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** manifest.json of a run folder. */
+export interface RunManifest {
+  schema: typeof MANIFEST_SCHEMA;
+  runId: string;
+  /** The resolved experiment (after defaults and flags). */
+  config: Record<string, unknown>;
+  variants: Variant[];
+  models: string[];
+  repeats: number;
+  seed: number;
+  dataset: { name: string; split: string; items: number; hash: string };
+  hashes: { prompts: string; rubric: string | null; judgePrompt: string | null };
+  versions: { gherkinBench: string; node: string; promptfoo: string; botocoreModels: string; [name: string]: string };
+  git: { commit: string | null; dirty: boolean | null };
+  judge: { model: string; rubric: string } | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Total cases planned. */
+  cases: number;
+}
