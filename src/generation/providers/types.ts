@@ -81,6 +81,13 @@ export interface ModelResponse {
   cached?: boolean;
 }
 
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** The case's repeat index: part of the cache key, so repeats are distinct samples. */
+  repeat?: number;
+}
+
 /**
  * A model. `call` rejects with a {@link ProviderError} on failure (after the provider's own retries);
  * the chain records that error on the case and the run goes on.
@@ -88,7 +95,7 @@ export interface ModelResponse {
 export interface ModelProvider {
   /** The model id as the experiment names it, e.g. `bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0`. */
   readonly id: string;
-  call(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelResponse>;
+  call(request: ModelRequest, options?: CallOptions): Promise<ModelResponse>;
 }
 
 /** A provider failure, recorded on the case. */
