@@ -32,6 +32,19 @@ export interface CaseRecord extends CaseId {
   finishedAt: string;
 }
 
+/** What a run keeps of each item it scored, so reports never need the dataset folder. */
+export interface RunItem {
+  id: string;
+  controlId: string | null;
+  service: string;
+  resourceType: string;
+  category: string;
+  severity: string;
+  requirement: string;
+  /** The gold gherkin's text. */
+  goldText: string;
+}
+
 /** manifest.json of a run folder. */
 export interface RunManifest {
   schema: typeof MANIFEST_SCHEMA;
@@ -43,6 +56,8 @@ export interface RunManifest {
   repeats: number;
   seed: number;
   dataset: { name: string; split: string; items: number; hash: string };
+  /** The scored items (for reports: breakdowns and the gold beside each candidate). */
+  items: RunItem[];
   hashes: { prompts: string; rubric: string | null; judgePrompt: string | null };
   versions: { gherkinBench: string; node: string; promptfoo: string; botocoreModels: string; [name: string]: string };
   git: { commit: string | null; dirty: boolean | null };
