@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { factorialEffects, pairedComparisons } from '../../src/analysis/compare.js';
+import { bootstrapMeanInterval, wilsonInterval } from '../../src/analysis/intervals.js';
+import { seededUniform } from '../../src/analysis/random.js';
+import { holm, mcnemarExact, pearson, wilcoxonSignedRank } from '../../src/analysis/tests.js';
+
+function normalSampler(seed: number) {
+  const u = seededUniform(seed);
+  return () => Math.sqrt(-2 * Math.log(Math.max(u(), 1e-12))) * Math.cos(2 * Math.PI * u());
+}
+
+describe('intervals', () => {
+  it('Wilson matches the textbook values', () => {
+    const zero = wilsonInterval(0, 10);
+    expect(zero.low).toBe(0);
+    expect(zero.high).toBeCloseTo(0.2775, 3);
+    const half = wilsonInterval(5, 10);
+    expect(half.low).toBeCloseTo(0.2366, 3);
+    expect(half.high).toBeCloseTo(0.7634, 3);
+  });
+
+  it('bootstrap intervals of a mean cover the true mean about 95% of the time', () => {
+    const normal = normalSampler(11);
+    const uniform = seededUniform(12);
+    let covered = 0;
+    const trials = 300;
+    for (let t = 0; t < trials; t++) {
+      const values = Array.from({ length: 60 }, () => 0.6 + 0.15 * normal());
+      const ci = bootstrapMeanInterval(values, uniform, { resamples: 800 });
+      if (ci.low <= 0.6 && 0.6 <= ci.high) covered++;
+    }
+    expect(covered / trials).toBeGreaterThan(0.9);
+    expect(covered / trials).toBeLessThan(0.99);
+  });
+
+  it('is repeatable for a seed', () => {
+    const values = [0.1, 0.5, 0.9, 0.3, 0.7];
+    expect(bootstrapMeanInterval(values, seededUniform(3))).toEqual(bootstrapMeanInterval(values, seededUniform(3)));
+  });
+});
+
+describe('tests', () => {
+  it('Holm adjusts step-down and keeps order', () => {
+    expect(holm([0.01, 0.04, 0.03])).toEqual([0.03, 0.06, 0.06]);
+  });
+  it('McNemar exact is 1 with no discordant pairs and small with many one-sided ones', () => {
+    expect(mcnemarExact(0, 0)).toBe(1);
+    expect(mcnemarExact(10, 0)).toBeCloseTo(2 / 1024, 6);
+  });
+  it('Wilcoxon gives p = 1 for all-zero differences and small p for a consistent shift', () => {
+    expect(wilcoxonSignedRank([0, 0, 0])).toBe(1);
+    expect(wilcoxonSignedRank(Array.from({ length: 30 }, (_, i) => 0.1 + (i % 5) * 0.01))).toBeLessThan(0.001);
+  });
+  it('Pearson is null for a constant side', () => {
+    expect(pearson([1, 1, 1], [1, 2, 3])).toBeNull();
+    expect(pearson([1, 2, 3, 4], [2, 4, 6, 8])).toBeCloseTo(1, 10);
+  });
+});
+
+describe('paired comparisons', () => {
+  it('intervals for a known paired effect cover it about 95% of the time', () => {
+    const normal = normalSampler(21);
+    const uniform = seededUniform(22);
+    let covered = 0;
+    let detected = 0;
+    const trials = 200;
+    for (let t = 0; t < trials; t++) {
+      const reference = new Map<string, number>();
+      const variant = new Map<string, number>();
+      for (let i = 0; i < 60; i++) {
+        const item = 0.5 + 0.1 * normal();
+        reference.set(`i${i}`, item + 0.05 * normal());
+        variant.set(`i${i}`, item + 0.1 + 0.05 * normal());
+      }
+      const [c] = pairedComparisons(
+        'structure',
+        'm',
+        { name: 'none', values: reference },
+        [{ name: 'rag', values: variant }],
+        {
+          uniform,
+          resamples: 600,
+        },
+      );
+      if (c && c.ci.low <= 0.1 && 0.1 <= c.ci.high) covered++;
+      if (c?.significant) detected++;
+    }
+    expect(covered / trials).toBeGreaterThan(0.9);
+    expect(covered / trials).toBeLessThan(0.99);
+    expect(detected / trials).toBeGreaterThan(0.95);
+  });
+
+  it('uses McNemar for pass/fail and Holm-corrects across variants', () => {
+    const ref = new Map(Array.from({ length: 20 }, (_, i) => [`i${i}`, 0]));
+    const better = new Map(Array.from({ length: 20 }, (_, i) => [`i${i}`, i < 15 ? 1 : 0]));
+    const same = new Map(ref);
+    const out = pairedComparisons(
+      'parse',
+      'm',
+      { name: 'none', values: ref },
+      [
+        { name: 'a', values: better },
+        { name: 'b', values: same },
+      ],
+      { uniform: seededUniform(1), resamples: 200 },
+    );
+    expect(out.map((c) => c.test)).toEqual(['mcnemar-exact', 'mcnemar-exact']);
+    expect(out[0]?.significant).toBe(true);
+    expect(out[0]?.pHolm).toBeGreaterThanOrEqual(out[0]?.pValue ?? 0);
+    expect(out[1]?.significant).toBe(false);
+  });
+});
+
+describe('factorial effects', () => {
+  it('recover known main effects and an interaction from per-item contrasts', () => {
+    const normal = normalSampler(31);
+    const design = [];
+    const itemEffects = Array.from({ length: 200 }, () => 0.1 * normal());
+    for (const cot of [false, true])
+      for (const rag of [false, true])
+        for (const fewShot of [false, true]) {
+          const values = new Map<string, number>();
+          itemEffects.forEach((e, i) => {
+            const y = 0.4 + e + (cot ? 0.1 : 0) + (rag ? 0.2 : 0) + (rag && fewShot ? 0.08 : 0) + 0.02 * normal();
+            values.set(`i${i}`, y);
+          });
+          design.push({ on: { cot, rag, fewShot }, values });
+        }
+    const effects = factorialEffects('structure', 'm', design, { uniform: seededUniform(2), resamples: 500 });
+    const byTerm = Object.fromEntries(effects.map((e) => [e.term, e]));
+    expect(effects).toHaveLength(6);
+    expect(byTerm.cot?.estimate).toBeCloseTo(0.1, 2);
+    expect(byTerm.rag?.estimate).toBeCloseTo(0.24, 2); // 0.2 + half the interaction
+    expect(byTerm['rag×fewShot']?.estimate).toBeCloseTo(0.04, 2); // half the interaction
+    expect(byTerm['cot×rag']?.ci.low).toBeLessThan(0);
+    expect(byTerm['cot×rag']?.ci.high).toBeGreaterThan(0);
+  });
+
+  it('returns nothing without the full design', () => {
+    expect(factorialEffects('x', 'm', [], { uniform: seededUniform(1) })).toEqual([]);
+  });
+});
