@@ -1,0 +1,165 @@
+/**
+ * index.html: one self-contained file that works offline. chart.js and jsdiff are inlined; the
+ * run's data travels as JSON inside a non-executable script tag and the client renders it with
+ * textContent only, so hostile text in candidates or datasets shows as text. A strict
+ * Content-Security-Policy forbids every network request.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Summary } from '../analysis/types.js';
+import { packagePath } from '../paths.js';
+import type { CaseRecord, RunManifest } from '../run/types.js';
+
+const require = createRequire(import.meta.url);
+/** Characters of one prompt or response kept in the report (the full text stays in results.jsonl). */
+export const MAX_TEXT = 20_000;
+
+/** A file inside an installed package, found from its entry point (the UMD builds are not in `exports`). */
+function packageFile(name: string, relative: string): string {
+  let dir = dirname(require.resolve(name));
+  while (
+    !existsSync(join(dir, 'package.json')) ||
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name
+  ) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the folder of package ${name}`);
+    dir = parent;
+  }
+  return join(dir, relative);
+}
+
+let assets: { chart: string; diff: string; client: string } | undefined;
+function loadAssets(): { chart: string; diff: string; client: string } {
+  assets ??= {
+    chart: readFileSync(packageFile('chart.js', 'dist/chart.umd.min.js'), 'utf8'),
+    diff: readFileSync(packageFile('diff', 'dist/diff.min.js'), 'utf8'),
+    client: readFileSync(packagePath('src', 'report', 'client', 'report.js'), 'utf8'),
+  };
+  return assets;
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a `<script type="application/json">` element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Inline script text cannot close its own element. */
+function inlineScript(code: string): string {
+  return code.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+const clip = (text: string): string =>
+  text.length > MAX_TEXT
+    ? `${text.slice(0, MAX_TEXT)}\n… (${text.length - MAX_TEXT} more characters in results.jsonl)`
+    : text;
+
+function caseData(record: CaseRecord) {
+  return {
+    key: record.key,
+    itemId: record.itemId,
+    variant: record.variant,
+    model: record.model,
+    repeat: record.repeat,
+    error: record.error,
+    candidate: record.candidate,
+    scores: record.scores,
+    usage: record.usage,
+    trace: {
+      fewShotIds: record.trace.fewShotIds,
+      retrieved: record.trace.retrieved.map((p) => ({
+        service: p.service,
+        method: p.method,
+        text: clip(p.text ?? ''),
+      })),
+      steps: record.trace.steps.map((s) => ({
+        ...s,
+        system: clip(s.system),
+        prompt: clip(s.prompt),
+        response: clip(s.response),
+      })),
+    },
+  };
+}
+
+const STYLE = `
+:root { color-scheme: light; --fg:#111827; --muted:#6b7280; --line:#e5e7eb; --bad:#b91c1c; --good:#047857; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); margin: 0; background: #f9fafb; }
+header { background: #111827; color: #f9fafb; padding: 16px 24px; }
+header h1 { margin: 0 0 4px; font-size: 20px; }
+header p { margin: 2px 0; color: #d1d5db; }
+nav { position: sticky; top: 0; background: #fff; border-bottom: 1px solid var(--line); padding: 8px 24px; z-index: 2; }
+nav a { margin-right: 16px; color: #1d4ed8; text-decoration: none; }
+main { padding: 8px 24px 48px; max-width: 1400px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; margin: 16px 0; }
+h2 { font-size: 17px; margin: 4px 0 8px; }
+.chart { position: relative; height: 340px; }
+.warning { background: #fef3c7; color: #92400e; padding: 6px 10px; border-radius: 6px; margin: 6px 0; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+table.sortable th { cursor: pointer; user-select: none; background: #f3f4f6; position: sticky; top: 0; z-index: 1; }
+table.sortable th:hover { background: #e5e7eb; }
+td.up { color: var(--good); font-weight: 600; } td.down { color: var(--bad); font-weight: 600; }
+tr.failed td:first-child { border-left: 4px solid var(--bad); }
+tr.case-row { cursor: pointer; } tr.case-row:hover { background: #eff6ff; }
+.heatmap td { text-align: center; min-width: 70px; }
+.scroll { max-height: 480px; overflow: auto; }
+pre { background: #f3f4f6; padding: 8px; border-radius: 6px; overflow: auto; max-height: 420px; white-space: pre-wrap; word-break: break-word; font-size: 12px; }
+pre.diff .add { background: #dcfce7; display: block; } pre.diff .del { background: #fee2e2; display: block; }
+.side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.error { color: var(--bad); font-weight: 600; }
+.controls { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
+`;
+
+/** Render the report page for a run. */
+export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[], summary: Summary): string {
+  const { chart, diff, client } = loadAssets();
+  const items = Object.fromEntries((manifest.items ?? []).map((i) => [i.id, i]));
+  const data = { summary, items, cases: records.map(caseData) };
+  const failed = summary.counts.failed;
+  const warnings = summary.warnings.map((w) => `<p class="warning">${escapeHtml(w)}</p>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gherkin-bench · ${escapeHtml(summary.runId)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>gherkin-bench run ${escapeHtml(summary.runId)}</h1>
+<p>${summary.counts.cases} cases · ${summary.counts.ok} ok · <strong>${failed} failed</strong> · ${summary.variants.length} variants · ${summary.models.map(escapeHtml).join(', ')} · dataset ${escapeHtml(manifest.dataset.name)} (${escapeHtml(manifest.dataset.split)}, ${manifest.dataset.items} items) · reference variant ${escapeHtml(summary.reference)}</p>
+<p>Judge: ${escapeHtml(summary.judge.run ? `run (${summary.judge.model ?? ''})` : summary.judge.reason)} · seed ${summary.seed} · generated ${escapeHtml(summary.generatedAt)}</p>
+</header>
+<nav><a href="#overview">Metrics</a><a href="#effects">Effects</a><a href="#services">Services</a><a href="#cost">Cost</a><a href="#tables">Tables</a><a href="#cases">Cases${failed ? ` (${failed} failed)` : ''}</a></nav>
+<main>
+${warnings}
+<section id="overview"><h2>Metric by variant</h2><div class="controls" id="metric-select-host"></div><div class="chart"><canvas id="chart-metric" role="img" aria-label="metric by variant"></canvas></div></section>
+<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><div class="controls" id="effects-select-host"></div><p id="effects-empty" class="muted" hidden>This run is not a full 2³ ablation, so there are no factorial effects.</p><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div></section>
+<section id="services"><h2>Per-service means</h2><div class="controls" id="heatmap-select-host"></div><div id="heatmap" class="scroll"></div></section>
+<section id="cost"><h2>Cost against quality</h2><div class="controls" id="cost-select-host"></div><div class="chart"><canvas id="chart-cost" role="img" aria-label="cost against quality"></canvas></div></section>
+<section id="tables"><h2>Estimates</h2><div id="estimates-host" class="scroll"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host" class="scroll"></div></section>
+<section id="cases"><h2>Cases</h2><div class="controls"><input id="case-filter" type="search" placeholder="filter by item, variant or model"><label><input id="failed-only" type="checkbox"> failed only</label><span id="case-count" class="muted"></span></div><div id="cases-host" class="scroll"></div><div id="case-detail" hidden></div></section>
+</main>
+<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script>${inlineScript(chart)}</script>
+<script>${inlineScript(diff)}</script>
+<script>${inlineScript(client)}</script>
+</body>
+</html>
+`;
+}

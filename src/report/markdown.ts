@@ -1,0 +1,134 @@
+/**
+ * summary.md: GitHub-flavoured Markdown for PR comments and job summaries — the headline table,
+ * the effects, the significant differences and the failures.
+ */
+import type { Summary } from '../analysis/types.js';
+import { formatDiff, formatInterval, formatP, formatValue } from './format.js';
+
+/** Metrics shown in the headline table, in order, when present. */
+export const HEADLINE_METRICS = [
+  'parse',
+  'structure',
+  'grounding',
+  'api_recall',
+  'path_recall',
+  'outcome_coverage',
+  'text_similarity',
+  'judge.overall',
+  'cost_usd',
+] as const;
+
+/** Escape text for a Markdown table cell (pipes, newlines, HTML). */
+export function mdCell(text: string): string {
+  return text
+    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Render the summary as Markdown. */
+export function summaryMarkdown(summary: Summary, options: { maxFailures?: number } = {}): string {
+  const out: string[] = [];
+  const metrics = HEADLINE_METRICS.filter((m) => summary.metrics.includes(m));
+  out.push(`## gherkin-bench run \`${mdCell(summary.runId)}\``);
+  out.push(
+    `${summary.counts.cases} cases (${summary.counts.ok} ok, ${summary.counts.failed} failed) · ${summary.variants.length} variants · models: ${summary.models.map((m) => `\`${mdCell(m)}\``).join(', ')} · reference: \`${mdCell(summary.reference)}\``,
+  );
+  out.push(
+    `Judge: ${summary.judge.run ? `run (${mdCell(summary.judge.model ?? '')})` : mdCell(summary.judge.reason)}.`,
+  );
+  for (const w of summary.warnings) out.push(`> ⚠️ ${mdCell(w)}`);
+
+  for (const model of summary.models) {
+    out.push(`### Mean by variant${summary.models.length > 1 ? ` — \`${mdCell(model)}\`` : ''} (95% CI)`);
+    const rows = summary.variants.map((variant) => [
+      `\`${mdCell(variant)}\``,
+      ...metrics.map((metric) => {
+        const e = summary.estimates.find((x) => x.variant === variant && x.model === model && x.metric === metric);
+        return e?.mean === null || !e ? '–' : `${formatValue(e.mean, metric)} ${formatInterval(e.ci, metric)}`;
+      }),
+    ]);
+    out.push(table(['variant', ...metrics], rows));
+  }
+
+  const mains = summary.effects.filter(
+    (e) => metrics.includes(e.metric as (typeof metrics)[number]) && !e.metric.startsWith('cost'),
+  );
+  if (mains.length) {
+    out.push('### Factorial effects (2³ ablation, per-item contrasts)');
+    out.push(
+      table(
+        ['metric', 'term', 'effect', '95% CI', 'p'],
+        mains.map((e) => [
+          e.metric,
+          e.term,
+          formatDiff(e.estimate, e.metric),
+          formatInterval(e.ci, e.metric),
+          formatP(e.pValue),
+        ]),
+      ),
+    );
+  }
+
+  const significant = summary.comparisons.filter((c) => c.significant);
+  out.push(`### Significant differences vs \`${mdCell(summary.reference)}\` (Holm-corrected)`);
+  out.push(
+    significant.length
+      ? table(
+          ['metric', 'variant', 'Δ', '95% CI', 'test', 'p (Holm)', 'pairs'],
+          significant.map((c) => [
+            c.metric,
+            `\`${mdCell(c.variant)}\``,
+            formatDiff(c.meanDiff, c.metric),
+            formatInterval(c.ci, c.metric),
+            c.test,
+            formatP(c.pHolm),
+            String(c.pairs),
+          ]),
+        )
+      : 'None at α = 0.05.',
+  );
+
+  const mde = summary.detectable.filter(
+    (d) => d.mde !== null && metrics.includes(d.metric as (typeof metrics)[number]),
+  );
+  if (mde.length) {
+    out.push('### Smallest detectable difference (80% power, α = 0.05, paired)');
+    out.push(
+      table(
+        ['metric', 'items', 'MDE'],
+        mde.map((d) => [d.metric, String(d.items), formatValue(d.mde, d.metric)]),
+      ),
+    );
+  }
+
+  const max = options.maxFailures ?? 20;
+  if (summary.failures.length) {
+    out.push(`### Failures (${summary.failures.length})`);
+    out.push(
+      table(
+        ['item', 'variant', 'model', 'repeat', 'stage', 'reason'],
+        summary.failures
+          .slice(0, max)
+          .map((f) => [
+            mdCell(f.itemId),
+            `\`${mdCell(f.variant)}\``,
+            mdCell(f.model),
+            String(f.repeat),
+            f.stage,
+            mdCell(f.message.slice(0, 160)),
+          ]),
+      ),
+    );
+    if (summary.failures.length > max) out.push(`…and ${summary.failures.length - max} more (see results.csv).`);
+  }
+  return `${out.join('\n\n')}\n`;
+}
