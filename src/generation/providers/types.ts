@@ -86,6 +86,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** The case's repeat index: part of the cache key, so repeats are distinct samples. */
   repeat?: number;
+  /** The case's key (or any label of the case), named in errors such as a replay cache miss; not part of the cache key. */
+  caseId?: string;
 }
 
 /**

@@ -1,0 +1,206 @@
+/**
+ * Amazon Bedrock, directly on the Converse API of `@aws-sdk/client-bedrock-runtime`.
+ *
+ * The client is the SDK's own, as users run it: HTTP/2 (its default handler), SigV4 signing with
+ * the default credential chain unless credentials are given, adaptive retries on throttling and
+ * 5xx, a per-attempt timeout, and an endpoint override (tests point it at a fake server).
+ * Nothing here reads the environment: the registry passes region and endpoint in.
+ */
+import {
+  BedrockRuntimeClient,
+  type BedrockRuntimeClientConfig,
+  ConverseCommand,
+  type ConverseCommandInput,
+  type ConverseCommandOutput,
+} from '@aws-sdk/client-bedrock-runtime';
+import { parseJsonFromText } from './structured.js';
+import { type CallOptions, type ModelProvider, type ModelRequest, type ModelResponse, ProviderError } from './types.js';
+
+/** Options of {@link createBedrockProvider}. */
+export interface BedrockProviderOptions {
+  /** A model id (`anthropic.claude-3-5-haiku-20241022-v1:0`), inference profile id (`us.…`) or ARN. */
+  modelId: string;
+  /** AWS region; default: from an ARN model id, else the SDK's chain (AWS_REGION, profile). */
+  region?: string;
+  /** Endpoint override (e.g. `http://127.0.0.1:4566`); default: the regional Bedrock Runtime. */
+  endpoint?: string;
+  /** Timeout of one attempt in ms (no reply within it → TimeoutError, retried); default 180 000. */
+  timeoutMs?: number;
+  /** Attempts including the first, with the SDK's adaptive retry; default 6. */
+  maxAttempts?: number;
+  /** Named profile of the shared AWS config files (AWS_PROFILE); default: the SDK's choice. */
+  profile?: string;
+  /** Explicit credentials or provider; default: the SDK's default credential chain. Never logged. */
+  credentials?: BedrockRuntimeClientConfig['credentials'];
+}
+
+/** Default per-attempt timeout (ms). */
+export const DEFAULT_BEDROCK_TIMEOUT_MS = 180_000;
+/** Default attempts (first try + retries). */
+export const DEFAULT_BEDROCK_MAX_ATTEMPTS = 6;
+
+/**
+ * Model-id patterns of the Bedrock models that accept a Converse `cachePoint` after the system
+ * prompt (Bedrock prompt caching, as documented by AWS for Claude 3.5 Haiku, 3.7 Sonnet and the
+ * Claude 4 / 4.5 family, and Amazon Nova). Matched anywhere in the id, so inference profiles
+ * (`us.anthropic.…`) and ARNs match too. Others get no cache point (it would be rejected).
+ */
+export const PROMPT_CACHING_MODELS: readonly RegExp[] = [
+  /anthropic\.claude-3-5-haiku/,
+  /anthropic\.claude-3-7-sonnet/,
+  /anthropic\.claude-(sonnet|opus|haiku)-4/,
+  /amazon\.nova-(micro|lite|pro|premier)/,
+];
+
+/** True when the model supports a Converse prompt-cache point. */
+export function supportsPromptCaching(modelId: string): boolean {
+  return PROMPT_CACHING_MODELS.some((pattern) => pattern.test(modelId));
+}
+
+/** The region named in an ARN model id (`arn:aws:bedrock:us-west-2:…`), if any. */
+export function regionOfArn(modelId: string): string | undefined {
+  const match = /^arn:aws[\w-]*:bedrock:([a-z0-9-]+):/.exec(modelId);
+  return match?.[1] || undefined;
+}
+
+/** Build the Converse input for a request (exported for tests and the docs). */
+export function toConverseInput(modelId: string, request: ModelRequest): ConverseCommandInput {
+  const input: ConverseCommandInput = {
+    modelId,
+    messages: request.messages.map((message) => ({ role: message.role, content: [{ text: message.content }] })),
+  };
+  if (request.system) {
+    input.system = [{ text: request.system }];
+    if (request.cacheSystemPrompt && supportsPromptCaching(modelId))
+      input.system.push({ cachePoint: { type: 'default' } });
+  }
+  const { temperature, topP, maxTokens } = request.params;
+  if (temperature !== undefined || topP !== undefined || maxTokens !== undefined) {
+    input.inferenceConfig = {
+      ...(temperature === undefined ? {} : { temperature }),
+      ...(topP === undefined ? {} : { topP }),
+      ...(maxTokens === undefined ? {} : { maxTokens }),
+    };
+  }
+  if (request.jsonSchema) {
+    const { name, description, schema } = request.jsonSchema;
+    input.toolConfig = {
+      tools: [
+        {
+          toolSpec: {
+            name,
+            description: description ?? `Return the ${name} as a JSON object matching the schema.`,
+            // The SDK types this as a DocumentType; a JSON schema object is one.
+            inputSchema: { json: schema as never },
+          },
+        },
+      ],
+      toolChoice: { tool: { name } },
+    };
+  }
+  return input;
+}
+
+/** Read a Converse output into a {@link ModelResponse}. */
+export function fromConverseOutput(
+  modelId: string,
+  request: ModelRequest,
+  output: ConverseCommandOutput,
+  latencyMs: number,
+): ModelResponse {
+  const blocks = output.output?.message?.content ?? [];
+  const text = blocks.map((block) => block.text ?? '').join('');
+  let json: unknown;
+  if (request.jsonSchema) {
+    const toolUse =
+      blocks.find((block) => block.toolUse?.name === request.jsonSchema?.name) ?? blocks.find((b) => b.toolUse);
+    json = toolUse?.toolUse ? toolUse.toolUse.input : parseJsonFromText(text);
+  }
+  const usage = output.usage;
+  return {
+    text: text === '' && json !== undefined ? JSON.stringify(json) : text,
+    ...(json === undefined ? {} : { json }),
+    usage: {
+      inputTokens: usage?.inputTokens ?? 0,
+      outputTokens: usage?.outputTokens ?? 0,
+      cacheReadTokens: usage?.cacheReadInputTokens ?? 0,
+      cacheWriteTokens: usage?.cacheWriteInputTokens ?? 0,
+    },
+    latencyMs,
+    ...(output.stopReason === undefined ? {} : { stopReason: output.stopReason }),
+    modelId,
+  };
+}
+
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+}
+
+/** Map an SDK or transport failure to a {@link ProviderError}; the message never carries credentials. */
+export function toProviderError(providerId: string, error: unknown, timeoutMs: number): ProviderError {
+  const e = (error ?? {}) as SdkErrorShape;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const attempts = e.$metadata?.attempts;
+  const after = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+  let retryable = status === undefined || status === 408 || status === 429 || status >= 500;
+  let what = `${name}: ${firstLine(e.message)}`;
+  if (name === 'TimeoutError') what = `timed out (no reply within ${timeoutMs} ms)`;
+  else if (name === 'AbortError') what = 'aborted';
+  else if (name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '')) {
+    what = `malformed response body (${firstLine(e.message)})`;
+    retryable = true;
+  } else if (name === 'CredentialsProviderError' || /credential|region is missing/i.test(e.message ?? '')) {
+    what = `${name}: ${firstLine(e.message)} (configure AWS credentials and region, e.g. AWS_PROFILE and AWS_REGION)`;
+    retryable = false;
+  }
+  const statusText = status === undefined ? '' : ` (HTTP ${status})`;
+  return new ProviderError(`${providerId}: ${what}${statusText}${after}`, {
+    retryable,
+    ...(status === undefined ? {} : { status }),
+    cause: error,
+  });
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? '').split('\n')[0]?.trim() ?? '';
+}
+
+/** A Bedrock Converse provider with id `bedrock:<modelId>`. */
+export function createBedrockProvider(options: BedrockProviderOptions): ModelProvider {
+  const { modelId } = options;
+  if (!modelId.trim()) throw new TypeError('createBedrockProvider: modelId is empty');
+  const id = `bedrock:${modelId}`;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_BEDROCK_TIMEOUT_MS;
+  const region = options.region ?? regionOfArn(modelId);
+  const client = new BedrockRuntimeClient({
+    ...(region === undefined ? {} : { region }),
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    maxAttempts: options.maxAttempts ?? DEFAULT_BEDROCK_MAX_ATTEMPTS,
+    retryMode: 'adaptive',
+    // Options of the SDK's default HTTP/2 handler (not a replacement): a per-attempt timeout,
+    // and one isolated session per request as the SDK's own default does.
+    requestHandler: { requestTimeout: timeoutMs, disableConcurrentStreams: true },
+  });
+
+  return {
+    id,
+    async call(request: ModelRequest, callOptions?: CallOptions): Promise<ModelResponse> {
+      const started = performance.now();
+      let output: ConverseCommandOutput;
+      try {
+        output = await client.send(
+          new ConverseCommand(toConverseInput(modelId, request)),
+          callOptions?.signal ? { abortSignal: callOptions.signal } : {},
+        );
+      } catch (error) {
+        throw toProviderError(id, error, timeoutMs);
+      }
+      return fromConverseOutput(modelId, request, output, Math.round(performance.now() - started));
+    },
+  };
+}
