@@ -1,0 +1,193 @@
+/**
+ * The model-call cache: content-addressed, one JSON file per answered call, written atomically.
+ *
+ * The key is sha256 over the provider id, the request (system prompt, messages, parameters, JSON
+ * schema, cache-point flag, and the structured generation context the offline generator reads)
+ * and the repeat index, so repeats are distinct samples and any change to a prompt is a miss.
+ * Entries hold the request and the reply — never credentials, headers or endpoints. Errors are not
+ * cached: a failed call is tried again on the next run.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UserError } from '../../errors.js';
+import type { CallOptions, ModelProvider, ModelRequest, ModelResponse } from './types.js';
+
+/** Default cache folder, relative to the working directory. */
+export const DEFAULT_CALL_CACHE_DIR = '.cache/gherkin-bench/calls';
+
+/** Version of the entry format and key recipe; bump to invalidate every entry. */
+export const CACHE_ENTRY_VERSION = 1;
+
+/** How a provider uses the cache: read and write, read only (a miss is an error), or bypass. */
+export type CacheMode = 'use' | 'replay' | 'off';
+
+/** Counters of one cache. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  writes: number;
+}
+
+/** One stored call. */
+export interface CacheEntry {
+  version: number;
+  key: string;
+  providerId: string;
+  repeat: number;
+  createdAt: string;
+  request: Omit<ModelRequest, 'context'> & { contextHash?: string };
+  /** The reply as first received (without `cached`). */
+  response: ModelResponse;
+}
+
+/** A model-call cache on disk. */
+export interface CallCache {
+  readonly dir: string;
+  readonly stats: CacheStats;
+  /** The stored entry for a key, or undefined (an unreadable entry counts as absent). */
+  get(key: string): Promise<CacheEntry | undefined>;
+  /** Store an entry atomically (temp file + rename). */
+  put(entry: CacheEntry): Promise<void>;
+}
+
+/** JSON with object keys sorted at every level and undefined members dropped. */
+function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(v).sort()) {
+        const member = (v as Record<string, unknown>)[key];
+        if (member !== undefined) out[key] = sort(member);
+      }
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The content address of a call (64 hex). */
+export function callKey(providerId: string, request: ModelRequest, options?: CallOptions): string {
+  return sha256(
+    canonicalJson({
+      v: CACHE_ENTRY_VERSION,
+      provider: providerId,
+      system: request.system,
+      messages: request.messages,
+      params: request.params,
+      jsonSchema: request.jsonSchema,
+      cacheSystemPrompt: request.cacheSystemPrompt ?? false,
+      context: request.context,
+      repeat: options?.repeat ?? 0,
+    }),
+  );
+}
+
+/** Open (lazily create) a cache folder; entries live at `<dir>/<key[0..2]>/<key>.json`. */
+export function openCallCache(dir: string = DEFAULT_CALL_CACHE_DIR): CallCache {
+  const stats: CacheStats = { hits: 0, misses: 0, writes: 0 };
+  const pathOf = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    dir,
+    stats,
+    async get(key) {
+      let text: string;
+      try {
+        text = await readFile(pathOf(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const entry = JSON.parse(text) as CacheEntry;
+        return entry.version === CACHE_ENTRY_VERSION && entry.key === key ? entry : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async put(entry) {
+      const path = pathOf(entry.key);
+      await mkdir(dirname(path), { recursive: true });
+      const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        await writeFile(temp, `${JSON.stringify(entry, null, 2)}\n`, 'utf8');
+        await rename(temp, path);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+      stats.writes += 1;
+    },
+  };
+}
+
+function describeCall(provider: ModelProvider, request: ModelRequest, options?: CallOptions): string {
+  const parts = [`model ${provider.id}`];
+  if (options?.caseId) parts.push(`case ${options.caseId}`);
+  if (request.context?.step) parts.push(`step ${request.context.step}`);
+  parts.push(`repeat ${options?.repeat ?? 0}`);
+  return parts.join(', ');
+}
+
+/**
+ * Wrap a provider with the cache. `use`: answer from the cache, else call and store; `replay`:
+ * answer from the cache only, a miss throws `UserError('CACHE_MISS')` naming the model and case;
+ * `off`: the provider itself. A hit returns the original reply (its usage, so the recorded cost
+ * is the call's) with `cached: true` (so its new spend is 0). Identical calls in flight share one
+ * model call.
+ */
+export function withCache(provider: ModelProvider, cache: CallCache, mode: CacheMode): ModelProvider {
+  if (mode === 'off') return provider;
+  const inFlight = new Map<string, Promise<ModelResponse>>();
+
+  async function answer(key: string, request: ModelRequest, options?: CallOptions): Promise<ModelResponse> {
+    const entry = await cache.get(key);
+    if (entry) {
+      cache.stats.hits += 1;
+      return { ...entry.response, cached: true };
+    }
+    cache.stats.misses += 1;
+    if (mode === 'replay') {
+      throw new UserError(
+        'CACHE_MISS',
+        `replay: no cached reply for ${describeCall(provider, request, options)} in ${cache.dir}; run once without --replay to record it`,
+      );
+    }
+    const response = await provider.call(request, options);
+    const { context, ...stored } = request;
+    const { cached: _cached, ...original } = response;
+    await cache.put({
+      version: CACHE_ENTRY_VERSION,
+      key,
+      providerId: provider.id,
+      repeat: options?.repeat ?? 0,
+      createdAt: new Date().toISOString(),
+      request: context === undefined ? stored : { ...stored, contextHash: sha256(canonicalJson(context)) },
+      response: original,
+    });
+    return response;
+  }
+
+  return {
+    id: provider.id,
+    call(request, options) {
+      const key = callKey(provider.id, request, options);
+      const pending = inFlight.get(key);
+      if (pending) {
+        // A twin of a call in flight: share its reply, spending nothing new.
+        return pending.then((response) => {
+          cache.stats.hits += 1;
+          return { ...response, cached: true };
+        });
+      }
+      const promise = answer(key, request, options).finally(() => inFlight.delete(key));
+      inFlight.set(key, promise);
+      return promise;
+    },
+  };
+}

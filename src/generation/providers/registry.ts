@@ -1,0 +1,107 @@
+/**
+ * From a model as an experiment names it to a {@link ModelProvider}:
+ *
+ * - `offline` / `offline:reference` → the offline reference generator (no model, no network);
+ * - `bedrock:<model id | inference profile id | ARN>` → Amazon Bedrock Converse (our client);
+ *   a Bedrock model id always has a dot before any colon (`anthropic.claude-…`, `us.amazon.nova-…`),
+ *   so promptfoo's own `bedrock:converse:…`, `bedrock:kb:…` ids still go to promptfoo;
+ * - anything else → promptfoo's provider loader (`openai:…`, `anthropic:…`, `ollama:…`, `http`, `echo`).
+ *
+ * The environment is data here (passed in by config/CLI): the Bedrock endpoint comes from
+ * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, else `AWS_ENDPOINT_URL` (unless
+ * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`), the region from `AWS_REGION` / `AWS_DEFAULT_REGION`,
+ * the profile from `AWS_PROFILE`; credentials stay with the SDK's default chain.
+ */
+import { UserError } from '../../errors.js';
+import { type BedrockProviderOptions, createBedrockProvider } from './bedrock.js';
+import type { ModelProvider } from './types.js';
+
+/** Options of {@link resolveProvider}. */
+export interface ResolveProviderOptions {
+  /** The environment variables to honour (not read from `process.env` here). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Per-call (per-attempt on Bedrock) timeout in ms. */
+  timeoutMs?: number;
+  /** Bedrock attempts including the first. */
+  maxAttempts?: number;
+  /** Bedrock credentials (tests); default: the SDK's default credential chain. */
+  credentials?: BedrockProviderOptions['credentials'];
+  /** Extra promptfoo provider config (e.g. `apiBaseUrl`), for promptfoo ids. */
+  promptfooConfig?: Record<string, unknown>;
+}
+
+/** The offline generator's spellings. */
+export const OFFLINE_SPECS: readonly string[] = ['offline', 'offline:reference'];
+
+const OFFLINE_MODULE = './offline.js';
+
+/** What kind of provider a spec names, or a reason it is malformed. */
+export type ProviderKind = 'offline' | 'bedrock' | 'promptfoo';
+
+/** Classify a model spec; throws a {@link UserError} naming the spec when it is malformed. */
+export function providerKind(spec: string): ProviderKind {
+  if (spec !== spec.trim() || spec === '' || /\s/.test(spec)) {
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": a model is written without spaces, e.g. "bedrock:<model-id>", "offline" or a promptfoo provider id`,
+    );
+  }
+  if (OFFLINE_SPECS.includes(spec)) return 'offline';
+  if (spec.startsWith('offline:')) {
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": unknown offline generator (use "offline" or "offline:reference")`,
+    );
+  }
+  if (spec === 'bedrock' || spec === 'bedrock:') {
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": name the Bedrock model, e.g. "bedrock:anthropic.claude-3-5-haiku-20241022-v1:0"`,
+    );
+  }
+  if (spec.startsWith('bedrock:')) {
+    const rest = spec.slice('bedrock:'.length);
+    if (rest.startsWith('arn:') || (rest.split(':')[0] ?? '').includes('.')) return 'bedrock';
+  }
+  return 'promptfoo';
+}
+
+/** The Bedrock endpoint override an environment asks for, if any. */
+export function bedrockEndpointFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
+  return env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME || env.AWS_ENDPOINT_URL || undefined;
+}
+
+/**
+ * Resolve a model spec to a provider. Unknown or malformed specs throw a {@link UserError} naming
+ * the spec (a promptfoo id promptfoo cannot load included).
+ */
+export async function resolveProvider(spec: string, options: ResolveProviderOptions): Promise<ModelProvider> {
+  const kind = providerKind(spec);
+  if (kind === 'offline') {
+    // Imported by a computed specifier so this module compiles on its own (the offline generator is another module's).
+    const { createOfflineProvider } = (await import(OFFLINE_MODULE)) as { createOfflineProvider: () => ModelProvider };
+    return createOfflineProvider();
+  }
+  if (kind === 'bedrock') {
+    const { env } = options;
+    const endpoint = bedrockEndpointFromEnv(env);
+    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+    return createBedrockProvider({
+      modelId: spec.slice('bedrock:'.length),
+      ...(region === undefined ? {} : { region }),
+      ...(endpoint === undefined ? {} : { endpoint }),
+      ...(env.AWS_PROFILE ? { profile: env.AWS_PROFILE } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    });
+  }
+  const { createPromptfooProvider } = await import('./promptfoo.js');
+  return createPromptfooProvider({
+    providerId: spec,
+    env: { ...options.env },
+    ...(options.promptfooConfig === undefined ? {} : { config: options.promptfooConfig }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+}
