@@ -1,0 +1,95 @@
+/**
+ * Prompt assembly: the rendered system prompt and user message of each chain step, and the
+ * {@link GenerationContext} that holds exactly what was rendered into them.
+ */
+import type { Item } from '../dataset/types.js';
+import type { GenerationContext, RetrievedPassage } from './providers/types.js';
+import { type PromptTemplates, render } from './templates.js';
+
+/** What a variant put in front of the model for one item. */
+export interface PromptInputs {
+  item: Item;
+  /** Retrieved passages (RAG on), else undefined. */
+  passages?: RetrievedPassage[];
+  /** Few-shot exemplars (k > 0), else undefined. */
+  exemplars?: Item[];
+}
+
+/** One rendered step: what the model gets and the structured context it came from. */
+export interface RenderedStep {
+  system: string;
+  prompt: string;
+  context: GenerationContext;
+}
+
+function blocks(t: PromptTemplates, inputs: PromptInputs) {
+  const { item } = inputs;
+  const task = render(t.task, {
+    requirement: item.requirement,
+    service: item.service,
+    resource_type: item.resourceType,
+  });
+  const rag = inputs.passages?.length
+    ? render(t.rag, { passages: inputs.passages.map((p) => p.text).join('\n\n') })
+    : '';
+  const fewshot = inputs.exemplars?.length
+    ? render(t.fewshot, {
+        exemplars: inputs.exemplars
+          .map((e) =>
+            render(t['fewshot-exemplar'], { id: e.id, requirement: e.requirement, gherkin: e.goldText.trim() }),
+          )
+          .join('\n\n'),
+      })
+    : '';
+  return { task, rag, fewshot, format: render(t.format, {}) };
+}
+
+function baseContext(step: GenerationContext['step'], inputs: PromptInputs): GenerationContext {
+  const ctx: GenerationContext = {
+    step,
+    requirement: inputs.item.requirement,
+    service: inputs.item.service,
+    resourceType: inputs.item.resourceType,
+  };
+  if (inputs.passages) ctx.passages = inputs.passages;
+  return ctx;
+}
+
+function exemplarContext(exemplars: Item[] | undefined): GenerationContext['exemplars'] {
+  return exemplars?.map((e) => ({ id: e.id, requirement: e.requirement, gherkin: e.goldText }));
+}
+
+/** The single call of a chain without CoT: task, RAG block, few-shot block, output format. */
+export function renderSingle(t: PromptTemplates, inputs: PromptInputs): RenderedStep {
+  const b = blocks(t, inputs);
+  const context = baseContext('single', inputs);
+  if (inputs.exemplars) context.exemplars = exemplarContext(inputs.exemplars);
+  return { system: render(t.system, {}), prompt: render(t.single, b), context };
+}
+
+/** CoT step 1: the analysis of the task (and the RAG block). Exemplars are not shown here. */
+export function renderAnalysis(t: PromptTemplates, inputs: PromptInputs): RenderedStep {
+  const b = blocks(t, inputs);
+  return {
+    system: render(t.system, {}),
+    prompt: render(t['cot-analysis'], { task: b.task, rag: b.rag }),
+    context: baseContext('analysis', inputs),
+  };
+}
+
+/**
+ * CoT step 2: the gherkin from step 1's analysis (its parsed JSON when it validated, else its raw
+ * text), with the RAG and few-shot blocks and the output format.
+ */
+export function renderGherkinStep(t: PromptTemplates, inputs: PromptInputs, analysis: unknown): RenderedStep {
+  const b = blocks(t, inputs);
+  const shown = typeof analysis === 'string' ? analysis : JSON.stringify(analysis, null, 2);
+  const context = baseContext('gherkin', inputs);
+  if (inputs.exemplars) context.exemplars = exemplarContext(inputs.exemplars);
+  context.analysis = analysis;
+  return {
+    system: render(t.system, {}),
+    prompt: render(t['cot-gherkin'], { ...b, analysis: shown }),
+    context,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The offline reference generator (`offline:reference`): a deterministic, non-LLM baseline.
+ *
+ * It reads ONLY `request.context` (the structured inputs the prompt was rendered from: the
+ * requirement, service, resource type, and — when the variant put them in the prompt — retrieved
+ * passages, few-shot exemplars and the step-1 analysis). It never sees the item's gold gherkin or
+ * the dataset, and it has no API knowledge of its own: every real Boto3 name it writes came from
+ * a retrieved passage or an exemplar. Its scores are therefore a real lower bound, and the offline
+ * ablation differs for real reasons.
+ *
+ * Algorithm:
+ * 1. Read the requirement (offline-terms.ts): first sentence; content-word stems; security concepts
+ *    from a fixed lexicon (encryption, transit, logging, network exposure, access, resilience,
+ *    monitoring), which also give the category; negation ("must not", "no", "without" within four
+ *    words of the modal); the subject (words before the modal, minus the service name, singular;
+ *    else the resource type's last segment); key phrases (content words after the modal, split on
+ *    "and"/"or"); a threshold ("at least 7 days") that becomes a rule parameter.
+ * 2. Plan the checks (offline-plan.ts), in the CoT analysis shape:
+ *    - RAG on (passages): the enumerating call is the passage with the best score for list_ (2) or
+ *      describe_ (1), a list member (+1) and subject stems in its method name (+1 each). Every
+ *      member path of every passage is scored (leaf-name tokens matching the requirement's security
+ *      stems count 1, parent segments 0.5; ids, names, timestamps count 0); the best path (direct)
+ *      or the best three with distinct leaves (CoT analysis) become checks on their operation.
+ *      Values: enum values read from the passage text (`'Enabled'|'Disabled'`, `enum: A | B`):
+ *      the "on" value is insecure when the requirement forbids, the "off" value when it demands
+ *      (then the compliant value is the enum value matching a security stem, e.g. `aws:kms`);
+ *      boolean-looking fields get `is true` / `is false`; others `is not set` / `is set`.
+ *    - RAG off: names are formed from words: `<service>.list_<subject plural>` and
+ *      `<service>.describe_<subject>`, unless a few-shot exemplar quotes a list_/describe_/get_ call
+ *      of the same service (then that real call is borrowed); fields are the PascalCase of the key
+ *      phrases (`direct internet access` → `DirectInternetAccess`), booleans. Often wrong: that is
+ *      the point of the baseline.
+ *    - CoT analysis also spells out the absent-field case (`is not set` → NON_COMPLIANT) of the
+ *      first field when the requirement demands something.
+ *    - Checks: one NOT_APPLICABLE (the enumerating call returns nothing), one NON_COMPLIANT per
+ *      field, one COMPLIANT per field (secure value), one ERROR when there is a rule parameter.
+ * 3. Step `analysis` (CoT step 1): reply with that plan as JSON (`json` and a ```json block).
+ *    Step `gherkin` (CoT step 2): write from `context.analysis` (validated; if it is not a valid
+ *    analysis, from a direct plan). Step `single` (no CoT): plan directly, then write.
+ * 4. Write (offline-write.ts): the canonical header (tags with `@control:none`, severity high for
+ *    network-exposure/access-control else medium, `Feature:` UPPER_SNAKE of service, subject, `NO`
+ *    when negated and the first key phrase, at most 8 words; Description = the requirement's first
+ *    sentence; Trigger `Configuration changes`; Rule Parameters), then scenarios: NOT_APPLICABLE,
+ *    each NON_COMPLIANT, one COMPLIANT combining every secure condition, ERROR. With exemplars, the
+ *    nearest one (Jaccard over requirement word stems) gives the skeleton: its scenario outcome
+ *    order and Trigger are followed, and when it has more NON_COMPLIANT scenarios than the plan,
+ *    absent-field cases are added up to its count (never for forbidding requirements).
+ * 5. Reply: one preamble sentence and the gherkin in a ```gherkin fence (so extraction is
+ *    exercised). Usage: ceil(chars / 4) tokens in (system + messages) and out (reply text);
+ *    latency measured; no cache tokens; cost 0 is not claimed (no price: null downstream).
+ */
+import { performance } from 'node:perf_hooks';
+import { analysisSchema } from '../analysis.js';
+import { planFromContext } from './offline-plan.js';
+import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
+import {
+  type CallOptions,
+  type GenerationContext,
+  type ModelProvider,
+  type ModelRequest,
+  type ModelResponse,
+  ProviderError,
+} from './types.js';
+
+/** The offline reference generator's provider id. */
+export const OFFLINE_PROVIDER_ID = 'offline:reference';
+
+/** Tokens of a text as the offline generator counts them: ceil(chars / 4). */
+export function approxTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** The reply text and structured output of one offline step (no usage). */
+export function offlineReply(ctx: GenerationContext): { text: string; json?: unknown } {
+  if (ctx.step === 'analysis') {
+    const { analysis } = planFromContext(ctx, 'analysis');
+    return {
+      text: `Here is my step-by-step analysis of the requirement.\n\n\`\`\`json\n${JSON.stringify(analysis, null, 2)}\n\`\`\`\n`,
+      json: analysis,
+    };
+  }
+  const given = ctx.step === 'gherkin' ? analysisSchema.safeParse(ctx.analysis) : undefined;
+  const analysis = given?.success ? given.data : planFromContext(ctx, 'direct').analysis;
+  const nearest = ctx.exemplars?.length ? nearestExemplar(ctx.requirement, ctx.exemplars) : undefined;
+  const skeleton = nearest ? skeletonOf(nearest) : undefined;
+  const gherkin = writeGherkin(ctx, analysis, skeleton);
+  return { text: `Here is the security control for the requirement.\n\n\`\`\`gherkin\n${gherkin}\n\`\`\`\n` };
+}
+
+/** Create the offline reference generator (see the module documentation for its algorithm). */
+export function createOfflineProvider(): ModelProvider {
+  return {
+    id: OFFLINE_PROVIDER_ID,
+    async call(request: ModelRequest, options?: CallOptions): Promise<ModelResponse> {
+      const started = performance.now();
+      if (options?.signal?.aborted) throw new ProviderError('offline:reference: call aborted', { retryable: false });
+      const ctx = request.context;
+      if (!ctx) {
+        throw new ProviderError('offline:reference needs request.context (it reads no free text)', {
+          retryable: false,
+        });
+      }
+      const reply = offlineReply(ctx);
+      const input = (request.system ?? '') + request.messages.map((m) => m.content).join('');
+      return {
+        text: reply.text,
+        ...(reply.json === undefined ? {} : { json: reply.json }),
+        usage: {
+          inputTokens: approxTokens(input),
+          outputTokens: approxTokens(reply.text),
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+        },
+        latencyMs: performance.now() - started,
+        stopReason: 'end_turn',
+        modelId: OFFLINE_PROVIDER_ID,
+      };
+    },
+  };
+}
