@@ -36,6 +36,8 @@ export interface BotocoreSource {
   apiVersion(service: string): string | undefined;
   /** Parse one service's newest model (not cached here; see ServiceCatalog). */
   readModel(service: string): BotocoreServiceModel;
+  /** Parse several services' newest models in one pass over the zip (much faster than one by one). */
+  readModels(services: string[]): Map<string, BotocoreServiceModel>;
 }
 
 function installHint(): string {
@@ -116,6 +118,9 @@ export function openBotocoreSource(zip?: { bytes: Uint8Array; version: string; l
   }
   const names = [...entries.keys()].sort();
 
+  const parse = (path: string, raw: Uint8Array): BotocoreServiceModel =>
+    JSON.parse(strFromU8(path.endsWith('.gz') ? gunzipSync(raw) : raw)) as BotocoreServiceModel;
+
   return {
     version,
     services: () => names.slice(),
@@ -126,8 +131,23 @@ export function openBotocoreSource(zip?: { bytes: Uint8Array; version: string; l
       const files = unzipSync(bytes, { filter: (file) => file.name === entry.path });
       const raw = files[entry.path];
       if (!raw) throw new UserError('MODEL_PACKAGE', `${label}: ${entry.path} could not be read; ${installHint()}`);
-      const text = strFromU8(entry.path.endsWith('.gz') ? gunzipSync(raw) : raw);
-      return JSON.parse(text) as BotocoreServiceModel;
+      return parse(entry.path, raw);
+    },
+    readModels(services) {
+      const wanted = new Map<string, string>();
+      for (const service of services) {
+        const entry = entries.get(service);
+        if (!entry) throw new UserError('NOT_FOUND', `unknown service "${service}"`);
+        wanted.set(entry.path, service);
+      }
+      const files = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+      const models = new Map<string, BotocoreServiceModel>();
+      for (const [path, service] of wanted) {
+        const raw = files[path];
+        if (!raw) throw new UserError('MODEL_PACKAGE', `${label}: ${path} could not be read; ${installHint()}`);
+        models.set(service, parse(path, raw));
+      }
+      return models;
     },
   };
 }

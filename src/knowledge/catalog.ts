@@ -38,6 +38,11 @@ export interface ServiceCatalog {
   hasService(name: string): boolean;
   /** Load (once) and return a service; throws a UserError naming the closest services. */
   service(name: string): ServiceApi;
+  /**
+   * Load (once) several services, or all when `names` is omitted, in one pass over the model zip.
+   * Throws a UserError for an unknown name.
+   */
+  loadMany(names?: string[]): ServiceApi[];
 }
 
 function buildServiceApi(name: string, model: BotocoreServiceModel): ServiceApi {
@@ -89,6 +94,15 @@ export function createCatalog(source: BotocoreSource): ServiceCatalog {
       const api = buildServiceApi(name, source.readModel(name));
       loaded.set(name, api);
       return api;
+    },
+    loadMany(wanted = names) {
+      for (const name of wanted)
+        if (!known.has(name)) throw new UserError('NOT_FOUND', `unknown service "${name}"${didYouMean(name, names)}`);
+      const missing = wanted.filter((name) => !loaded.has(name));
+      if (missing.length > 0) {
+        for (const [name, model] of source.readModels(missing)) loaded.set(name, buildServiceApi(name, model));
+      }
+      return wanted.map((name) => loaded.get(name) as ServiceApi);
     },
   };
 }

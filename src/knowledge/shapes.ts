@@ -100,14 +100,24 @@ function containerOf(api: ServiceApi, shapeName: string): { shape: string; suffi
 
 /**
  * Every member path of an operation's input or output, depth first in model order, cached per
- * service. Returns [] when the operation has no such shape. Throws a UserError for an unknown
+ * service (walks with explicit `limits` are not cached). Returns [] when the operation has no such shape. Throws a UserError for an unknown
  * operation (with suggestions).
  * @param operation - operation name (`DescribeAutoMLJobV2`) or boto3 method (`describe_auto_ml_job_v2`).
  */
-export function memberPaths(api: ServiceApi, operation: string, direction: Direction): MemberInfo[] {
+export function memberPaths(
+  api: ServiceApi,
+  operation: string,
+  direction: Direction,
+  limits?: WalkLimits,
+): MemberInfo[] {
   const opName = api.resolveOperation(operation) ?? operation;
   const root = rootShape(api, opName, direction);
   if (!root) return [];
+  if (limits) {
+    const out: MemberInfo[] = [];
+    walk(api, root, '', 1, [root], out, limits);
+    return out;
+  }
   let perService = walkCache.get(api);
   if (!perService) {
     perService = new Map();
@@ -117,17 +127,34 @@ export function memberPaths(api: ServiceApi, operation: string, direction: Direc
   const cached = perService.get(key);
   if (cached) return cached;
   const out: MemberInfo[] = [];
-  walk(api, root, '', 1, [root], out);
+  walk(api, root, '', 1, [root], out, DEFAULT_LIMITS);
   perService.set(key, out);
   return out;
 }
 
-function walk(api: ServiceApi, shapeName: string, prefix: string, depth: number, stack: string[], out: MemberInfo[]) {
+/** How far a walk goes; the defaults are {@link MAX_DEPTH} and {@link MAX_PATHS}. */
+export interface WalkLimits {
+  maxDepth: number;
+  maxPaths: number;
+  /** Members deeper than this get `doc: ''` (saves time when docs are not needed). */
+  maxDocDepth?: number;
+}
+const DEFAULT_LIMITS: WalkLimits = { maxDepth: MAX_DEPTH, maxPaths: MAX_PATHS };
+
+function walk(
+  api: ServiceApi,
+  shapeName: string,
+  prefix: string,
+  depth: number,
+  stack: string[],
+  out: MemberInfo[],
+  limits: WalkLimits,
+) {
   const shape = shapeOf(api, shapeName);
   if (!shape?.members) return;
   const required = new Set(shape.required ?? []);
   for (const [name, ref] of Object.entries(shape.members)) {
-    if (out.length >= MAX_PATHS) return;
+    if (out.length >= limits.maxPaths) return;
     const memberShape = shapeOf(api, ref.shape);
     const path = prefix ? `${prefix}.${name}` : name;
     const { shape: container, suffix } = containerOf(api, ref.shape);
@@ -139,15 +166,15 @@ function walk(api: ServiceApi, shapeName: string, prefix: string, depth: number,
       typeLabel: typeLabel(api, ref.shape),
       shape: ref.shape,
       required: required.has(name),
-      doc: shortDoc(ref.documentation ?? memberShape?.documentation),
+      doc: depth > (limits.maxDocDepth ?? MAX_DEPTH) ? '' : shortDoc(ref.documentation ?? memberShape?.documentation),
       depth,
     };
     if (memberShape?.enum) info.enum = memberShape.enum.slice();
     if (recursive) info.recursive = true;
     out.push(info);
     const containerShape = shapeOf(api, container);
-    if (!recursive && depth < MAX_DEPTH && containerShape?.members) {
-      walk(api, container, `${path}${suffix}`, depth + 1, [...stack, container], out);
+    if (!recursive && depth < limits.maxDepth && containerShape?.members) {
+      walk(api, container, `${path}${suffix}`, depth + 1, [...stack, container], out, limits);
     }
   }
 }

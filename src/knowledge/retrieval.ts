@@ -1,0 +1,297 @@
+/**
+ * The RAG corpus: a BM25 index (MiniSearch) over operations — their names, boto3 methods, docs,
+ * member paths and member docs — queried with a security requirement. Per-service indexes are
+ * built lazily; a whole-catalog index is built once (all models inflated in one pass) and cached
+ * in memory.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { UserError } from '../errors.js';
+import type { ServiceApi, ServiceCatalog } from './catalog.js';
+import { type RetrievedPassage, renderPassages } from './passages.js';
+import { namespacesOf, parseResourceType } from './resource-types.js';
+import { type Direction, type MemberInfo, memberPaths, type WalkLimits } from './shapes.js';
+import { didYouMean } from './suggest.js';
+import { shortDoc } from './text.js';
+import { expand, processTerm, SERVICE_ALIASES, terms, tokenize } from './vocabulary.js';
+
+/** One operation found for a query. */
+export interface RetrievalHit {
+  service: string;
+  /** Operation name, e.g. `DescribeAutoMLJobV2`. */
+  operation: string;
+  /** boto3 method, e.g. `describe_auto_ml_job_v2`. */
+  method: string;
+  /** BM25 score with the read-operation preference applied (higher is better). */
+  score: number;
+  /** The operation's member paths most relevant to the query, best first. */
+  members: string[];
+}
+
+/** How to narrow and size a query. */
+export interface RetrieveOptions {
+  /** boto3 client name to search within. */
+  service?: string;
+  /** CloudFormation type (`AWS::SageMaker::NotebookInstance`): narrows to its service, favours its words. */
+  resourceType?: string;
+  /** How many operations (default 5). */
+  k?: number;
+  /** How many member paths per operation (default 8). */
+  members?: number;
+}
+
+/** A search over the API. */
+export interface Retriever {
+  /** Operations for a security requirement, best first. Unknown service → UserError with suggestions. */
+  retrieve(query: string, opts?: RetrieveOptions): RetrievalHit[];
+  /** Render hits as prompt passages within a token budget (chars/4). */
+  renderPassages(hits: RetrievalHit[], tokenBudget: number): RetrievedPassage[];
+}
+
+/** What the index stores per operation. */
+interface OperationDoc {
+  id: string;
+  service: string;
+  operation: string;
+  method: string;
+  read: boolean;
+  deprecated: boolean;
+  name: string;
+  svc: string;
+  doc: string;
+  members: string;
+  memberDocs: string;
+}
+
+/** Index limits: how much of each operation's shapes goes into the index. */
+const INDEX_WALK = { maxDepth: 4, maxPaths: 120, maxDocDepth: 2 };
+/** The whole-catalog index keeps only top-level member docs (build time). */
+const CATALOG_WALK = { maxDepth: 4, maxPaths: 120, maxDocDepth: 1 };
+const FIELDS = ['name', 'svc', 'doc', 'members', 'memberDocs'] as const;
+const BOOST = { name: 3, svc: 2, doc: 1, members: 1.5, memberDocs: 0.6 };
+/** Weight of a word the security vocabulary added, relative to the requirement's own words. */
+const EXPANSION_WEIGHT = 0.45;
+/** Weight of the resource type's words (`NotebookInstance` → notebook, instance). */
+const RESOURCE_WEIGHT = 1.2;
+const READ_VERBS = /^(Describe|Get|List|Search|Lookup|BatchGet|Check|Query|Scan)[A-Z0-9]/;
+
+/** True for operations that read configuration (Describe/Get/List…). */
+export function isReadOperation(operation: string): boolean {
+  return READ_VERBS.test(operation);
+}
+
+function serviceWords(api: ServiceApi): string {
+  const meta = api.model.metadata;
+  return [
+    api.name,
+    api.fullName,
+    meta.serviceId ?? '',
+    SERVICE_ALIASES[api.name] ?? '',
+    ...namespacesOf(api.name),
+  ].join(' ');
+}
+
+function operationDocs(api: ServiceApi, walk: WalkLimits = INDEX_WALK): OperationDoc[] {
+  const svc = serviceWords(api);
+  return api.operations().map((operation) => {
+    const op = api.model.operations[operation];
+    const read = isReadOperation(operation);
+    const main: Direction = read ? 'output' : 'input';
+    const primary = memberPaths(api, operation, main, walk);
+    const secondary = memberPaths(api, operation, read ? 'input' : 'output', { maxDepth: 1, maxPaths: 30 });
+    const method = api.methodOf(operation);
+    return {
+      id: `${api.name}.${operation}`,
+      service: api.name,
+      operation,
+      method,
+      read,
+      deprecated: op?.deprecated === true,
+      name: `${operation} ${method}`,
+      svc,
+      doc: shortDoc(op?.documentation, 400),
+      members: [...primary, ...secondary].map((m) => m.name).join(' '),
+      memberDocs: primary
+        .filter((m) => m.doc !== '')
+        .map((m) => m.doc)
+        .join(' '),
+    };
+  });
+}
+
+function newIndex(): MiniSearch<OperationDoc> {
+  return new MiniSearch<OperationDoc>({
+    fields: [...FIELDS],
+    storeFields: ['service', 'operation', 'method', 'read', 'deprecated'],
+    tokenize,
+    processTerm,
+    searchOptions: { boost: BOOST },
+  });
+}
+
+const serviceIndexes = new WeakMap<ServiceApi, MiniSearch<OperationDoc>>();
+const catalogIndexes = new WeakMap<ServiceCatalog, Map<string, MiniSearch<OperationDoc>>>();
+
+/** The (cached) index of one service's operations. */
+export function serviceIndex(api: ServiceApi): MiniSearch<OperationDoc> {
+  let index = serviceIndexes.get(api);
+  if (!index) {
+    index = newIndex();
+    index.addAll(operationDocs(api));
+    serviceIndexes.set(api, index);
+  }
+  return index;
+}
+
+/**
+ * The (cached) index over many services, or all of the catalog when `services` is omitted.
+ * All models are inflated in one pass over the zip.
+ */
+export function catalogIndex(catalog: ServiceCatalog, services?: string[]): MiniSearch<OperationDoc> {
+  const key = services ? [...services].sort().join(',') : '*';
+  let perCatalog = catalogIndexes.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    catalogIndexes.set(catalog, perCatalog);
+  }
+  let index = perCatalog.get(key);
+  if (!index) {
+    index = newIndex();
+    for (const api of catalog.loadMany(services)) index.addAll(operationDocs(api, CATALOG_WALK));
+    perCatalog.set(key, index);
+  }
+  return index;
+}
+
+/** Words too common in member names to tell members apart. */
+const GENERIC = new Set(
+  terms('id arn name names config configuration status type types enabled setting settings details'),
+);
+
+/** The weighted query words of a requirement (the vocabulary's words count less, generic ones not at all). */
+export function queryTerms(requirement: string, resourceType?: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  const add = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  for (const term of expand(requirement)) if (!GENERIC.has(term)) add(term, EXPANSION_WEIGHT);
+  const resource = resourceType ? parseResourceType(resourceType) : undefined;
+  if (resource) for (const term of terms(resource.type)) add(term, RESOURCE_WEIGHT);
+  for (const term of terms(requirement)) add(term, 1);
+  return weights;
+}
+
+const memberTermCache = new WeakMap<MemberInfo, { segments: string[][]; doc: Set<string> }>();
+
+function memberTerms(member: MemberInfo): { segments: string[][]; doc: Set<string> } {
+  let hit = memberTermCache.get(member);
+  if (!hit) {
+    hit = { segments: member.path.split('.').map((segment) => terms(segment)), doc: new Set(terms(member.doc)) };
+    memberTermCache.set(member, hit);
+  }
+  return hit;
+}
+
+/**
+ * Rank an operation's member paths by the query words in their names (the last member counts
+ * most) and docs. Words of the operation's own name count little: they name the resource, not the
+ * setting. Fills up with top-level members when few paths match.
+ */
+export function rankMembers(
+  members: MemberInfo[],
+  weights: Map<string, number>,
+  limit: number,
+  operation = '',
+): string[] {
+  const own = new Set(terms(operation));
+  const weightOf = (term: string): number => {
+    const w = weights.get(term) ?? 0;
+    return own.has(term) ? w * 0.15 : GENERIC.has(term) ? w * 0.3 : w;
+  };
+  const scored = members.map((member, order) => {
+    const { segments, doc } = memberTerms(member);
+    const best = new Map<string, number>();
+    segments.forEach((segmentTerms, i) => {
+      const segmentWeight = i === segments.length - 1 ? 3 : 1;
+      for (const term of segmentTerms) best.set(term, Math.max(best.get(term) ?? 0, segmentWeight));
+    });
+    for (const term of doc) best.set(term, Math.max(best.get(term) ?? 0, 0.5));
+    let score = -member.depth * 0.05;
+    for (const [term, factor] of best) score += weightOf(term) * factor;
+    return { path: member.path, score, order, depth: member.depth };
+  });
+  const relevant = scored.filter((s) => s.score > 0.5).sort((a, b) => b.score - a.score || a.order - b.order);
+  const chosen = relevant.slice(0, limit).map((s) => s.path);
+  for (const s of scored) {
+    if (chosen.length >= limit) break;
+    if (s.depth === 1 && !chosen.includes(s.path)) chosen.push(s.path);
+  }
+  return chosen;
+}
+
+/**
+ * A retriever over a catalog, optionally limited to some services.
+ * @param catalog - the service catalog (usually `defaultCatalog()`).
+ * @param options.services - the services to search when a query names none (default: all).
+ */
+export function createRetriever(catalog: ServiceCatalog, options: { services?: string[] } = {}): Retriever {
+  const universe = options.services;
+  if (universe) for (const name of universe) catalog.service(name); // fail early on a bad name
+  const retrieve = (query: string, opts: RetrieveOptions = {}): RetrievalHit[] => {
+    const k = opts.k ?? 5;
+    if (!Number.isInteger(k) || k < 1) throw new UserError('BAD_USAGE', `k must be a positive integer (got ${k})`);
+    let service = opts.service;
+    if (!service && opts.resourceType) {
+      const resource = parseResourceType(opts.resourceType);
+      if (!resource) {
+        throw new UserError(
+          'BAD_USAGE',
+          `"${opts.resourceType}" is not a CloudFormation resource type; write it like AWS::SageMaker::NotebookInstance`,
+        );
+      }
+      service = resource.service;
+    }
+    if (service && !catalog.hasService(service)) {
+      throw new UserError('NOT_FOUND', `unknown service "${service}"${didYouMean(service, catalog.services())}`);
+    }
+    const weights = queryTerms(query, opts.resourceType);
+    if (weights.size === 0) return [];
+    const index = service ? serviceIndex(catalog.service(service)) : catalogIndex(catalog, universe);
+    const results = index.search([...weights.keys()].join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boostTerm: (term) => weights.get(term) ?? 1,
+      boostDocument: (_id, _term, stored) => documentBoost(stored),
+    });
+    return results.slice(0, k).map((result) => toHit(catalog, result, weights, opts.members ?? 8));
+  };
+  return {
+    retrieve,
+    renderPassages: (hits, tokenBudget) => renderPassages(catalog, hits, tokenBudget),
+  };
+}
+
+function documentBoost(stored: Record<string, unknown> | undefined): number {
+  if (!stored) return 1;
+  let boost = stored.read ? 1.25 : 0.7;
+  if (stored.deprecated) boost *= 0.5;
+  return boost;
+}
+
+function toHit(
+  catalog: ServiceCatalog,
+  result: SearchResult,
+  weights: Map<string, number>,
+  limit: number,
+): RetrievalHit {
+  const service = result.service as string;
+  const operation = result.operation as string;
+  const api = catalog.service(service);
+  const read = isReadOperation(operation);
+  let members = memberPaths(api, operation, read ? 'output' : 'input');
+  if (members.length === 0) members = memberPaths(api, operation, read ? 'input' : 'output');
+  return {
+    service,
+    operation,
+    method: result.method as string,
+    score: Math.round(result.score * 1000) / 1000,
+    members: rankMembers(members, weights, limit, operation),
+  };
+}
