@@ -22,6 +22,13 @@ export interface SyntheticOptions {
   failureRate?: number;
   model?: string;
   services?: string[];
+  /** Variants to run; default: the 2^3 ablation. */
+  variants?: Variant[];
+  /**
+   * Seed of the case noise, apart from `seed` (which draws the items' own effects): the same
+   * `seed` with another `noiseSeed` is a repeat of the same configuration.
+   */
+  noiseSeed?: number;
 }
 
 /** A variant with the given techniques on. */
@@ -56,7 +63,7 @@ export function syntheticRun(options: SyntheticOptions): { manifest: RunManifest
   const uniform = seededUniform(options.seed ?? 7);
   const repeats = options.repeats ?? 1;
   const model = options.model ?? 'offline:reference';
-  const variants = ablation();
+  const variants = options.variants ?? ablation();
   const services = options.services ?? ['sagemaker', 's3', 'rds', 'ec2', 'iam'];
   const e = { cot: 0, rag: 0, fewShot: 0, ragXfewShot: 0, ...options.effects };
   const items = Array.from({ length: options.items }, (_, i) => ({
@@ -70,6 +77,7 @@ export function syntheticRun(options: SyntheticOptions): { manifest: RunManifest
     goldText: `Feature: SYNTHETIC_${i}`,
     effect: normal(uniform) * (options.itemSd ?? 0.1),
   }));
+  const noise = options.noiseSeed === undefined ? uniform : seededUniform(options.noiseSeed);
   const records: CaseRecord[] = [];
   const zeroUsage = {
     calls: 1,
@@ -91,9 +99,9 @@ export function syntheticRun(options: SyntheticOptions): { manifest: RunManifest
           (v.rag.enabled ? e.rag : 0) +
           (fs ? e.fewShot : 0) +
           (v.rag.enabled && fs ? e.ragXfewShot : 0);
-        const structure = mu + normal(uniform) * (options.noiseSd ?? 0.05);
-        const failed = uniform() < (options.failureRate ?? 0);
-        const parsed = uniform() < clamp(mu + 0.3);
+        const structure = mu + normal(noise) * (options.noiseSd ?? 0.05);
+        const failed = noise() < (options.failureRate ?? 0);
+        const parsed = noise() < clamp(mu + 0.3);
         records.push({
           schema: CASE_RECORD_SCHEMA,
           key: `${item.id}|${v.name}|${model}|${repeat}`,

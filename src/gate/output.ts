@@ -1,0 +1,108 @@
+/** What the gate prints and writes: a compact table, JUnit XML, a Markdown block and GitHub annotations. */
+import type { GateCheck, GateResult } from './evaluate.js';
+
+const fmt = (v: number | null, digits = 3): string => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(digits));
+const fmtDiff = (c: GateCheck): string =>
+  c.diff === null
+    ? '–'
+    : `${c.diff > 0 ? '+' : ''}${c.diff.toFixed(3)}${c.ci ? ` [${c.ci.low.toFixed(3)}, ${c.ci.high.toFixed(3)}]` : ''}`;
+
+function rows(result: GateResult): string[][] {
+  return result.checks.map((c) => [c.name, fmt(c.baseline), fmt(c.current), fmtDiff(c), c.verdict.toUpperCase()]);
+}
+const HEADER = ['rule', 'baseline', 'current', 'Δ [95% CI]', 'verdict'];
+
+/** A plain-text table for the terminal. */
+export function gateTable(result: GateResult): string {
+  const all = [HEADER, ...rows(result)];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const out = [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(result).map(line)];
+  for (const w of result.warnings) out.push(`warning: ${w}`);
+  if (result.flips.length) {
+    out.push('', `Items that flipped from pass to fail (${result.flips.length}):`);
+    for (const f of result.flips.slice(0, 50)) out.push(`  ${f.itemId}  ${f.metric}  [${f.variant}] ${f.model}`);
+    if (result.flips.length > 50) out.push(`  … and ${result.flips.length - 50} more`);
+  }
+  const failed = result.checks.filter((c) => c.verdict === 'fail').length;
+  out.push(
+    '',
+    result.passed
+      ? `gate: PASS (${result.checks.length} checks)`
+      : `gate: FAIL (${failed} of ${result.checks.length} checks failed)`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function xml(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
+}
+
+/** JUnit XML: one test case per rule check. */
+export function gateJunit(result: GateResult): string {
+  const failures = result.checks.filter((c) => c.verdict === 'fail').length;
+  const cases = result.checks.map((c) => {
+    const body =
+      c.verdict === 'fail'
+        ? `\n      <failure message="${xml(c.reason)}">${xml(`baseline ${fmt(c.baseline)} current ${fmt(c.current)} diff ${fmtDiff(c)}`)}</failure>\n    `
+        : '';
+    return `    <testcase classname="gherkin-bench.gate.${xml(c.metric)}" name="${xml(c.name)}">${body}</testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="gherkin-bench gate" tests="${result.checks.length}" failures="${failures}">
+  <testsuite name="gherkin-bench gate" tests="${result.checks.length}" failures="${failures}">
+${cases.join('\n')}
+  </testsuite>
+</testsuites>
+`;
+}
+
+const md = (text: string): string => text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+
+/** A Markdown block for a PR comment or a job summary. */
+export function gateMarkdown(result: GateResult): string {
+  const failed = result.checks.filter((c) => c.verdict === 'fail');
+  const out = [
+    `### gherkin-bench gate: ${result.passed ? '✅ pass' : `❌ ${failed.length} of ${result.checks.length} checks failed`}`,
+    '',
+  ];
+  out.push(`| ${HEADER.join(' | ')} |`, `| ${HEADER.map(() => '---').join(' | ')} |`);
+  const shown = [...failed, ...result.checks.filter((c) => c.verdict === 'pass')];
+  for (const r of shown.map((c) => [
+    c.name,
+    fmt(c.baseline),
+    fmt(c.current),
+    fmtDiff(c),
+    c.verdict === 'fail' ? '❌ fail' : 'pass',
+  ]))
+    out.push(`| ${r.map(md).join(' | ')} |`);
+  for (const w of result.warnings) out.push('', `> ⚠️ ${md(w)}`);
+  if (result.flips.length) {
+    out.push('', `<details><summary>${result.flips.length} items flipped from pass to fail</summary>`, '');
+    for (const f of result.flips.slice(0, 100)) out.push(`- \`${md(f.itemId)}\` ${md(f.metric)} [${md(f.variant)}]`);
+    out.push('', '</details>');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** GitHub Actions workflow commands: an error annotation per failed check, a warning per flip group. */
+export function githubAnnotations(result: GateResult): string[] {
+  const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const out = result.checks
+    .filter((c) => c.verdict === 'fail')
+    .map(
+      (c) =>
+        `::error title=${escapeData(`gherkin-bench gate: ${c.name}`).replace(/[:,]/g, ' ')}::${escapeData(c.reason)}`,
+    );
+  for (const w of result.warnings) out.push(`::warning title=gherkin-bench gate::${escapeData(w)}`);
+  if (result.flips.length)
+    out.push(`::warning title=gherkin-bench gate::${result.flips.length} items flipped from pass to fail`);
+  return out;
+}
