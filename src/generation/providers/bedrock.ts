@@ -13,7 +13,7 @@ import {
   type ConverseCommandInput,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import { parseJsonFromText } from './structured.js';
+import { parseJsonFromText, withJsonInstruction } from './structured.js';
 import { type CallOptions, type ModelProvider, type ModelRequest, type ModelResponse, ProviderError } from './types.js';
 
 /** Options of {@link createBedrockProvider}. */
@@ -63,14 +63,40 @@ export function regionOfArn(modelId: string): string | undefined {
   return match?.[1] || undefined;
 }
 
+/**
+ * How a model is asked for structured output on Converse. AWS documents the forced choice of one
+ * tool (`toolChoice.tool`) for Anthropic Claude 3+ and Amazon Nova, `toolChoice.any` for Mistral
+ * Large; other tool-using models get the tool offered (`auto`) plus a JSON instruction; models
+ * without tool use (Titan, older Llama) get only the instruction, and the JSON is parsed from text.
+ */
+export type StructuredOutputMode = 'tool' | 'any' | 'auto' | 'prompt';
+
+/** Model-id patterns per structured-output mode (first match wins; default `prompt`). */
+export const STRUCTURED_OUTPUT_MODES: readonly [RegExp, StructuredOutputMode][] = [
+  [/anthropic\.claude-(3|sonnet-4|opus-4|haiku-4)/, 'tool'],
+  [/amazon\.nova-/, 'tool'],
+  [/mistral\.mistral-large/, 'any'],
+  [/meta\.llama3-[1-9]|meta\.llama4|cohere\.command-r|ai21\.jamba|mistral\./, 'auto'],
+];
+
+/** The structured-output mode of a model id (inference profiles and ARNs match too). */
+export function structuredOutputMode(modelId: string): StructuredOutputMode {
+  return STRUCTURED_OUTPUT_MODES.find(([pattern]) => pattern.test(modelId))?.[1] ?? 'prompt';
+}
+
 /** Build the Converse input for a request (exported for tests and the docs). */
 export function toConverseInput(modelId: string, request: ModelRequest): ConverseCommandInput {
   const input: ConverseCommandInput = {
     modelId,
     messages: request.messages.map((message) => ({ role: message.role, content: [{ text: message.content }] })),
   };
-  if (request.system) {
-    input.system = [{ text: request.system }];
+  const mode = request.jsonSchema ? structuredOutputMode(modelId) : undefined;
+  const system =
+    request.jsonSchema && (mode === 'auto' || mode === 'prompt')
+      ? withJsonInstruction(request.system, request.jsonSchema)
+      : request.system;
+  if (system) {
+    input.system = [{ text: system }];
     if (request.cacheSystemPrompt && supportsPromptCaching(modelId))
       input.system.push({ cachePoint: { type: 'default' } });
   }
@@ -82,7 +108,7 @@ export function toConverseInput(modelId: string, request: ModelRequest): Convers
       ...(maxTokens === undefined ? {} : { maxTokens }),
     };
   }
-  if (request.jsonSchema) {
+  if (request.jsonSchema && mode !== 'prompt') {
     const { name, description, schema } = request.jsonSchema;
     input.toolConfig = {
       tools: [
@@ -95,7 +121,7 @@ export function toConverseInput(modelId: string, request: ModelRequest): Convers
           },
         },
       ],
-      toolChoice: { tool: { name } },
+      ...(mode === 'tool' ? { toolChoice: { tool: { name } } } : mode === 'any' ? { toolChoice: { any: {} } } : {}),
     };
   }
   return input;

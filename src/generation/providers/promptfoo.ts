@@ -12,7 +12,7 @@
  */
 import type { ApiProvider, ProviderResponse } from 'promptfoo';
 import { UserError } from '../../errors.js';
-import { parseJsonFromText } from './structured.js';
+import { parseJsonFromText, withJsonInstruction } from './structured.js';
 import { type CallOptions, type ModelProvider, type ModelRequest, type ModelResponse, ProviderError } from './types.js';
 
 /** Options of {@link createPromptfooProvider}. */
@@ -35,16 +35,11 @@ export function supportsResponseFormat(providerId: string): boolean {
   return OPENAI_COMPATIBLE_PREFIXES.some((prefix) => providerId.startsWith(prefix));
 }
 
-/** The system-prompt instruction used for structured output where there is no JSON mode. */
-export function jsonInstruction(schema: NonNullable<ModelRequest['jsonSchema']>): string {
-  return `Answer with only a JSON object (no prose, no code fence) that matches this JSON schema for "${schema.name}":\n${JSON.stringify(schema.schema)}`;
-}
-
 /** The promptfoo prompt (JSON chat messages) for a request. */
 export function toPromptfooPrompt(providerId: string, request: ModelRequest): string {
   let system = request.system;
   if (request.jsonSchema && !supportsResponseFormat(providerId)) {
-    system = [system, jsonInstruction(request.jsonSchema)].filter(Boolean).join('\n\n');
+    system = withJsonInstruction(system, request.jsonSchema);
   }
   const messages = [...(system ? [{ role: 'system', content: system }] : []), ...request.messages];
   return JSON.stringify(messages);

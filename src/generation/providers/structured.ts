@@ -1,4 +1,18 @@
-/** Structured output helpers shared by the providers: find a JSON value in a model's text reply. */
+/** Structured output helpers shared by the providers: ask for JSON in words, find it in a text reply. */
+import type { ModelRequest } from './types.js';
+
+/** The system-prompt instruction asking for a JSON object, for models without a JSON mode or forced tool use. */
+export function jsonInstruction(schema: NonNullable<ModelRequest['jsonSchema']>): string {
+  return `Answer with only a JSON object (no prose, no code fence) that matches this JSON schema for "${schema.name}":\n${JSON.stringify(schema.schema)}`;
+}
+
+/** `system` with the JSON instruction appended. */
+export function withJsonInstruction(
+  system: string | undefined,
+  schema: NonNullable<ModelRequest['jsonSchema']>,
+): string {
+  return [system, jsonInstruction(schema)].filter(Boolean).join('\n\n');
+}
 
 /**
  * Parse the JSON object or array a model wrote in `text`: the whole text, else the first fenced

@@ -87,6 +87,26 @@ describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)'
     });
   });
 
+  it('offers the tool without forcing it where AWS documents no forced choice, and parses JSON from text', async () => {
+    const jsonSchema = { name: 'verdict', schema: { type: 'object', properties: { score: { type: 'integer' } } } };
+    fake.enqueue(
+      reply.text('Here it is: {"score": 2}'),
+      reply.text('```json\n{"score": 1}\n```'),
+      reply.tool({ score: 5 }),
+    );
+    const llama = await provider('meta.llama3-1-70b-instruct-v1:0').call({ ...request, system: 'S', jsonSchema });
+    expect(llama.json).toEqual({ score: 2 });
+    expect(fake.requests[0]!.body?.toolConfig?.toolChoice).toBeUndefined();
+    expect(fake.requests[0]!.body?.toolConfig?.tools).toHaveLength(1);
+    expect(fake.requests[0]!.body?.system?.[0]?.text).toMatch(/^S\n\nAnswer with only a JSON object/);
+    const titan = await provider('amazon.titan-text-express-v1').call({ ...request, jsonSchema });
+    expect(titan.json).toEqual({ score: 1 });
+    expect(fake.requests[1]!.body?.toolConfig).toBeUndefined();
+    await provider('mistral.mistral-large-2407-v1:0').call({ ...request, jsonSchema });
+    expect(fake.requests[2]!.body?.toolConfig?.toolChoice).toEqual({ any: {} });
+    expect(fake.requests[2]!.body?.system).toBeUndefined();
+  });
+
   it('retries throttling and 5xx with the SDK retry strategy, then succeeds', async () => {
     fake.enqueue(reply.throttle(), reply.unavailable(), reply.text('ok'));
     const response = await provider().call(request);
