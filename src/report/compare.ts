@@ -1,0 +1,55 @@
+/** Rendering of a two-run comparison (`gherkin-bench compare`): a terminal table and Markdown. */
+import type { RunComparison } from '../analysis/compare-runs.js';
+import { formatDiff, formatInterval, formatP } from './format.js';
+import { mdCell } from './markdown.js';
+
+const HEADER = ['metric', 'variant', 'model', 'Δ (B − A)', '95% CI', 'test', 'p (Holm)', 'pairs', ''];
+
+function rows(result: RunComparison): string[][] {
+  return result.comparisons.map((c) => [
+    c.metric,
+    c.variant,
+    c.model,
+    formatDiff(c.meanDiff, c.metric),
+    formatInterval(c.ci, c.metric),
+    c.test,
+    formatP(c.pHolm),
+    String(c.pairs),
+    c.significant ? (c.meanDiff > 0 ? 'B better' : 'B worse') : '',
+  ]);
+}
+
+/** A plain-text comparison table. */
+export function comparisonTable(result: RunComparison): string {
+  const all = [HEADER, ...rows(result)];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `A = ${result.a.runId} (${result.a.models.join(', ')})`,
+    `B = ${result.b.runId} (${result.b.models.join(', ')})`,
+    `paired by ${result.pairing}`,
+    '',
+  ];
+  out.push(line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(result).map(line));
+  for (const w of result.warnings) out.push(`warning: ${w}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Markdown for a PR comment. */
+export function comparisonMarkdown(result: RunComparison): string {
+  const out = [
+    `### gherkin-bench compare: \`${mdCell(result.b.runId)}\` (B) vs \`${mdCell(result.a.runId)}\` (A)`,
+    '',
+    `Paired by ${result.pairing}; Holm-corrected per metric.`,
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `| ${HEADER.map(() => '---').join(' | ')} |`,
+    ...rows(result).map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+  ];
+  for (const w of result.warnings) out.push('', `> ⚠️ ${mdCell(w)}`);
+  return `${out.join('\n')}\n`;
+}
