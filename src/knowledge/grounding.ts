@@ -1,0 +1,393 @@
+/**
+ * Grounding: resolve every API reference of a text against the botocore models.
+ *
+ * - `service.method` (quoted or bare), bare snake_case methods and PascalCase operation names are
+ *   resolved within the services in scope (the given one, those named by `service.method`
+ *   references, and the `@resource:` tag's).
+ * - Quoted member paths are resolved against the output (then the input) of the operations named in
+ *   the same Scenario or a Background (the whole document's when the scenario names none).
+ *   A real member of the service found elsewhere is `misplaced`, with where it does exist.
+ * - A quoted value right after a path whose member is an enum is checked against the enum.
+ * - camelCase quoted tokens (rule parameters), quoted text with spaces and numbers are ignored.
+ */
+import { UserError } from '../errors.js';
+import { defaultCatalog, type ServiceApi, type ServiceCatalog } from './catalog.js';
+import { type RawToken, scanText, splitMethodRef } from './references.js';
+import { serviceForResourceType } from './resource-types.js';
+import { type FoundMember, findMember, memberNames, memberPaths } from './shapes.js';
+import { closest, didYouMean } from './suggest.js';
+
+/** What a reference names. */
+export type ReferenceKind = 'method' | 'operation' | 'path' | 'enum';
+/** How a reference resolved. */
+export type ReferenceStatus = 'valid' | 'unknown' | 'misplaced';
+
+/** One resolved API reference. */
+export interface GroundedReference {
+  kind: ReferenceKind;
+  /** As written. */
+  text: string;
+  line: number;
+  quoted: boolean;
+  status: ReferenceStatus;
+  /** The service (and operation, method) it resolved to or was checked against. */
+  service?: string;
+  operation?: string;
+  method?: string;
+  /** For paths: the canonical path found, and whether it is in the output or the input. */
+  canonical?: string;
+  direction?: 'input' | 'output';
+  /** "Did you mean" candidates (unknown) or where the member does exist (misplaced). */
+  suggestions: string[];
+  /** One human line: why it is not valid, or a notation hint for a valid one. */
+  note?: string;
+}
+
+/** The grounding of one text. */
+export interface GroundingReport {
+  references: GroundedReference[];
+  counts: { valid: number; unknown: number; misplaced: number; total: number };
+  /** valid / (valid + unknown + misplaced), or null when the text has no API reference. */
+  precision: number | null;
+  /** The services references were resolved in. */
+  services: string[];
+}
+
+/** Options of {@link groundText}. */
+export interface GroundOptions {
+  /** The boto3 client the text is about (added to the services named in it). */
+  service?: string;
+  catalog?: ServiceCatalog;
+}
+
+interface OpRef {
+  api: ServiceApi;
+  operation: string;
+}
+
+/** Resolve every API reference in `text`. Unknown `service` option → UserError with suggestions. */
+export function groundText(text: string, options: GroundOptions = {}): GroundingReport {
+  const catalog = options.catalog ?? defaultCatalog();
+  if (options.service && !catalog.hasService(options.service)) {
+    throw new UserError(
+      'NOT_FOUND',
+      `unknown service "${options.service}"${didYouMean(options.service, catalog.services())}`,
+    );
+  }
+  const { tokens, blocks } = scanText(text);
+  const services = scopeServices(text, tokens, catalog, options.service);
+  const apis = services.map((name) => catalog.service(name));
+  const refs: GroundedReference[] = [];
+  const opsByBlock = new Map<number, OpRef[]>();
+  const nameOf = (op: OpRef) => `${op.api.name}.${op.api.methodOf(op.operation)}`;
+
+  // Pass 1: calls.
+  const pathTokens: RawToken[] = [];
+  for (const token of tokens) {
+    let ref: GroundedReference | undefined;
+    if (token.shape === 'method') ref = resolveMethodRef(catalog, token);
+    else if (token.shape === 'snake') ref = resolveBareMethod(apis, token);
+    else if (token.shape === 'pascal') ref = resolveBareOperation(apis, token);
+    else pathTokens.push(token);
+    if (!ref) continue;
+    refs.push(ref);
+    if (ref.status === 'valid' && ref.service && ref.operation) {
+      const list = opsByBlock.get(token.block) ?? [];
+      list.push({ api: catalog.service(ref.service), operation: ref.operation });
+      opsByBlock.set(token.block, list);
+    }
+  }
+  const allOps = [...opsByBlock.values()].flat();
+  const backgroundOps = blocks.flatMap((b, i) => (b.kind === 'background' ? (opsByBlock.get(i) ?? []) : []));
+  const scopeOf = (block: number): OpRef[] => {
+    const own = [...(opsByBlock.get(block) ?? []), ...backgroundOps];
+    return own.length > 0 ? own : allOps;
+  };
+
+  // Pass 2: member paths and enum values, in reading order per line.
+  let previous: { line: number; member?: FoundMember } = { line: 0 };
+  for (const token of pathTokens) {
+    const afterPath = previous.line === token.line ? previous.member : undefined;
+    previous = { line: token.line };
+    if (apis.length === 0) continue; // nothing to resolve against
+    const scope = scopeOf(token.block);
+    if (afterPath?.enum) {
+      if (afterPath.enum.includes(token.text)) {
+        refs.push({ ...base(token, 'enum', 'valid'), canonical: afterPath.canonical });
+        continue;
+      }
+      if (token.shape === 'value' || !resolvePathInScope(scope, token.text)) {
+        refs.push({
+          ...base(token, 'enum', 'unknown'),
+          canonical: afterPath.canonical,
+          suggestions: closest(token.text, afterPath.enum),
+          note: `not a value of ${afterPath.canonical}: ${afterPath.enum.slice(0, 8).join(', ')}`,
+        });
+        continue;
+      }
+    }
+    if (token.shape !== 'path') continue;
+    if (afterPath && !afterPath.enum && !resolvePathInScope(scope, token.text)) continue; // a plain value
+    const ref = resolvePath(apis, scope, token, nameOf);
+    if (!ref) continue;
+    refs.push(ref);
+    if (ref.kind === 'path' && ref.status === 'valid') {
+      previous = { line: token.line, member: resolvePathInScope(scope, token.text) ?? undefined };
+      if (!previous.member && scope.length === 0) previous.member = anywhere(apis, token.text)?.member;
+    }
+  }
+
+  refs.sort((a, b) => a.line - b.line);
+  const count = (status: ReferenceStatus) => refs.filter((r) => r.status === status).length;
+  const counts = {
+    valid: count('valid'),
+    unknown: count('unknown'),
+    misplaced: count('misplaced'),
+    total: refs.length,
+  };
+  return { references: refs, counts, precision: counts.total === 0 ? null : counts.valid / counts.total, services };
+}
+
+function base(token: RawToken, kind: ReferenceKind, status: ReferenceStatus): GroundedReference {
+  return { kind, text: token.text, line: token.line, quoted: token.quoted, status, suggestions: [] };
+}
+
+/** The services a text is about: the given one, those of its `service.method` calls, its resource tag's. */
+function scopeServices(text: string, tokens: RawToken[], catalog: ServiceCatalog, given?: string): string[] {
+  const names = new Set<string>();
+  if (given) names.add(given);
+  for (const token of tokens) {
+    const split = token.shape === 'method' ? splitMethodRef(token.text) : undefined;
+    if (split && catalog.hasService(split.service)) names.add(split.service);
+  }
+  for (const match of text.matchAll(/@resource:(AWS::[A-Za-z0-9]*::[A-Za-z0-9]+)/g)) {
+    const service = serviceForResourceType(match[1] as string);
+    if (service && catalog.hasService(service)) names.add(service);
+  }
+  return [...names];
+}
+
+function resolveMethodRef(catalog: ServiceCatalog, token: RawToken): GroundedReference | undefined {
+  const split = splitMethodRef(token.text);
+  if (!split) return undefined;
+  const { service, method } = split;
+  if (!catalog.hasService(service)) {
+    // Bare `word.word` with an unknown service is prose (e.g. a file name), unless it looks like a call.
+    if (!token.quoted || !method.includes('_')) return undefined;
+    const near = closest(service, catalog.services());
+    return {
+      ...base(token, 'method', 'unknown'),
+      suggestions: near.map((s) => `${s}.${method}`),
+      note: `no service "${service}"`,
+    };
+  }
+  const api = catalog.service(service);
+  const operation = api.resolveOperation(method);
+  if (operation) {
+    return { ...base(token, 'method', 'valid'), service, operation, method };
+  }
+  if (!token.quoted && !method.includes('_')) return undefined;
+  return {
+    ...base(token, 'method', 'unknown'),
+    service,
+    suggestions: closest(method, api.methods()).map((m) => `${service}.${m}`),
+    note: `no method "${method}" in ${service}`,
+  };
+}
+
+function verbsOf(apis: ServiceApi[], pick: (api: ServiceApi) => string[], split: RegExp): Set<string> {
+  const verbs = new Set<string>();
+  for (const api of apis) for (const name of pick(api)) verbs.add(name.split(split)[0] ?? name);
+  return verbs;
+}
+
+function resolveBareMethod(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
+  const verb = token.text.split('_')[0] ?? '';
+  if (!verbsOf(apis, (a) => a.methods(), /_/).has(verb)) return undefined;
+  for (const api of apis) {
+    const operation = api.resolveOperation(token.text);
+    if (operation) return { ...base(token, 'method', 'valid'), service: api.name, operation, method: token.text };
+  }
+  const candidates = apis.flatMap((api) => api.methods().map((m) => `${api.name}.${m}`));
+  return {
+    ...base(token, 'method', 'unknown'),
+    suggestions: closest(
+      token.text,
+      apis.flatMap((a) => a.methods()),
+    ).map((m) => candidates.find((c) => c.endsWith(`.${m}`)) ?? m),
+    note: `no method "${token.text}" in ${apis.map((a) => a.name).join(', ')}`,
+  };
+}
+
+function resolveBareOperation(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
+  const verb = /^[A-Z][a-z]+/.exec(token.text)?.[0] ?? '';
+  if (!verbsOf(apis, (a) => a.operations(), /(?=[A-Z])/).has(verb)) return undefined;
+  for (const api of apis) {
+    if (api.model.operations[token.text]) {
+      return {
+        ...base(token, 'operation', 'valid'),
+        service: api.name,
+        operation: token.text,
+        method: api.methodOf(token.text),
+      };
+    }
+  }
+  if (apis.some((api) => memberNames(api).has(token.text))) return undefined; // a member name in prose
+  return {
+    ...base(token, 'operation', 'unknown'),
+    suggestions: closest(
+      token.text,
+      apis.flatMap((a) => a.operations()),
+    ),
+    note: `no operation "${token.text}" in ${apis.map((a) => a.name).join(', ')}`,
+  };
+}
+
+/** The member a path names in the output (then input) of the first scope operation that has it. */
+function resolvePathInScope(scope: OpRef[], path: string): FoundMember | undefined {
+  return findInScope(scope, path)?.member;
+}
+
+function findInScope(
+  scope: OpRef[],
+  path: string,
+): { op: OpRef; member: FoundMember; direction: 'input' | 'output' } | undefined {
+  for (const direction of ['output', 'input'] as const) {
+    for (const op of scope) {
+      const member = findMember(op.api, op.operation, path, direction);
+      if (member) return { op, member, direction };
+    }
+  }
+  return undefined;
+}
+
+/** A path in any operation's output (then input) of the services, for texts that name no call. */
+function anywhere(
+  apis: ServiceApi[],
+  path: string,
+): { op: OpRef; member: FoundMember; direction: 'input' | 'output' } | undefined {
+  for (const direction of ['output', 'input'] as const)
+    for (const api of apis)
+      for (const operation of api.operations()) {
+        const member = findMember(api, operation, path, direction);
+        if (member) return { op: { api, operation }, member, direction };
+      }
+  return undefined;
+}
+
+const MAX_PLACES = 3;
+
+function resolvePath(
+  apis: ServiceApi[],
+  scope: OpRef[],
+  token: RawToken,
+  nameOf: (op: OpRef) => string,
+): GroundedReference | undefined {
+  const camel = /^[a-z]/.test(token.text);
+  const found = scope.length > 0 ? findInScope(scope, token.text) : anywhere(apis, token.text);
+  if (found) {
+    const ref: GroundedReference = {
+      ...base(token, 'path', 'valid'),
+      service: found.op.api.name,
+      operation: found.op.operation,
+      method: found.op.api.methodOf(found.op.operation),
+      canonical: found.member.canonical,
+      direction: found.direction,
+    };
+    if (!found.member.exact) ref.note = `write "${found.member.canonical}"`;
+    else if (found.direction === 'input') ref.note = `an input member of ${nameOf(found.op)}`;
+    return ref;
+  }
+  if (camel) return undefined; // a rule parameter or a camelCase word, not an API member
+  if (!token.text.includes('.') && !/[[{]/.test(token.text)) {
+    for (const api of apis) {
+      if (api.model.operations[token.text]) {
+        return {
+          ...base(token, 'operation', 'valid'),
+          service: api.name,
+          operation: token.text,
+          method: api.methodOf(token.text),
+        };
+      }
+    }
+    if (isEnumValueInScope(scope, token.text)) return base(token, 'enum', 'valid');
+  }
+  const places = wherePathExists(apis, scope, token.text, nameOf);
+  if (places.length > 0) {
+    return {
+      ...base(token, 'path', 'misplaced'),
+      suggestions: places,
+      note: `not in the output or input of ${scope.length > 0 ? [...new Set(scope.map(nameOf))].join(', ') : 'the named calls'}; it exists at ${places[0]}${places.length > 1 ? ` (+${places.length - 1} more)` : ''}`,
+    };
+  }
+  if (token.shape === 'value') return undefined;
+  return {
+    ...base(token, 'path', 'unknown'),
+    suggestions: similarPaths(scope.length > 0 ? scope : [], token.text),
+    note: `no member "${token.text}" in ${scope.length > 0 ? [...new Set(scope.map(nameOf))].join(', ') : apis.map((a) => a.name).join(', ')}`,
+  };
+}
+
+function isEnumValueInScope(scope: OpRef[], value: string): boolean {
+  return scope.some((op) => memberPaths(op.api, op.operation, 'output').some((m) => m.enum?.includes(value)));
+}
+
+const strip = (path: string) => path.replace(/\[\]|\{\}/g, '');
+
+/** Where a path exists instead: deeper in a scope call, or in other calls of the services. */
+function wherePathExists(apis: ServiceApi[], scope: OpRef[], path: string, nameOf: (op: OpRef) => string): string[] {
+  const places: string[] = [];
+  const bare = strip(path);
+  for (const op of scope) {
+    for (const direction of ['output', 'input'] as const) {
+      for (const member of memberPaths(op.api, op.operation, direction)) {
+        if (strip(member.path).endsWith(`.${bare}`)) {
+          places.push(`${nameOf(op)} ${direction} ${member.path}`);
+          break;
+        }
+      }
+      if (places.length >= MAX_PLACES) return places;
+    }
+  }
+  const inScope = new Set(scope.map((op) => `${op.api.name}.${op.operation}`));
+  for (const direction of ['output', 'input'] as const) {
+    for (const api of apis) {
+      for (const operation of api.operations()) {
+        if (inScope.has(`${api.name}.${operation}`)) continue;
+        const member = findMember(api, operation, path, direction);
+        if (member) places.push(`${nameOf({ api, operation })} ${direction} ${member.canonical}`);
+        if (places.length >= MAX_PLACES) return places;
+      }
+    }
+  }
+  return places;
+}
+
+/** Paths of the scope calls' outputs whose last member is spelled like the path's. */
+function similarPaths(scope: OpRef[], path: string): string[] {
+  const last = strip(path).split('.').pop() ?? path;
+  const byName = new Map<string, string[]>();
+  for (const op of scope)
+    for (const member of memberPaths(op.api, op.operation, 'output')) {
+      const list = byName.get(member.name) ?? [];
+      list.push(member.path);
+      byName.set(member.name, list);
+    }
+  return closest(last, byName.keys())
+    .flatMap((name) => (byName.get(name) ?? []).slice(0, 2))
+    .slice(0, 3);
+}
+
+/** The API references of a text, for recall metrics: `service.method` calls and member paths. */
+export function apiReferences(text: string, options: GroundOptions = {}): { methods: string[]; paths: string[] } {
+  const report = groundText(text, options);
+  const methods = new Set<string>();
+  const paths = new Set<string>();
+  for (const ref of report.references) {
+    if ((ref.kind === 'method' || ref.kind === 'operation') && ref.service && ref.method)
+      methods.add(`${ref.service}.${ref.method}`);
+    else if (ref.kind === 'method') methods.add(ref.text);
+    else if (ref.kind === 'path') paths.add(ref.canonical ?? ref.text);
+  }
+  return { methods: [...methods], paths: [...paths] };
+}
