@@ -178,7 +178,10 @@ export function toProviderError(providerId: string, error: unknown, timeoutMs: n
   else if (name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '')) {
     what = `malformed response body (${firstLine(e.message)})`;
     retryable = true;
-  } else if (name === 'CredentialsProviderError' || /credential|region is missing/i.test(e.message ?? '')) {
+  } else if (
+    status === undefined &&
+    (name === 'CredentialsProviderError' || /credential|\bregion\b/i.test(e.message ?? ''))
+  ) {
     what = `${name}: ${firstLine(e.message)} (configure AWS credentials and region, e.g. AWS_PROFILE and AWS_REGION)`;
     retryable = false;
   }

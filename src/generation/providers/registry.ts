@@ -33,8 +33,6 @@ export interface ResolveProviderOptions {
 /** The offline generator's spellings. */
 export const OFFLINE_SPECS: readonly string[] = ['offline', 'offline:reference'];
 
-const OFFLINE_MODULE = './offline.js';
-
 /** What kind of provider a spec names, or a reason it is malformed. */
 export type ProviderKind = 'offline' | 'bedrock' | 'promptfoo';
 
@@ -79,8 +77,7 @@ export function bedrockEndpointFromEnv(env: Readonly<Record<string, string | und
 export async function resolveProvider(spec: string, options: ResolveProviderOptions): Promise<ModelProvider> {
   const kind = providerKind(spec);
   if (kind === 'offline') {
-    // Imported by a computed specifier so this module compiles on its own (the offline generator is another module's).
-    const { createOfflineProvider } = (await import(OFFLINE_MODULE)) as { createOfflineProvider: () => ModelProvider };
+    const { createOfflineProvider } = await import('./offline.js');
     return createOfflineProvider();
   }
   if (kind === 'bedrock') {

@@ -188,6 +188,24 @@ describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)'
     }
   });
 
+  it('explains a missing region instead of calling anywhere', async () => {
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE']) vi.stubEnv(name, undefined);
+    vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/gherkin-bench/config');
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/gherkin-bench/credentials');
+    try {
+      const error = await createBedrockProvider({ modelId: HAIKU, endpoint: fake.url, credentials: FAKE_CREDENTIALS })
+        .call(request)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect((error as ProviderError).retryable).toBe(false);
+      expect((error as Error).message).toMatch(/region/i);
+      expect((error as Error).message).toContain('AWS_REGION');
+      expect(fake.calls).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('builds no cache point when the request does not ask for one', () => {
     expect(toConverseInput(HAIKU, { ...request, system: 's' }).system).toEqual([{ text: 's' }]);
   });
