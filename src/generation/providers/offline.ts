@@ -47,7 +47,7 @@
  *    absent-field cases are added up to its count (never for forbidding requirements).
  * 5. Reply: one preamble sentence and the gherkin in a ```gherkin fence (so extraction is
  *    exercised). Usage: ceil(chars / 4) tokens in (system + messages) and out (reply text);
- *    latency measured; no cache tokens; cost 0 is not claimed (no price: null downstream).
+ *    latency measured; no cache tokens. Its price (pricing.ts) is 0: it calls no model.
  */
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
