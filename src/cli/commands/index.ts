@@ -1,5 +1,8 @@
 /** The command table: every CLI command, in the order `--help` lists them. */
 import type { CommandFactory } from '../io.js';
+import { datasetCommand } from './dataset.js';
+import { runCommand } from './run.js';
+import { runsCommand } from './runs.js';
 
 /** All commands. Add a command by importing its factory and listing it here. */
-export const commands: CommandFactory[] = [];
+export const commands: CommandFactory[] = [datasetCommand, runCommand, runsCommand];

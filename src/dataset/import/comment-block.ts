@@ -1,0 +1,82 @@
+/**
+ * Finding the Gherkin block at the top of a rule source: a Python docstring or `#` comment run, a
+ * Java/JavaScript/TypeScript `/* *\/` block or `//` comment run. Comment markers and banner lines
+ * (`#####`, `##  Gherkin  ##`) are stripped; line numbers in the source are kept.
+ */
+
+/** Source languages the importer reads. */
+export type SourceLanguage = 'python' | 'java' | 'javascript';
+
+/** One line of a comment block, with its 1-based line in the source file. */
+export interface BlockLine {
+  text: string;
+  line: number;
+}
+
+/** The language of a file name, or undefined when the importer does not read it. */
+export function languageOf(file: string): SourceLanguage | undefined {
+  if (/\.py$/i.test(file)) return 'python';
+  if (/\.java$/i.test(file)) return 'java';
+  if (/\.(?:js|mjs|cjs|ts)$/i.test(file) && !/\.d\.ts$/i.test(file)) return 'javascript';
+  return undefined;
+}
+
+/** Every comment block / docstring of a source, in order. */
+export function commentBlocks(source: string, language: SourceLanguage): BlockLine[][] {
+  const lines = source.split(/\r?\n/);
+  const blocks: BlockLine[][] = [];
+  const lineComment = language === 'python' ? /^\s*#(.*)$/ : /^\s*\/\/(.*)$/;
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i] as string;
+    const opener = language === 'python' ? /^\s*[rRuU]?('''|""")(.*)$/.exec(raw) : /^\s*\/\*+(.*)$/.exec(raw);
+    if (opener) {
+      const close = language === 'python' ? (opener[1] as string) : '*/';
+      const first = language === 'python' ? (opener[2] as string) : (opener[1] as string);
+      const block: BlockLine[] = [];
+      let rest = first;
+      let lineNo = i + 1;
+      for (;;) {
+        const end = rest.indexOf(close);
+        if (end >= 0) {
+          block.push({ text: rest.slice(0, end), line: lineNo });
+          break;
+        }
+        block.push({ text: rest, line: lineNo });
+        i++;
+        if (i >= lines.length) break;
+        rest = language === 'python' ? (lines[i] as string) : (lines[i] as string).replace(/^\s*\*(?!\/)\s?/, '');
+        lineNo = i + 1;
+      }
+      blocks.push(block);
+      i++;
+      continue;
+    }
+    if (lineComment.test(raw)) {
+      const block: BlockLine[] = [];
+      while (i < lines.length && lineComment.test(lines[i] as string)) {
+        block.push({ text: (lineComment.exec(lines[i] as string)?.[1] ?? '').replace(/^ ?/, ''), line: i + 1 });
+        i++;
+      }
+      blocks.push(block);
+      continue;
+    }
+    i++;
+  }
+  return blocks;
+}
+
+const BANNER = /^\s*#{3,}\s*$|^\s*#+\s*gherkin\s*#+\s*$|^\s*[-=*]{5,}\s*$/i;
+const GHERKIN_MARK = /\b(?:Rule Name|Rule Identifier)\s*:|^\s*Scenarios?\s*\d*\s*:/im;
+
+/** The first block that carries a rule gherkin (a Rule Name/Identifier or Scenario line), banners removed. */
+export function findGherkinBlock(source: string, language: SourceLanguage): BlockLine[] | undefined {
+  for (const block of commentBlocks(source, language)) {
+    const text = block.map((l) => l.text).join('\n');
+    if (!GHERKIN_MARK.test(text)) continue;
+    return block
+      .filter((l) => !BANNER.test(l.text))
+      .map((l) => ({ text: l.text.replace(/^\s*##\s?/, ''), line: l.line }));
+  }
+  return undefined;
+}

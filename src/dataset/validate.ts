@@ -1,0 +1,101 @@
+/**
+ * Validating a dataset folder: everything {@link loadDataset} checks (CSV, schema, unique ids,
+ * gold files present and inside the folder), then for every gold: it parses with
+ * @cucumber/gherkin, meets every structure rule, agrees with its index row, and every Boto3 call
+ * and member path it quotes grounds in the pinned botocore models. All problems are collected,
+ * each as `file:line: message`.
+ */
+import { parseControl } from '../gherkin/parse.js';
+import { checkStructure } from '../gherkin/rules.js';
+import { defaultCatalog, type ServiceCatalog } from '../knowledge/catalog.js';
+import { checkGoldAgainstRow, checkRow } from './gold-checks.js';
+import { defaultDatasetDir, readDataset } from './load.js';
+import { type Problem, withoutLocation } from './problems.js';
+import { splitItems } from './splits.js';
+
+/** What {@link validateDataset} found. */
+export interface ValidationReport {
+  /** The folder as given. */
+  dir: string;
+  /** sha256 of the index and the gold files that could be read. */
+  hash: string;
+  /** Rows read without an index problem. */
+  items: number;
+  /** Every problem, index problems first, then per item in index order. */
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  /** True when there is no error (warnings allowed). */
+  ok: boolean;
+  /** Wall time of the validation, milliseconds. */
+  elapsedMs: number;
+}
+
+/** Options of {@link validateDataset}. */
+export interface ValidateOptions {
+  /** The botocore catalog to check services, methods and paths against (default: the pinned one). */
+  catalog?: ServiceCatalog;
+}
+
+/** Validate a dataset folder (default: the shipped gold set) and report every problem. */
+export async function validateDataset(
+  dir: string = defaultDatasetDir(),
+  options: ValidateOptions = {},
+): Promise<ValidationReport> {
+  const started = performance.now();
+  const catalog = options.catalog ?? defaultCatalog();
+  const read = await readDataset(dir);
+  const problems: Problem[] = [...read.problems];
+
+  for (const located of read.located) {
+    problems.push(...checkRow(located, catalog));
+    const parsed = parseControl(located.item.goldText);
+    if (!parsed.ok) {
+      problems.push({
+        file: located.goldFile,
+        line: parsed.error.line,
+        message: `does not parse as Gherkin: ${withoutLocation(parsed.error.message)}`,
+        severity: 'error',
+        check: 'parse',
+      });
+      continue;
+    }
+    for (const verdict of checkStructure(located.item.goldText, parsed.control)) {
+      if (verdict.pass) continue;
+      problems.push({
+        file: located.goldFile,
+        line: verdict.line ?? parsed.control.featureLine,
+        message: `${verdict.message} (rule ${verdict.rule})`,
+        severity: 'error',
+        check: `style:${verdict.rule}`,
+      });
+    }
+    problems.push(...checkGoldAgainstRow(located, parsed.control));
+  }
+
+  if (read.located.length > 0) {
+    for (const split of ['fewshot', 'eval'] as const) {
+      if (splitItems(read.dataset, split).length === 0) {
+        problems.push({
+          file: read.indexFile,
+          field: 'split',
+          message: `no item is in the ${split} split`,
+          severity: 'warning',
+          check: 'split',
+        });
+      }
+    }
+  }
+
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return {
+    dir,
+    hash: read.dataset.hash,
+    items: read.located.length,
+    problems,
+    errors,
+    warnings: problems.length - errors,
+    ok: errors === 0,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
