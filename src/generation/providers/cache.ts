@@ -1,7 +1,7 @@
 /**
  * The model-call cache: content-addressed, one JSON file per answered call, written atomically.
  *
- * The key is sha256 over the provider id, the request (system prompt, messages, parameters, JSON
+ * The key is sha256 over the provider id (and its version fingerprint, if any), the request (system prompt, messages, parameters, JSON
  * schema, cache-point flag, and the structured generation context the offline generator reads)
  * and the repeat index, so repeats are distinct samples and any change to a prompt is a miss.
  * Entries hold the request and the reply — never credentials, headers or endpoints. Errors are not
@@ -34,6 +34,7 @@ export interface CacheEntry {
   version: number;
   key: string;
   providerId: string;
+  providerVersion?: string;
   repeat: number;
   createdAt: string;
   request: Omit<ModelRequest, 'context'> & { contextHash?: string };
@@ -72,12 +73,13 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The content address of a call (64 hex). */
-export function callKey(providerId: string, request: ModelRequest, options?: CallOptions): string {
+/** The content address of a call (64 hex); `version` is the provider's fingerprint, if it has one. */
+export function callKey(providerId: string, request: ModelRequest, options?: CallOptions, version?: string): string {
   return sha256(
     canonicalJson({
       v: CACHE_ENTRY_VERSION,
       provider: providerId,
+      version,
       system: request.system,
       messages: request.messages,
       params: request.params,
@@ -165,6 +167,7 @@ export function withCache(provider: ModelProvider, cache: CallCache, mode: Cache
       version: CACHE_ENTRY_VERSION,
       key,
       providerId: provider.id,
+      ...(provider.version === undefined ? {} : { providerVersion: provider.version }),
       repeat: options?.repeat ?? 0,
       createdAt: new Date().toISOString(),
       request: context === undefined ? stored : { ...stored, contextHash: sha256(canonicalJson(context)) },
@@ -175,8 +178,9 @@ export function withCache(provider: ModelProvider, cache: CallCache, mode: Cache
 
   return {
     id: provider.id,
+    ...(provider.version === undefined ? {} : { version: provider.version }),
     call(request, options) {
-      const key = callKey(provider.id, request, options);
+      const key = callKey(provider.id, request, options, provider.version);
       const pending = inFlight.get(key);
       if (pending) {
         // A twin of a call in flight: share its reply, spending nothing new.

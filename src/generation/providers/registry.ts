@@ -12,6 +12,10 @@
  * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`), the region from `AWS_REGION` / `AWS_DEFAULT_REGION`,
  * the profile from `AWS_PROFILE`; credentials stay with the SDK's default chain.
  */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
 import { type BedrockProviderOptions, createBedrockProvider } from './bedrock.js';
 import type { ModelProvider } from './types.js';
@@ -64,6 +68,37 @@ export function providerKind(spec: string): ProviderKind {
   return 'promptfoo';
 }
 
+/**
+ * A fingerprint of the offline generator's code (sha256 of its `offline*` modules and the analysis
+ * schema it writes), so a cached offline reply is never served after that code changed.
+ */
+export async function offlineVersion(): Promise<string> {
+  offlineVersionMemo ??= (async () => {
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    const files = (await readdir(here)).filter((name) => /^offline.*\.(ts|js)$/.test(name) && !name.endsWith('.d.ts'));
+    const hash = createHash('sha256');
+    for (const path of [
+      ...files.sort().map((name) => join(here, name)),
+      ...(await siblings(join(here, '..'), 'analysis')),
+    ]) {
+      hash
+        .update(path.slice(path.lastIndexOf('/') + 1))
+        .update('\0')
+        .update(await readFile(path))
+        .update('\0');
+    }
+    return hash.digest('hex').slice(0, 16);
+  })();
+  return offlineVersionMemo;
+}
+
+let offlineVersionMemo: Promise<string> | undefined;
+
+async function siblings(dir: string, stem: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((name) => name === `${stem}.ts` || name === `${stem}.js`).map((name) => join(dir, name));
+}
+
 /** The Bedrock endpoint override an environment asks for, if any. */
 export function bedrockEndpointFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
@@ -78,7 +113,12 @@ export async function resolveProvider(spec: string, options: ResolveProviderOpti
   const kind = providerKind(spec);
   if (kind === 'offline') {
     const { createOfflineProvider } = await import('./offline.js');
-    return createOfflineProvider();
+    const offline = createOfflineProvider();
+    return {
+      id: offline.id,
+      version: await offlineVersion(),
+      call: (request, callOptions) => offline.call(request, callOptions),
+    };
   }
   if (kind === 'bedrock') {
     const { env } = options;

@@ -97,6 +97,8 @@ export interface CallOptions {
 export interface ModelProvider {
   /** The model id as the experiment names it, e.g. `bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0`. */
   readonly id: string;
+  /** A fingerprint of the provider's own behaviour (e.g. the offline generator's code); part of the cache key when set. */
+  readonly version?: string;
   call(request: ModelRequest, options?: CallOptions): Promise<ModelResponse>;
 }
 

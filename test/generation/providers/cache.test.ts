@@ -73,6 +73,7 @@ describe('model-call cache', () => {
       callKey(id, { ...request, messages: [{ role: 'user', content: 'other' }] }),
       callKey(id, { ...request, jsonSchema: { name: 'x', schema: { type: 'object' } } }),
       callKey(id, { ...request, context: { step: 'single', requirement: 'r' } }),
+      callKey(id, request, { repeat: 0 }, 'provider-v2'),
     ];
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
 
@@ -95,6 +96,27 @@ describe('model-call cache', () => {
     expect(miss).toMatchObject({ code: 'CACHE_MISS', exitCode: 2 });
     expect((miss as Error).message).toContain(`model bedrock:${MODEL}, case abc123, step gherkin, repeat 2`);
     expect(fake.calls).toBe(1);
+  });
+
+  it('keys on the provider version fingerprint and keeps it on the wrapped provider', async () => {
+    const cache = openCallCache(dir);
+    let calls = 0;
+    const fakeProvider = (version: string) => ({
+      id: 'offline:reference',
+      version,
+      call: async () => ({
+        text: `v${version} ${++calls}`,
+        usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
+        latencyMs: 0,
+        modelId: 'offline:reference',
+      }),
+    });
+    const v1 = withCache(fakeProvider('1'), cache, 'use');
+    expect(v1.version).toBe('1');
+    await v1.call(request);
+    await v1.call(request);
+    await withCache(fakeProvider('2'), cache, 'use').call(request);
+    expect(calls).toBe(2);
   });
 
   it('off bypasses the cache; errors are never cached', async () => {

@@ -49,6 +49,15 @@ describe('provider registry', () => {
   it('resolves the offline reference generator', async () => {
     const provider = await resolveProvider('offline', { env: {} });
     expect(provider.id).toMatch(/^offline/);
+    // a fingerprint of its code, so the call cache never serves replies of older offline code
+    expect(provider.version).toMatch(/^[0-9a-f]{16}$/);
+    expect((await resolveProvider('offline:reference', { env: {} })).version).toBe(provider.version);
+    const reply = await provider.call({
+      messages: [{ role: 'user', content: 'r' }],
+      params: {},
+      context: { step: 'single', requirement: 'SageMaker notebook instances must not have direct internet access.' },
+    });
+    expect(reply.text).toContain('Feature:');
   });
 
   it('resolves bedrock:<id> with the endpoint and region from the given environment', async () => {
