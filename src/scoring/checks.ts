@@ -1,0 +1,51 @@
+/**
+ * The deterministic checks: one exhaustive typed table of named factories ({@link CHECKS}) and
+ * {@link scoreChecks}, which parses the candidate once and runs them all.
+ *
+ * Thresholds and nulls (documented in the README, "Scoring"):
+ * - parse: pass = parses. structure: pass = share of rules met ≥ 0.8. grounding: pass = no
+ *   unknown reference. The other checks have no pass/fail.
+ * - A candidate that does not parse scores 0 (not null) on structure and outcome_coverage;
+ *   grounding, api_recall, path_recall and text_similarity read the raw text and still run.
+ * - Null means "does not apply": grounding when the candidate quotes no API reference;
+ *   api_recall / path_recall / outcome_coverage when the gold has no methods / paths / outcomes.
+ */
+import type { Item } from '../dataset/types.js';
+import { parseControl } from '../gherkin/parse.js';
+import { groundingCheck } from './checks/grounding.js';
+import { outcomeCoverageCheck } from './checks/outcomes.js';
+import { parseCheck } from './checks/parse.js';
+import { apiRecallCheck, pathRecallCheck } from './checks/reference.js';
+import { textSimilarityCheck } from './checks/similarity.js';
+import { structureCheck } from './checks/structure.js';
+import type { CheckFactory, CheckOptions } from './checks/types.js';
+import { CHECK_METRICS, type CheckMetric, type Score } from './types.js';
+
+export type { CheckFactory, CheckInput, CheckOptions, CheckScorer } from './checks/types.js';
+
+/** Every deterministic check by metric id (exhaustive: adding a metric id without a check fails to compile). */
+export const CHECKS: Record<CheckMetric, CheckFactory> = {
+  parse: parseCheck,
+  structure: structureCheck,
+  grounding: groundingCheck,
+  api_recall: apiRecallCheck,
+  path_recall: pathRecallCheck,
+  outcome_coverage: outcomeCoverageCheck,
+  text_similarity: textSimilarityCheck,
+};
+
+/** Options of {@link scoreChecks}. */
+export interface ScoreChecksOptions extends CheckOptions {
+  /** Only these metrics (default: all, in {@link CHECK_METRICS} order). */
+  metrics?: readonly CheckMetric[];
+}
+
+/**
+ * Score one candidate with every deterministic check (or `options.metrics`), parsing it once.
+ * Pure apart from the memoised gold reference; needs no model.
+ */
+export function scoreChecks(candidate: string, item: Item, options?: ScoreChecksOptions): Score[] {
+  const parsed = parseControl(candidate);
+  const metrics = options?.metrics ?? CHECK_METRICS;
+  return metrics.map((metric) => CHECKS[metric](options)({ candidate, item, parsed }));
+}

@@ -1,0 +1,45 @@
+/** What the reference metrics compare with: an item's gold Boto3 methods, member paths and outcomes. */
+import type { Item } from '../../dataset/types.js';
+import type { Outcome } from '../../gherkin/parse.js';
+import { parseControl } from '../../gherkin/parse.js';
+import { apiReferences } from '../../knowledge/grounding.js';
+
+/** The gold's API references and outcomes, normalised for matching. */
+export interface GoldReference {
+  /** `service.method`, lower-case: the gold gherkin's quoted calls ∪ the item's `methods`. */
+  methods: string[];
+  /** Member paths as the gold writes them. */
+  paths: string[];
+  /** Outcomes the gold's Then steps state. */
+  outcomes: Outcome[];
+}
+
+const cache = new Map<string, GoldReference>();
+const CACHE_LIMIT = 512;
+
+/** A method reference in matching form: lower-case `service.method` (a bare method gets `service`). */
+export function normaliseMethod(method: string, service: string): string {
+  const trimmed = method.trim().toLowerCase();
+  return trimmed.includes('.') ? trimmed : `${service.toLowerCase()}.${trimmed}`;
+}
+
+/** A member path in matching form: list/map markers dropped (`Trails[].Name` ≡ `Trails.Name`); grounding judges the syntax. */
+export function normalisePath(path: string): string {
+  return path.replace(/\[\]|\{\}/g, '');
+}
+
+/** The gold reference of an item (memoised by gold text, service and methods). */
+export function goldReference(item: Item): GoldReference {
+  const key = `${item.service}\u0000${item.methods.join('|')}\u0000${item.goldText}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const refs = apiReferences(item.goldText, { service: item.service });
+  const methods = [...new Set([...refs.methods, ...item.methods].map((m) => normaliseMethod(m, item.service)))].sort();
+  const paths = [...new Set(refs.paths)].sort();
+  const parsed = parseControl(item.goldText);
+  const outcomes = parsed.ok ? [...parsed.control.outcomes] : [];
+  const reference = { methods, paths, outcomes };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, reference);
+  return reference;
+}

@@ -1,0 +1,25 @@
+/** The shapes every deterministic check shares: its input, its scorer function and its factory. */
+import type { Item } from '../../dataset/types.js';
+import type { ParseResult } from '../../gherkin/parse.js';
+import type { Score } from '../types.js';
+
+/** What a check scores: one candidate against one item (whose gold it may compare with). */
+export interface CheckInput {
+  /** The candidate gherkin ('' when generation produced none). */
+  candidate: string;
+  item: Item;
+  /** `parseControl(candidate)`, when the caller parsed it already (scoreChecks parses once). */
+  parsed?: ParseResult;
+}
+
+/** A check: a pure function from input to one {@link Score}. */
+export type CheckScorer = (input: CheckInput) => Score;
+
+/** Knobs of the checks (thresholds). */
+export interface CheckOptions {
+  /** `structure` passes when at least this share of the rules is met (default 0.8). */
+  structurePassShare?: number;
+}
+
+/** A named factory: builds a check from the options. */
+export type CheckFactory = (options?: CheckOptions) => CheckScorer;
