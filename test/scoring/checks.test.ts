@@ -59,7 +59,9 @@ describe('parse', () => {
 describe('structure', () => {
   it('reports each rule by name and fails below 0.8', () => {
     const s = scores(candidate('sloppy.feature')).structure;
-    const rules = (s?.details?.rules as { rule: string; pass: boolean }[]).filter((r) => !r.pass).map((r) => r.rule);
+    const rules = ((s?.details?.rules ?? []) as { rule: string; pass: boolean }[])
+      .filter((r) => !r.pass)
+      .map((r) => r.rule);
     expect(rules).toEqual([
       'feature-name',
       'description-fields',
@@ -89,7 +91,7 @@ describe('grounding', () => {
     const s = scores(candidate('invented-apis.feature')).grounding;
     expect(s?.pass).toBe(false);
     expect(s?.value).toBeCloseTo(2 / 6, 12);
-    const unknown = (s?.details?.unknown as { text: string }[]).map((r) => r.text);
+    const unknown = ((s?.details?.unknown ?? []) as { text: string }[]).map((r) => r.text);
     expect(new Set(unknown)).toEqual(new Set(['sagemaker.get_notebook_internet_settings', 'InternetAccessEnabled']));
     expect(s?.reason).toContain('4 unknown');
   });
@@ -102,7 +104,9 @@ describe('grounding', () => {
     const s = scores(text).grounding;
     expect(s?.pass).toBe(true);
     expect(s?.value).toBeLessThan(1);
-    expect((s?.details?.misplaced as { text: string }[]).map((r) => r.text)).toEqual(['EnableNetworkIsolation']);
+    expect(((s?.details?.misplaced ?? []) as { text: string }[]).map((r) => r.text)).toEqual([
+      'EnableNetworkIsolation',
+    ]);
   });
 
   it('is null when the candidate names no API at all', () => {
