@@ -158,6 +158,15 @@ describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)'
     await expect(provider().call(request)).rejects.toBeInstanceOf(ProviderError);
   });
 
+  it('reports an unreachable endpoint as a retryable ProviderError', async () => {
+    const error = await provider(HAIKU, { endpoint: 'http://127.0.0.1:9', maxAttempts: 1 })
+      .call(request)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ retryable: true });
+    expect((error as Error).message).toMatch(/^bedrock:anthropic\.claude-3-5-haiku-20241022-v1:0: /);
+  });
+
   it('stops when the caller aborts', async () => {
     fake.enqueue(reply.hang());
     const controller = new AbortController();

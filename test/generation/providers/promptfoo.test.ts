@@ -131,6 +131,30 @@ describe('promptfoo provider ids through loadApiProvider', () => {
     expect([a.text, b.text]).toEqual(['answer 1', 'answer 2']);
   });
 
+  it("runs promptfoo's http provider and parses JSON out of a prose reply", async () => {
+    local.reply = () => ({
+      status: 200,
+      json: { answer: 'Sure. {"score": 4, "reason": "grounded"} Hope this helps.' },
+    });
+    const provider = await createPromptfooProvider({
+      providerId: 'http',
+      config: {
+        url: `${local.url}/generate`,
+        method: 'POST',
+        body: { prompt: '{{prompt}}' },
+        transformResponse: 'json.answer',
+      },
+    });
+    const response = await provider.call({ ...request, jsonSchema: { name: 'verdict', schema: { type: 'object' } } });
+    expect(response.json).toEqual({ score: 4, reason: 'grounded' });
+    const sent = local.bodies.at(-1)!;
+    expect(sent.path).toBe('/generate');
+    // promptfoo's http provider renders a JSON prompt inside a JSON body as JSON
+    const messages = sent.prompt as { role: string; content: string }[];
+    expect(messages[0].content).toContain('Answer with only a JSON object');
+    expect(messages[1]).toEqual({ role: 'user', content: 'Write the control.' });
+  });
+
   it('turns a provider error reply into a ProviderError', async () => {
     local.reply = () => ({
       status: 400,
