@@ -1,0 +1,182 @@
+/**
+ * The `run` command's flags, declared once in a table typed against the experiment config (the
+ * vitest way): each flag says its type, its help text, how it is checked and what it overrides.
+ * The CLI builds its yargs options from this table; {@link applyFlags} applies it.
+ */
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
+
+/** Flags of `gherkin-bench run` (after yargs parsing; undefined = not given). */
+export interface RunFlags {
+  model?: string[];
+  variant?: string[];
+  limit?: number;
+  repeats?: number;
+  concurrency?: number;
+  out?: string;
+  replay?: boolean;
+  cache?: boolean;
+  judge?: string;
+  seed?: number;
+  runId?: string;
+  resume?: string;
+  promptfooDb?: boolean;
+}
+
+/** One flag: how the CLI declares it and what it changes in the experiment. */
+export interface FlagSpec<V> {
+  type: 'string' | 'number' | 'boolean';
+  array?: boolean;
+  /** Help text. */
+  describe: string;
+  /** Placeholder shown in help, e.g. `ID`. */
+  value?: string;
+  /** Checks the value (same rules as the file's field). */
+  schema: z.ZodType<V>;
+  /** Override the experiment; absent for flags that steer the run, not the experiment. */
+  apply?: (config: ExperimentConfig, value: V) => ExperimentConfig;
+  /** True when the flag changes which cases exist (not allowed with --resume). */
+  changesCases?: boolean;
+}
+
+/** Every run flag, typed against {@link RunFlags}: adding a flag there without a spec here fails to compile. */
+export type FlagTable = { [K in keyof RunFlags]-?: FlagSpec<NonNullable<RunFlags[K]>> };
+
+const int1 = z.number().int().min(1);
+const names = z.array(z.string().min(1)).min(1);
+
+/** The flag table. */
+export const RUN_FLAGS: FlagTable = {
+  model: {
+    type: 'string',
+    array: true,
+    value: 'ID',
+    describe:
+      "Model(s) to run, replacing the file's models (e.g. offline:reference, bedrock:<model-id>, openai:gpt-4o)",
+    schema: names,
+    apply: (c, models) => ({ ...c, models }),
+    changesCases: true,
+  },
+  variant: {
+    type: 'string',
+    array: true,
+    value: 'NAME',
+    describe: "Variant(s) to run by name, replacing the file's variants and ablation",
+    schema: names,
+    apply: (c, variants) => ({ ...c, variants, ablate: undefined }),
+    changesCases: true,
+  },
+  limit: {
+    type: 'number',
+    value: 'N',
+    describe: 'Score only the first N items of the split',
+    schema: int1,
+    apply: (c, limit) => ({ ...c, dataset: { ...c.dataset, limit } }),
+    changesCases: true,
+  },
+  repeats: {
+    type: 'number',
+    value: 'N',
+    describe: 'Repeats per item × variant × model',
+    schema: int1,
+    apply: (c, repeats) => ({ ...c, repeats }),
+    changesCases: true,
+  },
+  concurrency: {
+    type: 'number',
+    value: 'N',
+    describe: `Cases run at the same time (1–${MAX_CONCURRENCY})`,
+    schema: int1.max(MAX_CONCURRENCY),
+    apply: (c, concurrency) => ({ ...c, concurrency }),
+  },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    describe: 'Folder that holds run folders (default reports/)',
+    schema: z.string().min(1),
+    apply: (c, out) => ({ ...c, out }),
+  },
+  replay: {
+    type: 'boolean',
+    describe: 'Answer every model call from the cache; a miss fails the case (deterministic CI)',
+    schema: z.boolean(),
+    apply: (c, replay) => (replay ? { ...c, cache: { ...c.cache, mode: 'replay' } } : c),
+  },
+  cache: {
+    type: 'boolean',
+    describe: 'Use the model-call cache (--no-cache bypasses it)',
+    schema: z.boolean(),
+    apply: (c, cache) => (cache ? c : { ...c, cache: { ...c.cache, mode: 'off' } }),
+  },
+  judge: {
+    type: 'string',
+    value: 'MODEL',
+    describe: 'Run the LLM judge with this model',
+    schema: z.string().min(1),
+    apply: (c, model) => ({
+      ...c,
+      judge: { rubric: 'default', mode: 'reference-guided', samples: 1, ...c.judge, enabled: true, model },
+    }),
+    changesCases: true,
+  },
+  seed: {
+    type: 'number',
+    value: 'N',
+    describe: 'Seed for few-shot sampling and every other random choice',
+    schema: z.number().int().min(0),
+    apply: (c, seed) => ({ ...c, seed }),
+    changesCases: true,
+  },
+  runId: {
+    type: 'string',
+    value: 'ID',
+    describe: 'Name the run folder (default: UTC timestamp + short hash)',
+    schema: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only'),
+  },
+  resume: {
+    type: 'string',
+    value: 'RUN_DIR',
+    describe: 'Continue an interrupted run in its folder; finished cases are not run again',
+    schema: z.string().min(1),
+  },
+  promptfooDb: {
+    type: 'boolean',
+    describe: "Also write the run to promptfoo's local database (npx promptfoo view)",
+    schema: z.boolean(),
+    apply: (c, promptfooDb) => ({ ...c, promptfooDb }),
+  },
+};
+
+/** `runId` → `--run-id`. */
+export function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * Check every given flag and apply the experiment-changing ones over `config` (flags win over
+ * the file). Throws a {@link UserError} naming the flag on a bad value.
+ */
+export function applyFlags(config: ExperimentConfig, flags: RunFlags): ExperimentConfig {
+  let out = config;
+  for (const key of Object.keys(RUN_FLAGS) as (keyof RunFlags)[]) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    const spec = RUN_FLAGS[key] as FlagSpec<unknown>;
+    const checked = spec.schema.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const why = (issue?.message ?? 'invalid value').replace(/^Invalid input: /, '').replace(/^Too (small|big): /, '');
+      throw new UserError('BAD_USAGE', `${flagName(key)}: ${why} (got ${JSON.stringify(value)})`);
+    }
+    if (spec.apply) out = spec.apply(out, checked.data);
+  }
+  return out;
+}
+
+/** The flags given that would change a stored run's cases (refused with --resume). */
+export function caseChangingFlags(flags: RunFlags): string[] {
+  return (Object.keys(RUN_FLAGS) as (keyof RunFlags)[])
+    .filter((key) => flags[key] !== undefined && RUN_FLAGS[key].changesCases)
+    .map(flagName);
+}

@@ -1,0 +1,104 @@
+/**
+ * The experiment file's schema (zod): what a YAML experiment may say, with the defaults that make
+ * an empty file the default experiment (offline reference generator, full 2^3 ablation, the
+ * evaluation split, one repeat, seed 1, no judge).
+ */
+import { z } from 'zod';
+import { SPLITS } from '../dataset/types.js';
+import { TECHNIQUES, variantFileSchema } from '../generation/variants.js';
+import { JUDGE_MODES } from '../scoring/judge/prompt.js';
+
+/** The techniques an ablation can switch on and off. */
+export const FACTORS = TECHNIQUES;
+/** One ablation factor. */
+export type Factor = (typeof FACTORS)[number];
+
+/** Cache modes: use (read and write), replay (read only, a miss fails), off (bypass). */
+export const CACHE_MODES = ['use', 'replay', 'off'] as const;
+/** One cache mode. */
+export type CacheMode = (typeof CACHE_MODES)[number];
+
+/** The default model: the offline reference generator (not an LLM). */
+export const DEFAULT_MODEL = 'offline:reference';
+/** Where run folders go unless told otherwise. */
+export const DEFAULT_OUT = 'reports';
+/** The model-call cache folder, relative to the working directory. */
+export const DEFAULT_CACHE_DIR = '.cache/gherkin-bench/calls';
+/** Highest `concurrency` accepted. */
+export const MAX_CONCURRENCY = 64;
+
+const positiveInt = z.number().int().min(1);
+
+/** An inline variant: a variant file's fields with a required name (unset knobs: all-off defaults). */
+export const VariantSpecSchema = variantFileSchema.extend({ name: variantFileSchema.shape.name.unwrap() });
+/** An inline variant as written in an experiment file. */
+export type VariantSpec = z.infer<typeof VariantSpecSchema>;
+
+const PriceSchema = z
+  .object({
+    input: z.number().min(0),
+    output: z.number().min(0),
+    cacheRead: z.number().min(0).optional(),
+    cacheWrite: z.number().min(0).optional(),
+  })
+  .strict();
+
+/** The experiment file. Every field is optional; defaults make the default experiment. */
+export const ExperimentSchema = z
+  .object({
+    /** A label for the experiment (shown in reports). */
+    name: z.string().min(1).default('default'),
+    description: z.string().optional(),
+    dataset: z
+      .object({
+        /** Dataset folder, relative to the experiment file (or the package's `datasets/` by name). */
+        path: z.string().min(1).optional(),
+        split: z.enum(SPLITS).default('eval'),
+        /** Score only the first N items of the split (in dataset order). */
+        limit: positiveInt.optional(),
+        /** Score only these item ids. */
+        items: z.array(z.string().min(1)).min(1).optional(),
+      })
+      .strict()
+      .default({ split: 'eval' }),
+    /** Named variants (from prompt-variants/variants/ or the ablation's names) or inline ones. */
+    variants: z
+      .array(z.union([z.string().min(1), VariantSpecSchema]))
+      .min(1)
+      .optional(),
+    /** Run the full factorial of these techniques (2^n variants). Default: all three when no variants. */
+    ablate: z.array(z.enum(FACTORS)).min(1).optional(),
+    /** Knobs the ablation's "on" levels use (topK, k, strategy, params). */
+    base: variantFileSchema.omit({ name: true }).optional(),
+    models: z.array(z.string().min(1)).min(1).default([DEFAULT_MODEL]),
+    repeats: positiveInt.default(1),
+    seed: z.number().int().min(0).default(1),
+    concurrency: positiveInt.max(MAX_CONCURRENCY).default(4),
+    judge: z
+      .object({
+        enabled: z.boolean().default(true),
+        model: z.string().min(1).optional(),
+        /** A rubric name under judges/ (`default`) or a path relative to the experiment file. */
+        rubric: z.string().min(1).default('default'),
+        mode: z.enum(JUDGE_MODES).default('reference-guided'),
+        samples: positiveInt.default(1),
+      })
+      .strict()
+      .optional(),
+    /** The folder that holds run folders. */
+    out: z.string().min(1).default(DEFAULT_OUT),
+    cache: z
+      .object({ mode: z.enum(CACHE_MODES).default('use'), dir: z.string().min(1).default(DEFAULT_CACHE_DIR) })
+      .strict()
+      .default({ mode: 'use', dir: DEFAULT_CACHE_DIR }),
+    /** Price table overrides, USD per 1k tokens, by model id. */
+    prices: z.record(z.string(), PriceSchema).optional(),
+    /** Also write the run into promptfoo's local database (`npx promptfoo view`). */
+    promptfooDb: z.boolean().default(false),
+  })
+  .strict();
+
+/** An experiment as written (before defaults). */
+export type ExperimentInput = z.input<typeof ExperimentSchema>;
+/** An experiment after schema defaults: what the flag table and the plan work on. */
+export type ExperimentConfig = z.output<typeof ExperimentSchema>;

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { caseKey, variantHash } from '../../src/config/case-key.js';
+import { resolveEnv } from '../../src/config/env.js';
+import { applyFlags } from '../../src/config/flags.js';
+import { type LoadedExperiment, parseExperimentText } from '../../src/config/load.js';
+import { buildPlan } from '../../src/config/plan.js';
+import { loadDataset } from '../../src/dataset/load.js';
+import { splitItems } from '../../src/dataset/splits.js';
+import type { Dataset } from '../../src/dataset/types.js';
+import { ablationVariants, DEFAULT_VARIANT, TECHNIQUES } from '../../src/generation/variants.js';
+
+const dataset = await loadDataset();
+const evalCount = splitItems(dataset, 'eval').length;
+
+function experiment(text: string, flags = {}): LoadedExperiment {
+  return { config: applyFlags(parseExperimentText(text, 'e.yaml'), flags), file: 'e.yaml', baseDir: process.cwd() };
+}
+
+const plan = (text: string, flags = {}, data: Dataset = dataset) =>
+  buildPlan(experiment(text, flags), { dataset: data, cwd: '/tmp/gb-plan', now: new Date('2026-01-02T03:04:05Z') });
+
+describe('run plans', () => {
+  it('the default experiment is the full 2^3 ablation over the evaluation split', async () => {
+    const p = await plan('');
+    expect(p.variants.map((v) => v.name)).toEqual(ablationVariants(TECHNIQUES).map((v) => v.name));
+    expect(p.variants).toHaveLength(8);
+    expect(p.items).toHaveLength(evalCount);
+    expect(p.cases).toHaveLength(8 * evalCount);
+    expect(p.models).toEqual(['offline:reference']);
+    expect(p.judge).toBeNull();
+    expect(p.runId).toMatch(/^20260102-030405-[0-9a-f]{6}$/);
+    expect(p.runDir).toBe(`/tmp/gb-plan/reports/${p.runId}`);
+    expect(p.cache).toEqual({ mode: 'use', dir: '/tmp/gb-plan/.cache/gherkin-bench/calls' });
+  });
+
+  it('sizes the grid as items × variants × models × repeats', async () => {
+    const p = await plan('models: [offline, offline:reference]\nrepeats: 3\ndataset: { limit: 2 }\n');
+    expect(p.cases).toHaveLength(2 * 8 * 2 * 3);
+    expect(new Set(p.cases.map((c) => c.key)).size).toBe(p.cases.length);
+    const q = await plan('', { variant: ['none', 'cot+rag'], limit: 4 });
+    expect(q.cases).toHaveLength(4 * 2);
+  });
+
+  it('gives each case a stable key (same plan, same keys; a pinned value)', async () => {
+    const a = await plan('dataset: { limit: 3 }');
+    const b = await plan('dataset: { limit: 3 }\nseed: 9\nconcurrency: 1');
+    expect(a.cases.map((c) => c.key)).toEqual(b.cases.map((c) => c.key));
+    expect(caseKey('sagemaker-notebook-direct-internet', DEFAULT_VARIANT, 'offline:reference', 0)).toBe(
+      caseKey('sagemaker-notebook-direct-internet', { ...DEFAULT_VARIANT }, 'offline:reference', 0),
+    );
+    expect(variantHash({ ...DEFAULT_VARIANT, params: { maxTokens: 2048, temperature: 0 } })).toBe(
+      variantHash(DEFAULT_VARIANT),
+    );
+    const literal = {
+      name: 'none',
+      cot: false,
+      rag: { enabled: false, topK: 5, tokenBudget: 1500 },
+      fewShot: { k: 0, strategy: 'similar' as const, resample: false, otherServicesOnly: false },
+      params: { temperature: 0, maxTokens: 2048 },
+    };
+    // Pinned: changing how keys are made would orphan every stored run's cases on resume.
+    expect(caseKey('x', literal, 'm', 0)).toBe('fb67e02f2bd6c3d9');
+    expect(caseKey('x', DEFAULT_VARIANT, 'm', 1)).not.toBe(caseKey('x', DEFAULT_VARIANT, 'm', 0));
+    expect(caseKey('x', { ...DEFAULT_VARIANT, cot: true }, 'm', 0)).not.toBe(caseKey('x', DEFAULT_VARIANT, 'm', 0));
+  });
+
+  it('mixes an ablation with inline and named variants', async () => {
+    const p = await plan(
+      'ablate: [cot]\nvariants:\n  - rag+fewshot\n  - name: wide-rag\n    rag: { enabled: true, topK: 12 }\n',
+    );
+    expect(p.variants.map((v) => v.name)).toEqual(['none', 'cot', 'rag+fewshot', 'wide-rag']);
+    expect(p.variants[3]?.rag).toMatchObject({ enabled: true, topK: 12 });
+  });
+
+  it('rejects an unknown variant with a suggestion and the field', async () => {
+    await expect(plan('variants: [none, cot+rga]')).rejects.toThrow(
+      /^e\.yaml: variants\[1\]: unknown variant "cot\+rga" \(did you mean cot\+rag/,
+    );
+    await expect(plan('variants: [cot, cot]')).rejects.toThrow(/variant "cot" appears twice/);
+  });
+
+  it('needs a judge model when the judge is on, and loads its rubric', async () => {
+    await expect(plan('judge: { samples: 2 }')).rejects.toThrow(
+      /^e\.yaml: judge\.model: the judge is enabled but has no model/,
+    );
+    await expect(plan('judge: { enabled: false }')).resolves.toMatchObject({ judge: null });
+    const p = await plan('', { judge: 'bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0' });
+    expect(p.judge?.model).toBe('bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0');
+    expect(p.judge?.rubric.hash).toMatch(/^[0-9a-f]{64}$/);
+    await expect(plan('judge: { model: x, rubric: nope }')).rejects.toThrow(/judge\.rubric: rubric not found/);
+  });
+
+  it('checks the split and item ids against the dataset', async () => {
+    const evalOnly: Dataset = { ...dataset, items: dataset.items.filter((i) => i.split === 'eval') };
+    await expect(plan('dataset: { split: fewshot }', {}, evalOnly)).rejects.toThrow(
+      /dataset\.split: the "fewshot" split of .* has no items/,
+    );
+    await expect(plan('variants: [fewshot]', {}, evalOnly)).rejects.toThrow(
+      /uses few-shot exemplars but .* has no "fewshot" split items/,
+    );
+    const first = splitItems(dataset, 'eval')[0]?.id as string;
+    const p = await plan(`dataset: { items: [${first}] }`);
+    expect(p.items.map((i) => i.id)).toEqual([first]);
+    await expect(plan(`dataset: { items: [${first}x] }`)).rejects.toThrow(/dataset\.items\[0\]: item ".*" is not in/);
+  });
+
+  it('keeps only the environment variables it honours', async () => {
+    const env = resolveEnv({
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:2',
+      AWS_REGION: 'eu-west-1',
+      PROMPTFOO_CACHE_TYPE: 'memory',
+      HOME: '/root',
+      OPENAI_API_KEY: 'secret',
+    });
+    expect(env.bedrockEndpoint).toBe('http://127.0.0.1:2');
+    expect(env.region).toBe('eu-west-1');
+    expect(Object.keys(env.vars).sort()).toEqual([
+      'AWS_ENDPOINT_URL',
+      'AWS_ENDPOINT_URL_BEDROCK_RUNTIME',
+      'AWS_REGION',
+      'PROMPTFOO_CACHE_TYPE',
+    ]);
+    const p = await buildPlan(experiment(''), { dataset, env: { AWS_REGION: 'us-west-2' }, cwd: '/tmp' });
+    expect(p.env.region).toBe('us-west-2');
+  });
+});
