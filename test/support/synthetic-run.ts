@@ -2,6 +2,8 @@
  * Synthetic runs with known effects, for testing the statistics, the reports and the gate, and
  * for benchmarks. Scores are drawn from a seeded generator; nothing here pretends to be a model.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { seededUniform } from '../../src/analysis/random.js';
 import type { Variant } from '../../src/generation/types.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord, MANIFEST_SCHEMA, type RunManifest } from '../../src/run/types.js';
@@ -144,4 +146,12 @@ export function syntheticRun(options: SyntheticOptions): { manifest: RunManifest
     cases: records.length,
   };
   return { manifest, records };
+}
+
+/** Write a synthetic run as a run folder (manifest.json + results.jsonl), as the run store does. */
+export function writeRunDir(dir: string, run: { manifest: RunManifest; records: CaseRecord[] }): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(run.manifest, null, 2)}\n`);
+  writeFileSync(join(dir, 'results.jsonl'), run.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  return dir;
 }

@@ -151,7 +151,7 @@ describe('promptfoo provider ids through loadApiProvider', () => {
     expect(sent.path).toBe('/generate');
     // promptfoo's http provider renders a JSON prompt inside a JSON body as JSON
     const messages = sent.prompt as { role: string; content: string }[];
-    expect(messages[0].content).toContain('Answer with only a JSON object');
+    expect(messages[0]?.content).toContain('Answer with only a JSON object');
     expect(messages[1]).toEqual({ role: 'user', content: 'Write the control.' });
   });
 
