@@ -9,6 +9,7 @@ import { parseControl } from '../gherkin/parse.js';
 import { checkStructure } from '../gherkin/rules.js';
 import { defaultCatalog, type ServiceCatalog } from '../knowledge/catalog.js';
 import { checkGoldAgainstRow, checkRow } from './gold-checks.js';
+import { checkGrounding } from './grounding-check.js';
 import { defaultDatasetDir, readDataset } from './load.js';
 import { type Problem, withoutLocation } from './problems.js';
 import { splitItems } from './splits.js';
@@ -71,6 +72,7 @@ export async function validateDataset(
       });
     }
     problems.push(...checkGoldAgainstRow(located, parsed.control));
+    problems.push(...checkGrounding(located, catalog));
   }
 
   if (read.located.length > 0) {

@@ -108,4 +108,19 @@ describe('validateDataset', () => {
       new RegExp(`${NB}:2: Feature "notebook check" is not UPPER_SNAKE_CASE.*\\(rule feature-name\\)`),
     );
   });
+
+  it('every quoted call and member path must ground in botocore (unknown and misplaced are errors)', async () => {
+    const dir = await variant(NB, (t) =>
+      t
+        .replace('"sagemaker.list_notebook_instances"', '"sagemaker.list_notebook_instance"')
+        .replace('And its "DirectInternetAccess" is "Enabled"', 'And its "DirectInternetAcces" is "Enabled"'),
+    );
+    const found = (await problems(dir)).filter((p) => p.includes(': grounding: '));
+    expect(
+      found.some((p) => p.startsWith(`${dir}/${NB}:9: grounding: unknown method "sagemaker.list_notebook_instance"`)),
+    ).toBe(true);
+    expect(found.some((p) => p.startsWith(`${dir}/${NB}:14: grounding: unknown path "DirectInternetAcces"`))).toBe(
+      true,
+    );
+  });
 });

@@ -25,10 +25,14 @@ export interface CanonicalRule {
   row: Row;
   /** What was repaired or guessed, one sentence each. */
   warnings: string[];
+  /** Defaults applied for fields the format makes optional (not repairs). */
+  notes: string[];
 }
 
 /** The result of {@link toCanonical}: a rule, or why the file was skipped. */
-export type Conversion = { ok: true; rule: CanonicalRule } | { ok: false; reason: string; warnings: string[] };
+export type Conversion =
+  | { ok: true; rule: CanonicalRule }
+  | { ok: false; reason: string; warnings: string[]; notes: string[] };
 
 /** What {@link toCanonical} needs besides the docstring. */
 export interface ConversionInput {
@@ -69,13 +73,16 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => s.trim() !== '');
 }
 
+/** `The bucket` → `the bucket`, `A trail` → `a trail`; `S3 buckets`, `I` and `KMS` stay. */
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return /^(?:[A-Z][a-z]|A\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function scenarioName(scenario: DocScenario): string {
-  const given = scenario.steps.find((s) => s.keyword !== 'Then')?.text ?? '';
-  const base = scenario.title || given.replace(/[.:;]+$/, '');
+  const thenAt = scenario.steps.findIndex((s) => s.keyword === 'Then');
+  const givens = scenario.steps.slice(0, thenAt < 0 ? undefined : thenAt).map((s) => s.text.replace(/[.:;]+$/, ''));
+  const given = givens.map((g, i) => (i === 0 ? g : lowerFirst(g))).join(' and ');
+  const base = scenario.title || given;
   if (!base) return `Scenario ${scenario.label || 'without a title'}`.trim();
   if (base.length <= 90) return base.charAt(0).toUpperCase() + base.slice(1);
   const cut = base.slice(0, 90);
@@ -119,14 +126,14 @@ function resourceOf(doc: RuleDoc, source: string, warnings: string[]): string | 
   return found;
 }
 
-function severityOf(value: string | undefined, warnings: string[]): Severity {
+function severityOf(value: string | undefined, warnings: string[], notes: string[]): Severity {
   const lower = (value ?? '').trim().toLowerCase();
   const found = SEVERITIES.find((s) => lower.startsWith(s));
   if (found) return found;
   if (/^(info|informational)/.test(lower)) return 'low';
-  warnings.push(
-    value ? `Indicative Severity "${value}" not understood; wrote medium` : 'no Indicative Severity; wrote medium',
-  );
+  // Severity is optional in the RDK format: its absence is a note, not a repair.
+  if (value) warnings.push(`Indicative Severity "${value}" not understood; wrote medium`);
+  else notes.push('no Indicative Severity; wrote medium');
   return 'medium';
 }
 
@@ -146,7 +153,8 @@ function serviceOf(calls: SdkCalls, resourceType: string, catalog: ServiceCatalo
 export function toCanonical(input: ConversionInput): Conversion {
   const { doc, calls, catalog } = input;
   const warnings: string[] = [];
-  const skip = (reason: string): Conversion => ({ ok: false, reason, warnings });
+  const notes: string[] = [];
+  const skip = (reason: string): Conversion => ({ ok: false, reason, warnings, notes });
 
   let ruleName = doc.ruleName ? ruleNameOf(doc.ruleName) : '';
   if (!ruleName) {
@@ -171,7 +179,7 @@ export function toCanonical(input: ConversionInput): Conversion {
   const resourceType = resourceOf(doc, input.source, warnings);
   if (!resourceType) return skip('no resource type: no Reports on:, none in the Trigger or the code');
   const trigger = normalizeTrigger(doc.trigger, warnings);
-  const severity = severityOf(doc.severity, warnings);
+  const severity = severityOf(doc.severity, warnings, notes);
   const category = inferCategory(`${ruleName} ${description}`);
   const service = serviceOf(calls, resourceType, catalog);
   if (!service) return skip(`cannot tell the boto3 service: no client calls read and ${resourceType} names none`);
@@ -263,5 +271,5 @@ export function toCanonical(input: ConversionInput): Conversion {
     if (!v.pass) warnings.push(`needs a fix before validation: ${v.message}`);
   for (const p of checkGoldAgainstRow({ item, line: 0, goldFile: row.gold, indexFile: 'controls.csv' }, parsed.control))
     warnings.push(`needs a fix before validation: ${p.message}`);
-  return { ok: true, rule: { id, feature, row, warnings } };
+  return { ok: true, rule: { id, feature, row, warnings, notes } };
 }

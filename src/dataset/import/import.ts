@@ -27,6 +27,8 @@ export interface FileResult {
   reason?: string;
   /** What was repaired or guessed. */
   warnings: string[];
+  /** Defaults applied for optional fields (they do not make a file "repaired"). */
+  notes: string[];
 }
 
 /** The import's outcome. */
@@ -101,6 +103,7 @@ export async function convertTree(
         status: 'skipped',
         reason: 'no Gherkin block (Rule Name:/Scenario: comment) at the top',
         warnings: [],
+        notes: [],
       });
       continue;
     }
@@ -113,7 +116,13 @@ export async function convertTree(
       fewshotShare: options.fewshotShare ?? 0.25,
     });
     if (!conversion.ok) {
-      files.push({ file, status: 'skipped', reason: conversion.reason, warnings: conversion.warnings });
+      files.push({
+        file,
+        status: 'skipped',
+        reason: conversion.reason,
+        warnings: conversion.warnings,
+        notes: conversion.notes,
+      });
       continue;
     }
     const { rule } = conversion;
@@ -124,12 +133,19 @@ export async function convertTree(
         status: 'skipped',
         reason: `same rule name as ${owner} (${rule.id})`,
         warnings: rule.warnings,
+        notes: rule.notes,
       });
       continue;
     }
     owners.set(rule.id, file);
     rules.push(rule);
-    files.push({ file, status: rule.warnings.length ? 'repaired' : 'imported', id: rule.id, warnings: rule.warnings });
+    files.push({
+      file,
+      status: rule.warnings.length ? 'repaired' : 'imported',
+      id: rule.id,
+      warnings: rule.warnings,
+      notes: rule.notes,
+    });
   }
   return { files, rules };
 }
@@ -203,6 +219,7 @@ export function renderImportReport(report: ImportReport): string {
     const what = f.status === 'skipped' ? `skipped: ${f.reason}` : `${f.status} as ${f.id}`;
     lines.push(`${f.file}: ${what}`);
     for (const w of f.warnings) lines.push(`  warning: ${w}`);
+    for (const n of f.notes) lines.push(`  note: ${n}`);
   }
   lines.push(
     `imported ${report.imported + report.repaired} rules into ${report.out} (${report.imported} clean, ${report.repaired} repaired), skipped ${report.skipped} files`,

@@ -31,7 +31,9 @@ export function camelCase(name: string): string {
 function parameter(source: string, details: string, hints: string[] = []): RuleParameter {
   const all = [details, ...hints].join(' ');
   const typeHint = hints.find((h) => TYPE_WORD.test(h.trim()));
-  const defaultValue = /\bdefault(?:\s+value)?\s*(?:is|:|=)?\s*["'`]?([^"'`\s,;)]+)/i.exec(all)?.[1];
+  const defaultValue = /\bdefault(?:\s+value)?\s*(?:is|:|=)?\s*["'`]?([^"'`\s,;)]+?)["'`]?(?:[.,;)]|\s|$)/i.exec(
+    all,
+  )?.[1];
   return {
     source,
     name: camelCase(source),
@@ -40,7 +42,9 @@ function parameter(source: string, details: string, hints: string[] = []): RuleP
           .trim()
           .toLowerCase()
           .replace(/^comma[- ]separated list$/, 'csv')
-      : 'string',
+      : defaultValue !== undefined && /^\d+$/.test(defaultValue)
+        ? 'int'
+        : 'string',
     required: /\brequired\b|\bmandatory\b/i.test(all) && !/\boptional\b/i.test(all),
     defaultValue: defaultValue ?? 'none',
     meaning: details
