@@ -36,7 +36,8 @@ export type StructureRule = keyof typeof STRUCTURE_RULES;
 
 const RULE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const SEVERITY = /^(low|medium|high|critical)$/;
-const RESOURCE = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
+/** A CloudFormation / AWS Config resource type; account-level controls report on `AWS::::Account`. */
+const RESOURCE = /^AWS::([A-Za-z0-9]+)?::[A-Za-z0-9]+$/;
 const PLACEHOLDER_WORD = /\b(?:TODO|FIXME|TBD)\b|\bXXX\b/i;
 const ELLIPSIS = /\.\.\.|…/;
 const ANGLE = /<[^<>\n]{1,80}>/;
