@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisSchema } from '../../src/generation/analysis.js';
 import { extractGherkin } from '../../src/generation/extract.js';
 import { approxTokens, createOfflineProvider, OFFLINE_PROVIDER_ID } from '../../src/generation/providers/offline.js';
-import { enumValuesIn } from '../../src/generation/providers/offline-plan.js';
+import { enumValuesIn } from '../../src/generation/providers/offline-fields.js';
 import type { GenerationContext, ModelRequest, RetrievedPassage } from '../../src/generation/providers/types.js';
 import { parseControl } from '../../src/gherkin/parse.js';
 import { POOL } from './items.js';
@@ -90,6 +90,21 @@ describe('offline reference generator', () => {
     expect(withRag).toContain('And its "DirectInternetAccess" is "Enabled"');
     expect(withRag).toContain('And its "DirectInternetAccess" is "Disabled"');
     expect(withRag).not.toContain('"NotebookInstanceName"');
+  });
+
+  it('with RAG names the list member of the enumerating call in the NOT_APPLICABLE step', async () => {
+    const g = await gherkinOf(ctx({ passages: PASSAGES }));
+    expect(g).toContain(
+      'Given "sagemaker.list_notebook_instances" returns no notebook instances in "NotebookInstances[]"',
+    );
+  });
+
+  it('with RAG but no matching member falls back to word-formed fields on a retrieved describe call', async () => {
+    const g = await gherkinOf(
+      ctx({ requirement: 'SageMaker notebook instances must not be idle.', passages: PASSAGES }),
+    );
+    expect(g).toContain('Given a notebook instance described by "sagemaker.describe_notebook_instance"');
+    expect(g).toContain('And its "Idle" is true');
   });
 
   it('with RAG about an encryption requirement picks the key field and the absent case', async () => {

@@ -8,14 +8,14 @@
 import type { Analysis, AnalysisCheck } from '../analysis.js';
 import type { GenerationContext, RetrievedPassage } from '../providers/types.js';
 import {
-  nameTokens,
-  pascal,
-  plural,
-  type RequirementReading,
-  readRequirement,
-  singular,
-  stem,
-} from './offline-terms.js';
+  conditionsFor,
+  type FieldCandidate,
+  leafOf,
+  outputMembers,
+  parameterName,
+  rankFields,
+} from './offline-fields.js';
+import { pascal, plural, type RequirementReading, readRequirement, singular, stem } from './offline-terms.js';
 
 /** How much the plan enumerates: `direct` (one best field), `analysis` (up to 3 fields + the absent case). */
 export type PlanMode = 'direct' | 'analysis';
@@ -24,155 +24,6 @@ export type PlanMode = 'direct' | 'analysis';
 export interface PlanNoun {
   singular: string;
   plural: string;
-}
-
-/** Field tokens that carry no security meaning (identifiers, timestamps). */
-const GENERIC = new Set([
-  'id',
-  'arn',
-  'name',
-  'time',
-  'date',
-  'creation',
-  'last',
-  'modified',
-  'token',
-  'next',
-  'marker',
-]);
-const ON_VALUE = /^(enabled?|true|on|yes|public|allow(ed)?|open|active|all)$/i;
-const OFF_VALUE = /^(disabled?|false|off|no|none|private|deny|denied|block(ed)?|inactive|plaintext|unencrypted)$/i;
-const BOOLEAN_NAME = /^(Is|Enable|Has|Allow|Require)[A-Z]|(Enabled|Encrypted|Accessible|Protection|Required)$/;
-
-/** One candidate field: a member path of a retrieved operation and its match with the requirement. */
-interface FieldCandidate {
-  passage: RetrievedPassage;
-  path: string;
-  score: number;
-  order: number;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The member paths a passage shows as OUTPUT members (`-> Path: …` lines), in order. */
-export function outputMembers(p: RetrievedPassage): string[] {
-  return p.members.filter((m) => p.text.split('\n').some((l) => l.trimStart().startsWith(`-> ${m}:`)));
-}
-
-function leafOf(path: string): string {
-  return (
-    path
-      .replace(/(\[\]|\{\})/g, '')
-      .split('.')
-      .pop() ?? path
-  );
-}
-
-/** Score a member path: matching stems of its leaf count 1, of its parents 0.5; generic tokens and the subject count 0. */
-export function fieldScore(path: string, reading: RequirementReading): number {
-  const segments = path.replace(/(\[\]|\{\})/g, '').split('.');
-  let score = 0;
-  segments.forEach((segment, i) => {
-    const weight = i === segments.length - 1 ? 1 : 0.5;
-    for (const token of nameTokens(segment)) {
-      const s = stem(token);
-      if (GENERIC.has(s)) continue;
-      if (reading.securityStems.has(s)) score += weight;
-    }
-  });
-  return score;
-}
-
-/**
- * Enum values of a member as a passage's text shows them, on a line naming the member: boto3
- * response syntax (`'Enabled'|'Disabled'`), or a list after `enum`, `one of` or `values`
- * (`|` or `,` separated), or parenthesised alternatives `(A|B)`.
- */
-export function enumValuesIn(text: string, path: string): string[] {
-  const leaf = leafOf(path);
-  const all = text.split('\n');
-  const exact = all.filter((l) => l.includes(`${path}:`));
-  const lines = exact.length ? exact : all.filter((l) => new RegExp(`\\b${escapeRegExp(leaf)}\\b`).test(l));
-  for (const line of lines) {
-    const at = exact.length
-      ? line.indexOf(`${path}:`) + path.length
-      : line.search(new RegExp(`\\b${escapeRegExp(leaf)}\\b`)) + leaf.length;
-    const after = line.slice(at);
-    const quoted = /(['"])([^'"|]+)\1(?:\s*\|\s*(['"])[^'"|]+\3)+/.exec(after);
-    if (quoted) return [...quoted[0].matchAll(/['"]([^'"|]+)['"]/g)].map((m) => m[1] ?? '').filter(Boolean);
-    const listed = /(?:enum|one of|values?)\s*[:=]?\s*\[?\s*([A-Za-z0-9_.:-]+(?:\s*[|,]\s*[A-Za-z0-9_.:-]+)+)/i.exec(
-      after,
-    );
-    if (listed) return (listed[1] ?? '').split(/\s*[|,]\s*/).filter(Boolean);
-    const paren = /\(([A-Za-z0-9_.:-]+(?:\s*\|\s*[A-Za-z0-9_.:-]+)+)\)/.exec(after);
-    if (paren) return (paren[1] ?? '').split(/\s*\|\s*/).filter(Boolean);
-  }
-  return [];
-}
-
-const NUMERIC_NAME = /(Days|Period|Count|Age|Length|Hours|Minutes|Seconds|Retention|Size|Number)$/;
-
-/** Threshold conditions (`is less than the "minimumDays" parameter`) for a numeric field when the requirement states a threshold. */
-function thresholdConditions(
-  path: string,
-  reading: RequirementReading,
-  passage?: RetrievedPassage,
-): { insecure: string; secure: string } | undefined {
-  if (!reading.threshold) return undefined;
-  const leaf = leafOf(path);
-  const numericDoc =
-    passage?.text.split('\n').some((l) => new RegExp(`\\b${leaf}\\b.*\\b(integer|long|int)\\b`, 'i').test(l)) ?? false;
-  const unitStem = stem(reading.threshold.unit);
-  const named = nameTokens(leaf).some((t) => stem(t) === unitStem);
-  if (!numericDoc && !NUMERIC_NAME.test(leaf) && !named) return undefined;
-  const parameter = parameterName(reading.threshold.unit);
-  return {
-    insecure: `is less than the "${parameter}" parameter`,
-    secure: `is at least the "${parameter}" parameter`,
-  };
-}
-
-/** The camelCase rule parameter of a threshold unit (`days` → minimumDays). */
-export function parameterName(unit: string): string {
-  return `minimum${pascal([unit])}`;
-}
-
-function looksBoolean(text: string, path: string): boolean {
-  const leaf = leafOf(path);
-  if (BOOLEAN_NAME.test(leaf)) return true;
-  return text.split('\n').some((l) => new RegExp(`\\b${leaf}\\b.*\\b(boolean|True\\s*\\|\\s*False)\\b`, 'i').test(l));
-}
-
-/** The insecure and secure conditions of a field (the text after `its "<field>"`). */
-export function conditionsFor(
-  path: string,
-  reading: RequirementReading,
-  passage?: RetrievedPassage,
-): { insecure: string; secure: string } {
-  const values = passage ? enumValuesIn(passage.text, path) : [];
-  const threshold = thresholdConditions(path, reading, passage);
-  if (threshold) return threshold;
-  if (values.length >= 2) {
-    const on = values.find((v) => ON_VALUE.test(v));
-    const off = values.find((v) => OFF_VALUE.test(v));
-    const matching = values.find((v) => nameTokens(v).some((t) => reading.securityStems.has(stem(t))));
-    let bad: string | undefined;
-    let good: string | undefined;
-    if (reading.negated) {
-      bad = on ?? values[0];
-      good = off ?? values.find((v) => v !== bad);
-    } else {
-      bad = off;
-      good = matching ?? on ?? values.find((v) => v !== bad);
-    }
-    return { insecure: bad ? `is "${bad}"` : 'is not set', secure: good ? `is "${good}"` : 'is set' };
-  }
-  if (!passage || looksBoolean(passage.text, path)) {
-    return reading.negated ? { insecure: 'is true', secure: 'is false' } : { insecure: 'is false', secure: 'is true' };
-  }
-  return reading.negated ? { insecure: 'is set', secure: 'is not set' } : { insecure: 'is not set', secure: 'is set' };
 }
 
 function call(p: { service: string; method: string }): string {
@@ -219,6 +70,37 @@ function enumerator(passages: RetrievedPassage[], reading: RequirementReading): 
     }
   }
   return best;
+}
+
+/** Add a field's NON_COMPLIANT and COMPLIANT checks. */
+function addPair(
+  nc: AnalysisCheck[],
+  c: AnalysisCheck[],
+  where: string,
+  field: string,
+  cond: { insecure: string; secure: string },
+): void {
+  nc.push({
+    description: `${field} ${cond.insecure}`,
+    call: where,
+    field,
+    condition: cond.insecure,
+    outcome: 'NON_COMPLIANT',
+  });
+  c.push({ description: `${field} ${cond.secure}`, call: where, field, condition: cond.secure, outcome: 'COMPLIANT' });
+}
+
+/** The best describe_/get_ passage: one whose method names the subject, else the first. */
+function readerCall(passages: readonly RetrievedPassage[], reading: RequirementReading): RetrievedPassage | undefined {
+  const readers = passages.filter((p) => /^(describe|get)_/.test(p.method));
+  const subjectStems = reading.subject.map(stem);
+  return readers.find((p) => p.method.split('_').some((w) => subjectStems.includes(stem(w)))) ?? readers[0];
+}
+
+/** The list member an enumerating call returns (`NotebookInstances[]`), from its first `[]` output path. */
+function listMember(p: RetrievedPassage): string | undefined {
+  const path = outputMembers(p).find((m) => m.includes('[]'));
+  return path ? path.slice(0, path.indexOf('[]') + 2) : undefined;
 }
 
 const QUOTED_CALL = /"([a-z0-9-]+)\.([a-z0-9_]+)"/g;
@@ -276,68 +158,39 @@ export function planFromContext(ctx: GenerationContext, mode: PlanMode): Offline
   const nc: AnalysisCheck[] = [];
   const c: AnalysisCheck[] = [];
   let listCall: string;
+  let listPath: string | undefined;
 
   if (usable.length) {
     const lister = enumerator(usable, reading);
     noun = lister ? nounFromPassage(lister, noun) : noun;
     listCall = lister ? call(lister) : call(usable[0]!);
-    const candidates: FieldCandidate[] = [];
-    let order = 0;
-    const anyOutput = usable.some((p) => outputMembers(p).length > 0);
-    for (const p of usable) {
-      for (const path of anyOutput ? outputMembers(p) : p.members) {
-        const score = fieldScore(path, reading);
-        if (score >= 1) candidates.push({ passage: p, path, score, order: order++ });
-        else order++;
-      }
-    }
-    candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+    // No list_ call retrieved: a list_ call of the same service quoted by an exemplar is better.
+    const borrowedList = lister && /^list_/.test(lister.method) ? undefined : exemplarCalls(ctx, service, reading).list;
+    if (borrowedList) listCall = borrowedList;
+    const candidates = rankFields(usable, reading);
     const chosen: FieldCandidate[] = [];
     for (const cand of candidates) {
       if (chosen.length >= (mode === 'analysis' ? 3 : 1)) break;
       if (chosen.some((x) => leafOf(x.path) === leafOf(cand.path))) continue;
       chosen.push(cand);
     }
-    for (const f of chosen) {
-      const cond = conditionsFor(f.path, reading, f.passage);
-      const where = call(f.passage);
-      nc.push({
-        description: `${f.path} ${cond.insecure}`,
-        call: where,
-        field: f.path,
-        condition: cond.insecure,
-        outcome: 'NON_COMPLIANT',
-      });
-      c.push({
-        description: `${f.path} ${cond.secure}`,
-        call: where,
-        field: f.path,
-        condition: cond.secure,
-        outcome: 'COMPLIANT',
-      });
+    for (const f of chosen) addPair(nc, c, call(f.passage), f.path, conditionsFor(f.path, reading, f.passage));
+    if (!chosen.length) {
+      // No member matched: fall back to word-formed fields on the best describe/get call retrieved.
+      const reader = readerCall(usable, reading) ?? lister ?? usable[0]!;
+      for (const phrase of reading.phrases.slice(0, mode === 'analysis' ? 3 : 1)) {
+        const field = pascal(phrase);
+        addPair(nc, c, call(reader), field, conditionsFor(field, reading));
+      }
     }
+    listPath = lister && !borrowedList ? listMember(lister) : undefined;
   } else {
     const borrowed = exemplarCalls(ctx, service, reading);
     listCall = borrowed.list ?? `${service}.list_${snake(noun.plural.split(' '))}`;
     const describe = borrowed.describe ?? `${service}.describe_${snake(noun.singular.split(' '))}`;
-    const phrases = reading.phrases.slice(0, mode === 'analysis' ? 3 : 1);
-    for (const phrase of phrases) {
+    for (const phrase of reading.phrases.slice(0, mode === 'analysis' ? 3 : 1)) {
       const field = pascal(phrase);
-      const cond = conditionsFor(field, reading);
-      nc.push({
-        description: `${field} ${cond.insecure}`,
-        call: describe,
-        field,
-        condition: cond.insecure,
-        outcome: 'NON_COMPLIANT',
-      });
-      c.push({
-        description: `${field} ${cond.secure}`,
-        call: describe,
-        field,
-        condition: cond.secure,
-        outcome: 'COMPLIANT',
-      });
+      addPair(nc, c, describe, field, conditionsFor(field, reading));
     }
   }
   // CoT spells out the absent-field case of the first field as its own check.
@@ -348,8 +201,8 @@ export function planFromContext(ctx: GenerationContext, mode: PlanMode): Offline
   checks.push({
     description: `no ${noun.plural} exist`,
     call: listCall,
-    field: '',
-    condition: `returns no ${noun.plural}`,
+    field: listPath ?? '',
+    condition: listPath ? `returns no ${noun.plural} in "${listPath}"` : `returns no ${noun.plural}`,
     outcome: 'NOT_APPLICABLE',
   });
   checks.push(...nc, ...c);
@@ -370,4 +223,47 @@ export function planFromContext(ctx: GenerationContext, mode: PlanMode): Offline
     checks,
   };
   return { analysis, noun, parameter };
+}
+
+/**
+ * CoT step 2 with exemplars in view. Without passages, the analysis's calls that no exemplar quotes
+ * are replaced by the same-service calls the exemplars do quote (a list_ call for a list_ call, a
+ * describe_/get_ call for a describe_/get_ call), as a writer copying from worked examples would.
+ * With passages, only a non-list enumerating call gives way to an exemplar's list_ call.
+ */
+export function withExemplarCalls(analysis: Analysis, ctx: GenerationContext): Analysis {
+  if (!ctx.exemplars?.length) return analysis;
+  const reading = readRequirement(ctx.requirement, ctx.service, ctx.resourceType);
+  const service = ctx.service ?? reading.subject[0] ?? 'aws';
+  const borrowed = exemplarCalls(ctx, service, reading);
+  if (ctx.passages?.length) {
+    // With passages only the enumerating call is at stake: a retrieved non-list call gives way to
+    // an exemplar's list_ call (as in the direct plan).
+    const na = analysis.checks.find((c) => c.outcome === 'NOT_APPLICABLE');
+    if (!na || !borrowed.list || /\.list_/.test(na.call)) return analysis;
+    const list = borrowed.list;
+    const checks = analysis.checks.map((c) =>
+      c === na ? { ...c, call: list, field: '', condition: c.condition.replace(/ in "[^"]*"$/, '') } : c,
+    );
+    return {
+      ...analysis,
+      boto3_calls: [...new Set([list, ...analysis.boto3_calls.filter((c) => c !== na.call)])],
+      checks,
+    };
+  }
+  const quoted = new Set(
+    ctx.exemplars.flatMap((e) => [...e.gherkin.matchAll(QUOTED_CALL)].map((m) => `${m[1]}.${m[2]}`)),
+  );
+  const swap = (c: string): string => {
+    if (!c || quoted.has(c)) return c;
+    const method = c.slice(c.indexOf('.') + 1);
+    if (/^list_/.test(method)) return borrowed.list ?? c;
+    if (/^(describe|get)_/.test(method)) return borrowed.describe ?? c;
+    return c;
+  };
+  return {
+    ...analysis,
+    boto3_calls: [...new Set(analysis.boto3_calls.map(swap))],
+    checks: analysis.checks.map((check) => ({ ...check, call: swap(check.call) })),
+  };
 }

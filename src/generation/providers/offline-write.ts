@@ -151,7 +151,7 @@ function scenarioLines(outcome: Outcome, checks: AnalysisCheck[], noun: { one: s
 
 function nounOf(analysis: Analysis, fallback: string[]): { one: string; many: string } {
   const na = analysis.checks.find((c) => c.outcome === 'NOT_APPLICABLE');
-  const many = /returns no (.+)$/.exec(na?.condition ?? '')?.[1];
+  const many = /returns no ([a-z0-9 ]+?)(?: in "|$)/.exec(na?.condition ?? '')?.[1];
   if (many) {
     const ws = many.split(' ');
     return { one: [...ws.slice(0, -1), singular(ws[ws.length - 1] ?? '')].join(' '), many };

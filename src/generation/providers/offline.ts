@@ -24,10 +24,15 @@
  *      Values: enum values read from the passage text (`'Enabled'|'Disabled'`, `enum: A | B`):
  *      the "on" value is insecure when the requirement forbids, the "off" value when it demands
  *      (then the compliant value is the enum value matching a security stem, e.g. `aws:kms`);
- *      boolean-looking fields get `is true` / `is false`; others `is not set` / `is set`.
+ *      boolean-looking fields get `is true` / `is false`; others `is not set` / `is set`. Ranking
+ *      priors (offline-fields.ts `rankFields`): setting-like members, the retriever's passage and
+ *      member order, methods naming the subject, shallow paths. When no member matches, the
+ *      word-formed fields (below) are put on the best describe_/get_ call retrieved. The
+ *      NOT_APPLICABLE step names the list member of the enumerating call (`"NotebookInstances[]"`).
  *    - RAG off: names are formed from words: `<service>.list_<subject plural>` and
  *      `<service>.describe_<subject>`, unless a few-shot exemplar quotes a list_/describe_/get_ call
- *      of the same service (then that real call is borrowed); fields are the PascalCase of the key
+ *      of the same service (then that real call is borrowed; with RAG too when no list_ operation
+ *      was retrieved); fields are the PascalCase of the key
  *      phrases (`direct internet access` → `DirectInternetAccess`), booleans. Often wrong: that is
  *      the point of the baseline.
  *    - CoT analysis also spells out the absent-field case (`is not set` → NON_COMPLIANT) of the
@@ -36,7 +41,10 @@
  *      field, one COMPLIANT per field (secure value), one ERROR when there is a rule parameter.
  * 3. Step `analysis` (CoT step 1): reply with that plan as JSON (`json` and a ```json block).
  *    Step `gherkin` (CoT step 2): write from `context.analysis` (validated; if it is not a valid
- *    analysis, from a direct plan). Step `single` (no CoT): plan directly, then write.
+ *    analysis, from a direct plan); with exemplars and no passages, calls of the analysis that no
+ *    exemplar quotes are swapped for the same-service list_/describe_ calls the exemplars quote
+ *    (with passages: only a non-list enumerating call, for an exemplar's list_ call).
+ *    Step `single` (no CoT): plan directly, then write.
  * 4. Write (offline-write.ts): the canonical header (tags with `@control:none`, severity high for
  *    network-exposure/access-control else medium, `Feature:` UPPER_SNAKE of service, subject, `NO`
  *    when negated and the first key phrase, at most 8 words; Description = the requirement's first
@@ -51,7 +59,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
-import { planFromContext } from './offline-plan.js';
+import { planFromContext, withExemplarCalls } from './offline-plan.js';
 import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
 import {
   type CallOptions,
@@ -80,7 +88,7 @@ export function offlineReply(ctx: GenerationContext): { text: string; json?: unk
     };
   }
   const given = ctx.step === 'gherkin' ? analysisSchema.safeParse(ctx.analysis) : undefined;
-  const analysis = given?.success ? given.data : planFromContext(ctx, 'direct').analysis;
+  const analysis = given?.success ? withExemplarCalls(given.data, ctx) : planFromContext(ctx, 'direct').analysis;
   const nearest = ctx.exemplars?.length ? nearestExemplar(ctx.requirement, ctx.exemplars) : undefined;
   const skeleton = nearest ? skeletonOf(nearest) : undefined;
   const gherkin = writeGherkin(ctx, analysis, skeleton);
