@@ -66,4 +66,10 @@ export interface RunManifest {
   finishedAt: string | null;
   /** Total cases planned. */
   cases: number;
+  /** The experiment file the run came from (null: the default experiment). */
+  source?: string | null;
+  /** The environment settings that shaped the run (endpoint, region; never secret values). */
+  env?: Record<string, unknown>;
+  /** Stored cases by outcome, updated when a run (or a resumed part of it) ends. */
+  counts?: { ok: number; failed: number; remaining: number };
 }

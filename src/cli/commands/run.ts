@@ -1,0 +1,112 @@
+/**
+ * `gherkin-bench run [experiment.yaml]`: run (or resume) an experiment. Progress goes to stderr;
+ * the run folder and a per-variant table go to stdout. Ctrl-C stops cleanly (finished cases are
+ * kept) and prints how to resume; exit 130.
+ */
+import { relative } from 'node:path';
+import type { Argv } from 'yargs';
+import { flagName, RUN_FLAGS, type RunFlags } from '../../config/flags.js';
+import { UserError } from '../../errors.js';
+import type { RunEvent } from '../../run/engine.js';
+import { type ExecuteRunResult, executeRun } from '../../run/execute.js';
+import { type CliIo, type CommandFactory, emit } from '../io.js';
+
+/** The `run` command. */
+export const runCommand: CommandFactory = (io, setExitCode) => ({
+  command: 'run [experiment]',
+  describe: 'Run an experiment (default: the offline 2^3 ablation) and store it under reports/<run-id>/',
+  builder: (yargs: Argv) => {
+    let y = yargs.positional('experiment', { type: 'string', describe: 'Experiment YAML file' });
+    for (const [key, spec] of Object.entries(RUN_FLAGS)) {
+      y = y.option(flagName(key).slice(2), {
+        type: spec.type,
+        describe: spec.describe,
+        ...(spec.array ? { array: true } : {}),
+        ...(spec.type === 'boolean' ? {} : { requiresArg: true }),
+      });
+    }
+    return y;
+  },
+  handler: async (args: Record<string, unknown>) => {
+    const flags: RunFlags = {};
+    for (const key of Object.keys(RUN_FLAGS) as (keyof RunFlags)[])
+      if (args[key] !== undefined) (flags as Record<string, unknown>)[key] = args[key];
+    const controller = new AbortController();
+    let interrupts = 0;
+    const onSigint = () => {
+      interrupts++;
+      if (interrupts > 1) {
+        io.stderr('gherkin-bench: second interrupt, exiting now\n');
+        process.exit(130);
+      }
+      io.stderr('\ngherkin-bench: interrupting: finishing the cases in flight (Ctrl-C again to quit at once)…\n');
+      controller.abort();
+    };
+    process.on('SIGINT', onSigint);
+    let result: ExecuteRunResult;
+    try {
+      result = await executeRun({
+        ...(typeof args.experiment === 'string' ? { file: args.experiment } : {}),
+        flags,
+        env: io.env,
+        signal: controller.signal,
+        onEvent: progressPrinter(io),
+      });
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    const { counts } = result;
+    const where = displayPath(counts.runDir);
+    if (counts.interrupted)
+      throw new UserError(
+        'INTERRUPTED',
+        `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}`,
+        { exitCode: 130 },
+      );
+    if (counts.failed > 0 || result.reportError) setExitCode(1);
+    emit(io, args, { ...result, runDir: counts.runDir }, () => renderResult(result, where));
+  },
+});
+
+/** A progress line on stderr at the start, about every 5% of the cases, and at the end. */
+function progressPrinter(io: CliIo): (event: RunEvent) => void {
+  let step = 1;
+  return (event) => {
+    if (event.type === 'start') {
+      step = Math.max(1, Math.round(event.total / 20));
+      const resumed = event.stored ? ` (${event.stored} already stored, resuming)` : '';
+      io.stderr(`gherkin-bench: run ${event.runId}: ${event.total} cases${resumed}\n`);
+    } else if (event.type === 'case' && (event.done % step === 0 || event.done === event.total)) {
+      io.stderr(`  ${event.done}/${event.total} cases\n`);
+    } else if (event.type === 'warning') io.stderr(`gherkin-bench: warning: ${event.message}\n`);
+  };
+}
+
+function displayPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') ? rel : dir;
+}
+
+const pct = (v: number | null) => (v === null ? '   –' : `${(v * 100).toFixed(0).padStart(3)}%`);
+
+/** The human summary: where the run is, the counts, a per-variant table. */
+export function renderResult(result: ExecuteRunResult, where: string): string {
+  const { counts, means, metrics } = result;
+  const lines = [
+    `Run stored in ${where}/ (manifest.json, results.jsonl)`,
+    `Cases: ${counts.ok} ok, ${counts.failed} failed of ${counts.planned}` +
+      (counts.fromStore ? ` (${counts.fromStore} from an earlier part of this run)` : ''),
+    '',
+  ];
+  const multiModel = new Set(means.map((m) => m.model)).size > 1;
+  const label = (m: (typeof means)[number]) => (multiModel ? `${m.variant} · ${m.model}` : m.variant);
+  const width = Math.max(7, ...means.map((m) => label(m).length));
+  lines.push(`${'variant'.padEnd(width)}  ${metrics.map((m) => m.padStart(9)).join(' ')}  failed`);
+  for (const row of means)
+    lines.push(
+      `${label(row).padEnd(width)}  ${metrics.map((m) => pct(row.means[m] ?? null).padStart(9)).join(' ')}  ${String(row.failed).padStart(6)}`,
+    );
+  if (result.reports.length) lines.push('', `Report: ${where}/index.html (also summary.md, summary.json, results.csv)`);
+  if (result.reportError) lines.push('', `Reports could not be written: ${result.reportError}`);
+  return lines.join('\n');
+}

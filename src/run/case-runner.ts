@@ -1,0 +1,208 @@
+/**
+ * One case, start to finish: generate the candidate (the chain, through the cached provider),
+ * score it with every deterministic check, run the judge when the plan has one, and return the
+ * case record. Failures are data: a provider error is recorded on the case with its stage.
+ */
+import type { RunPlan } from '../config/plan.js';
+import { fewShotPool } from '../dataset/splits.js';
+import type { Item } from '../dataset/types.js';
+import { isUserError } from '../errors.js';
+import { generateCandidate } from '../generation/chain.js';
+import { openCallCache, withCache } from '../generation/providers/cache.js';
+import { costOf, type PriceTable, priceTable } from '../generation/providers/pricing.js';
+import { resolveProvider } from '../generation/providers/registry.js';
+import type { ModelProvider, Usage } from '../generation/providers/types.js';
+import type { CaseUsage, Trace, Variant } from '../generation/types.js';
+import { defaultCatalog } from '../knowledge/catalog.js';
+import { createRetriever, type Retriever } from '../knowledge/retrieval.js';
+import { scoreChecks } from '../scoring/checks.js';
+import { judgeCandidate } from '../scoring/judge/judge.js';
+import type { Score } from '../scoring/types.js';
+import { CASE_RECORD_SCHEMA, type CaseRecord } from './types.js';
+
+/** One case to run. */
+export interface CaseTask {
+  key: string;
+  item: Item;
+  variant: Variant;
+  model: string;
+  repeat: number;
+  signal?: AbortSignal;
+}
+
+/** Runs cases. */
+export interface CaseRunner {
+  run(task: CaseTask): Promise<CaseRecord>;
+}
+
+/** Options of {@link createCaseRunner}. */
+export interface CaseRunnerOptions {
+  /**
+   * Wrap each model's provider before the cache (tests count real model calls this way, or make
+   * one case fail). `role` says whether it generates or judges.
+   */
+  wrapProvider?: (provider: ModelProvider, role: 'generation' | 'judge') => ModelProvider;
+  /** Clock (tests). */
+  now?: () => Date;
+}
+
+/**
+ * A case runner for a plan: one provider per model (resolved once, wrapped in the call cache in
+ * the plan's mode), the retriever built on first RAG use, the judge when the plan has one.
+ * Unknown models fail here, before any case runs.
+ */
+export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions = {}): Promise<CaseRunner> {
+  const now = options.now ?? (() => new Date());
+  const cache = openCallCache(plan.cache.dir);
+  const prices = priceTable(plan.config.prices ?? {});
+  const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
+  const connect = async (spec: string, role: 'generation' | 'judge') =>
+    withCache(wrap(await resolveProvider(spec, { env: plan.env.vars }), role), cache, plan.cache.mode);
+  const providers = new Map<string, ModelProvider>();
+  for (const model of plan.models) providers.set(model, await connect(model, 'generation'));
+  const judgeProvider = plan.judge ? await connect(plan.judge.model, 'judge') : null;
+  let retriever: Retriever | undefined;
+  const retrieverFor = (variant: Variant) => {
+    if (!variant.rag.enabled) return undefined;
+    retriever ??= createRetriever(defaultCatalog());
+    return retriever;
+  };
+  const pricing = (table: PriceTable) => (usage: Usage, modelId: string) => costOf(usage, modelId, table);
+
+  return {
+    async run(task) {
+      const startedAt = now().toISOString();
+      const provider = providers.get(task.model) as ModelProvider;
+      const base = {
+        schema: CASE_RECORD_SCHEMA as typeof CASE_RECORD_SCHEMA,
+        key: task.key,
+        itemId: task.item.id,
+        variant: task.variant.name,
+        model: task.model,
+        repeat: task.repeat,
+      };
+      const finish = (rest: Omit<CaseRecord, keyof typeof base | 'startedAt' | 'finishedAt'>): CaseRecord => ({
+        ...base,
+        ...rest,
+        startedAt,
+        finishedAt: now().toISOString(),
+      });
+
+      // A user error from a provider (a replay cache miss) stops the run instead of failing one case.
+      const guard = userErrorGuard();
+      const generated = await generate(plan, task, guard.wrap(provider), retrieverFor(task.variant), pricing(prices));
+      guard.rethrow();
+      if (generated.gherkin === null || generated.error !== null)
+        return finish({
+          candidate: generated.gherkin,
+          trace: generated.trace,
+          scores: [],
+          usage: { generation: generated.usage, judge: null },
+          error: { stage: 'generation', message: generated.error ?? 'no candidate was generated' },
+        });
+      const candidate = generated.gherkin;
+
+      let scores: Score[];
+      try {
+        scores = scoreChecks(candidate, task.item);
+      } catch (error) {
+        return finish({
+          candidate,
+          trace: generated.trace,
+          scores: [],
+          usage: { generation: generated.usage, judge: null },
+          error: { stage: 'scoring', message: (error as Error).message },
+        });
+      }
+      if (!plan.judge || !judgeProvider)
+        return finish({
+          candidate,
+          trace: generated.trace,
+          scores,
+          usage: { generation: generated.usage, judge: null },
+          error: null,
+        });
+
+      const judged = await judgeCandidate({
+        candidate,
+        item: task.item,
+        rubric: plan.judge.rubric,
+        provider: guard.wrap(judgeProvider),
+        mode: plan.judge.mode,
+        samples: plan.judge.samples,
+        repeat: task.repeat,
+        costOf: pricing(prices),
+        ...(task.signal ? { signal: task.signal } : {}),
+      });
+      guard.rethrow();
+      return finish({
+        candidate,
+        trace: generated.trace,
+        scores: [...scores, ...judged.scores],
+        usage: { generation: generated.usage, judge: judged.usage },
+        error: judged.error ? { stage: 'judge', message: judged.error } : null,
+      });
+    },
+  };
+}
+
+/** Remembers the first {@link UserError} a wrapped provider throws, so the case can rethrow it. */
+function userErrorGuard(): { wrap(provider: ModelProvider): ModelProvider; rethrow(): void } {
+  let first: unknown;
+  return {
+    wrap: (provider) => ({
+      id: provider.id,
+      call: (request, callOptions) =>
+        provider.call(request, callOptions).catch((error: unknown) => {
+          if (isUserError(error)) first ??= error;
+          throw error;
+        }),
+    }),
+    rethrow: () => {
+      if (first !== undefined) throw first;
+    },
+  };
+}
+
+/**
+ * Run the chain; a thrown error (not a provider error, which the chain returns) is recorded too,
+ * except a user error (e.g. a replay cache miss), which stops the run.
+ */
+async function generate(
+  plan: RunPlan,
+  task: CaseTask,
+  provider: ModelProvider,
+  retriever: Retriever | undefined,
+  price: (usage: Usage, modelId: string) => number | null,
+): Promise<{ gherkin: string | null; trace: Trace; usage: CaseUsage; error: string | null }> {
+  try {
+    return await generateCandidate({
+      item: task.item,
+      variant: task.variant,
+      provider,
+      ...(retriever ? { retriever } : {}),
+      pool: fewShotPool(plan.dataset, task.item, { otherServicesOnly: task.variant.fewShot.otherServicesOnly }),
+      seed: plan.seed,
+      repeat: task.repeat,
+      costOf: price,
+      caseId: task.key,
+      ...(task.signal ? { signal: task.signal } : {}),
+    });
+  } catch (error) {
+    if (isUserError(error)) throw error;
+    return {
+      gherkin: null,
+      trace: { steps: [], retrieved: [], fewShotIds: [] },
+      usage: {
+        calls: 0,
+        tokensIn: 0,
+        tokensOut: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        latencyMs: 0,
+        costUsd: null,
+      },
+      error: (error as Error).message,
+    };
+  }
+}

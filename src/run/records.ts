@@ -1,0 +1,109 @@
+/**
+ * Reading a run folder's files: manifest.json and results.jsonl. A torn last line (a crash in the
+ * middle of an append) is detected and dropped; any other damage is a clear error (exit 2).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { badInput, UserError } from '../errors.js';
+import { CASE_RECORD_SCHEMA, type CaseRecord, MANIFEST_SCHEMA, type RunManifest } from './types.js';
+
+/** File names inside a run folder. */
+export const MANIFEST_FILE = 'manifest.json';
+/** One CaseRecord per line. */
+export const RESULTS_FILE = 'results.jsonl';
+
+/** The parsed results.jsonl. */
+export interface ParsedResults {
+  records: CaseRecord[];
+  /** Bytes of the file that hold whole, valid lines (a torn tail starts here). */
+  validBytes: number;
+  /** True when a torn last line was dropped. */
+  tornTail: boolean;
+}
+
+/** Read and check manifest.json of a run folder. */
+export async function readManifest(dir: string): Promise<RunManifest> {
+  const file = join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(
+      'NOT_FOUND',
+      `${dir}: not a run folder (no ${MANIFEST_FILE}); run folders are made by "gherkin-bench run"`,
+      {
+        cause: error,
+      },
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw badInput({ file }, `not valid JSON (${(error as Error).message})`, error);
+  }
+  const manifest = value as Partial<RunManifest> | null;
+  if (!manifest || typeof manifest !== 'object' || manifest.schema !== MANIFEST_SCHEMA)
+    throw badInput(
+      { file, field: 'schema' },
+      `expected "${MANIFEST_SCHEMA}"; this is not a gherkin-bench run manifest of a known version`,
+    );
+  for (const field of ['runId', 'config', 'variants', 'models', 'startedAt', 'cases'] as const)
+    if (manifest[field] === undefined) throw badInput({ file, field }, 'missing');
+  return manifest as RunManifest;
+}
+
+/** Read results.jsonl of a run folder (a missing file is an error). */
+export async function readResults(dir: string): Promise<ParsedResults> {
+  const file = join(dir, RESULTS_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new UserError('NOT_FOUND', `${file}: missing; the run folder is incomplete`, { cause: error });
+  }
+  return parseResults(bytes, file);
+}
+
+/**
+ * Parse results.jsonl bytes. The last line without a newline is torn (dropped); a bad line
+ * elsewhere throws naming its line number. Duplicate keys keep the first record.
+ */
+export function parseResults(bytes: Buffer, file: string): ParsedResults {
+  const records: CaseRecord[] = [];
+  const seen = new Set<string>();
+  let offset = 0;
+  let line = 0;
+  while (offset < bytes.length) {
+    const end = bytes.indexOf(0x0a, offset);
+    line++;
+    if (end === -1) return { records, validBytes: offset, tornTail: true };
+    const text = bytes.subarray(offset, end).toString('utf8');
+    if (text.trim() !== '') {
+      const record = parseRecord(text, file, line);
+      if (!seen.has(record.key)) {
+        seen.add(record.key);
+        records.push(record);
+      }
+    }
+    offset = end + 1;
+  }
+  return { records, validBytes: offset, tornTail: false };
+}
+
+function parseRecord(text: string, file: string, line: number): CaseRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw badInput({ file, line }, `not a JSON line (${(error as Error).message}); the results file is damaged`, error);
+  }
+  const record = value as Partial<CaseRecord> | null;
+  if (!record || typeof record !== 'object' || record.schema !== CASE_RECORD_SCHEMA)
+    throw badInput({ file, line, field: 'schema' }, `expected "${CASE_RECORD_SCHEMA}"`);
+  for (const field of ['key', 'itemId', 'variant', 'model'] as const)
+    if (typeof record[field] !== 'string') throw badInput({ file, line, field }, 'expected a string');
+  if (typeof record.repeat !== 'number') throw badInput({ file, line, field: 'repeat' }, 'expected a number');
+  if (!Array.isArray(record.scores)) throw badInput({ file, line, field: 'scores' }, 'expected a list');
+  return record as CaseRecord;
+}

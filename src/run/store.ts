@@ -1,0 +1,142 @@
+/**
+ * The run store: `reports/<run-id>/manifest.json` + `results.jsonl`. Each finished case is
+ * appended at once as one line (one write, then a data sync), so a crash never loses finished
+ * work; a key already stored is never written twice; a torn last line is cut off on resume.
+ */
+import { type FileHandle, mkdir, open, rename, stat, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { MANIFEST_FILE, RESULTS_FILE, readManifest, readResults } from './records.js';
+import type { CaseRecord, RunManifest } from './types.js';
+
+/** Longest time between data syncs of results.jsonl while a run is going. */
+export const SYNC_INTERVAL_MS = 1000;
+
+/** A stored run as read back. */
+export interface StoredRun {
+  dir: string;
+  manifest: RunManifest;
+  records: CaseRecord[];
+  /** True when a torn last line (from a crash) was dropped. */
+  tornTail: boolean;
+}
+
+/**
+ * Read a run folder: its manifest and every whole case record. Missing or damaged files throw a
+ * {@link UserError} (exit 2) naming the file and line.
+ */
+export async function readRun(dir: string): Promise<StoredRun> {
+  const manifest = await readManifest(dir);
+  const { records, tornTail } = await readResults(dir);
+  return { dir, manifest, records, tornTail };
+}
+
+/** Write a file atomically: a temp file beside it, then rename. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/** An open run folder that case records are appended to. */
+export class RunStore {
+  readonly dir: string;
+  private manifestValue: RunManifest;
+  private readonly byKey: Map<string, CaseRecord>;
+  private handle: FileHandle | null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastSync = Date.now();
+
+  private constructor(dir: string, manifest: RunManifest, records: CaseRecord[], handle: FileHandle) {
+    this.dir = dir;
+    this.manifestValue = manifest;
+    this.byKey = new Map(records.map((r) => [r.key, r]));
+    this.handle = handle;
+  }
+
+  /** Make a new run folder with its manifest and an empty results file. Refuses an existing run folder. */
+  static async create(dir: string, manifest: RunManifest): Promise<RunStore> {
+    const existing = await stat(join(dir, MANIFEST_FILE)).catch(() => undefined);
+    if (existing)
+      throw new UserError(
+        'BAD_USAGE',
+        `${dir} already holds a run; continue it with: gherkin-bench run --resume ${dir}`,
+      );
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    const handle = await open(join(dir, RESULTS_FILE), 'a');
+    return new RunStore(dir, manifest, [], handle);
+  }
+
+  /** Open an existing run folder to continue it: reads its records and cuts off a torn last line. */
+  static async open(dir: string): Promise<RunStore> {
+    const manifest = await readManifest(dir);
+    const file = join(dir, RESULTS_FILE);
+    const exists = await stat(file).catch(() => undefined);
+    if (!exists) await writeFile(file, '');
+    const parsed = await readResults(dir);
+    if (parsed.tornTail) await truncate(file, parsed.validBytes);
+    const handle = await open(file, 'a');
+    return new RunStore(dir, manifest, parsed.records, handle);
+  }
+
+  /** The manifest as last written. */
+  get manifest(): RunManifest {
+    return this.manifestValue;
+  }
+
+  /** The stored record of a case, if it is done. */
+  get(key: string): CaseRecord | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** True when the case is stored. */
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** Every stored record, in append order. */
+  records(): CaseRecord[] {
+    return [...this.byKey.values()];
+  }
+
+  /**
+   * Append one finished case: one write of one whole line, so a process crash loses at most the
+   * line being written (a torn last line, dropped on resume); a data sync to disk follows at
+   * most every {@link SYNC_INTERVAL_MS} and at close (power loss). Returns false, writing
+   * nothing, when its key is already stored. Appends are serialised: lines never interleave.
+   */
+  append(record: CaseRecord): Promise<boolean> {
+    if (this.byKey.has(record.key)) return Promise.resolve(false);
+    this.byKey.set(record.key, record);
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    const next = this.queue.then(async () => {
+      const handle = this.handle;
+      if (!handle) throw new Error(`run store ${this.dir} is closed`);
+      await handle.write(line, 0, line.length);
+      if (Date.now() - this.lastSync >= SYNC_INTERVAL_MS) {
+        await handle.datasync();
+        this.lastSync = Date.now();
+      }
+      return true;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Replace the manifest (atomically) with `update` applied to it. */
+  async updateManifest(update: (manifest: RunManifest) => RunManifest): Promise<void> {
+    const next = update(this.manifestValue);
+    await writeFileAtomic(join(this.dir, MANIFEST_FILE), `${JSON.stringify(next, null, 2)}\n`);
+    this.manifestValue = next;
+  }
+
+  /** Wait for pending appends and close the results file. */
+  async close(): Promise<void> {
+    await this.queue;
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.datasync();
+    await handle?.close();
+  }
+}
