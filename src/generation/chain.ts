@@ -3,7 +3,10 @@
  * calls the model once (no CoT) or twice (CoT: step 1 analysis as JSON, step 2 gherkin from it),
  * extracts the gherkin and keeps every prompt, response and intermediate result in the trace.
  * A provider failure never rejects: it is recorded as the outcome's `error`, with the steps done
- * so far kept in the trace.
+ * so far kept in the trace. Step 1's `parsed` is the validated analysis, or
+ * `{ invalid: <reason>, json: <structured reply or null> }` when it did not validate (step 2 then
+ * gets the raw reply text as its analysis). Usage sums the steps as the provider reported them
+ * (a cached reply keeps its original tokens).
  */
 import type { Item } from '../dataset/types.js';
 import type { Retriever } from '../knowledge/retrieval.js';
