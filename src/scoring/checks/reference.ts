@@ -26,8 +26,19 @@ function recallScore(metric: RecallMetric, noun: string, gold: string[], found: 
   };
 }
 
-function candidateRefs(input: CheckInput): { methods: string[]; paths: string[] } {
-  return apiReferences(input.candidate, { service: input.item.service });
+type Refs = { methods: string[]; paths: string[] };
+/** The last few candidates' references: api_recall and path_recall read the same candidate in a row. */
+const recent = new Map<string, Refs>();
+
+function candidateRefs(input: CheckInput): Refs {
+  const key = `${input.item.service}\u0000${input.candidate}`;
+  let refs = recent.get(key);
+  if (!refs) {
+    refs = apiReferences(input.candidate, { service: input.item.service });
+    if (recent.size >= 4) recent.delete(recent.keys().next().value as string);
+    recent.set(key, refs);
+  }
+  return refs;
 }
 
 /** `api_recall`: share of the gold's `service.method` calls (gold gherkin ∪ item.methods) the candidate quotes. */

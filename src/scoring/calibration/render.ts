@@ -1,0 +1,74 @@
+/** A calibration report as text: the sensitivity table, blind spots, agreement, repeatability, verbosity. */
+import type { CalibrationReport } from './calibrate.js';
+
+const pct = (v: number | null): string => (v === null ? '   –' : `${Math.round(v * 100)}%`.padStart(4));
+const num = (v: number | null, digits = 2): string => (v === null ? '–' : v.toFixed(digits));
+
+/** Render a calibration report for a terminal. */
+export function renderCalibration(report: CalibrationReport): string {
+  const out: string[] = [];
+  out.push(`Calibration over ${report.items} gold items`);
+  out.push('');
+  out.push('Corruptions (applied to N golds):');
+  for (const c of report.corruptions)
+    out.push(`  ${c.id.padEnd(24)} N=${String(c.applied).padEnd(3)} ${c.description}`);
+  out.push('');
+  out.push('Sensitivity: gold > corrupted share (higher/ties/lower of comparable pairs; n/s = not scored)');
+  const corruptions = report.corruptions.map((c) => c.id);
+  const metrics = [...new Set(report.sensitivity.map((r) => r.metric))];
+  out.push(`  ${'metric'.padEnd(20)} ${corruptions.map((c) => c.slice(0, 14).padEnd(22)).join(' ')}`);
+  for (const metric of metrics) {
+    const cells = corruptions.map((c) => {
+      const row = report.sensitivity.find((r) => r.metric === metric && r.corruption === c);
+      if (!row) return ''.padEnd(22);
+      const counts = `${row.higher}/${row.ties}/${row.lower}${row.notScored ? ` n/s${row.notScored}` : ''}`;
+      return `${pct(row.shareHigher)} ${row.verdict.slice(0, 9).padEnd(9)} ${counts}`.padEnd(22).slice(0, 22);
+    });
+    out.push(`  ${metric.padEnd(20)} ${cells.join(' ')}`);
+  }
+  out.push('');
+  const blind = Object.entries(report.blind);
+  out.push(
+    blind.length === 0
+      ? 'No metric is blind to a real defect.'
+      : `Blind (never scores the gold higher): ${blind.map(([m, cs]) => `${m} ← ${cs.join(', ')}`).join('; ')}`,
+  );
+  if (report.judge) {
+    const j = report.judge;
+    out.push('');
+    out.push(
+      `Judge ${j.model}, rubric ${j.rubric} (${j.rubricHash.slice(0, 12)}), ${j.mode}, samples ${j.samples}: ${j.usage.calls} calls, ${j.usage.tokensIn} in / ${j.usage.tokensOut} out tokens, cost ${j.usage.costUsd === null ? 'unknown' : `$${j.usage.costUsd.toFixed(4)}`}, ${j.failures.length} failed`,
+    );
+    for (const f of j.failures.slice(0, 5)) out.push(`  failed: ${f.text}: ${f.error}`);
+  }
+  if (report.agreement) {
+    out.push('');
+    out.push(
+      `Agreement with expert labels (${report.agreement.cases} cases): quadratic-weighted kappa, Spearman, exact`,
+    );
+    for (const a of report.agreement.criteria) {
+      out.push(
+        `  ${a.criterion.padEnd(14)} n=${String(a.n).padEnd(3)} kappa ${num(a.kappa)}  rho ${num(a.spearman)}  exact ${pct(a.exact)}`,
+      );
+      out.push(`    confusion (rows expert 1-5, cols judge 1-5): ${a.confusion.map((r) => r.join(' ')).join(' | ')}`);
+    }
+  }
+  if (report.repeatability) {
+    out.push('');
+    out.push('Repeatability (sd of raw 1-5 scores over samples):');
+    for (const r of report.repeatability)
+      out.push(
+        `  ${r.criterion.padEnd(14)} texts ${r.texts}  mean sd ${num(r.meanSd)}  max sd ${num(r.maxSd)}  identical ${pct(r.identical)}`,
+      );
+  }
+  if (report.verbosity) {
+    out.push('');
+    out.push('Verbosity probe (padding must not raise scores):');
+    for (const v of report.verbosity)
+      out.push(
+        `  ${v.metric.padEnd(20)} raised in ${pct(v.raised)} of ${v.pairs} items, mean change ${num(v.meanDelta, 3)}`,
+      );
+  }
+  for (const note of report.notes) out.push(`note: ${note}`);
+  return out.join('\n');
+}

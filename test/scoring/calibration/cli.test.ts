@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../support/cli.js';
+
+const DATASET = join(import.meta.dirname, '..', '..', 'fixtures', 'scoring', 'dataset');
+
+describe('gherkin-bench judge calibrate', () => {
+  it('prints the deterministic sensitivity report as JSON without a judge', async () => {
+    const { code, stdout, stderr } = await cli(['judge', 'calibrate', '--dataset', DATASET, '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { schema: string; items: number; judge: unknown; sensitivity: unknown[] };
+    expect(report).toMatchObject({ schema: 'gherkin-bench/calibration@1', items: 1, judge: null });
+    expect(report.sensitivity).toHaveLength(7 * 7);
+  });
+
+  it('prints a text table and says the judge was not run', async () => {
+    const { code, stdout } = await cli(['judge', 'calibrate', '--dataset', DATASET]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Calibration over 1 gold items');
+    expect(stdout).toContain('note: judge: not run');
+  });
+
+  it('rejects a bad rubric with exit 2 and a one-line message naming the file', async () => {
+    const rubric = join(import.meta.dirname, '..', '..', 'fixtures', 'scoring', 'no-such-rubric.yaml');
+    const { code, stderr } = await cli([
+      'judge',
+      'calibrate',
+      '--dataset',
+      DATASET,
+      '--judge',
+      'offline',
+      '--rubric',
+      rubric,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no-such-rubric\.yaml: rubric file not found/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects --samples 0 with exit 2', async () => {
+    const { code, stderr } = await cli(['judge', 'calibrate', '--dataset', DATASET, '--samples', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--samples');
+  });
+});
