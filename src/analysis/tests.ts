@@ -8,7 +8,9 @@ import wilcoxon from '@stdlib/stats-wilcoxon';
  */
 export function wilcoxonSignedRank(differences: ArrayLike<number>): number {
   const nonZero = Array.from(differences).filter((d) => d !== 0);
-  if (nonZero.length === 0) return 1;
+  // One non-zero difference: both signs are equally likely under H0, so the two-sided p is 1
+  // (and @stdlib's wilcoxon throws on fewer than two values).
+  if (nonZero.length < 2) return 1;
   const result = wilcoxon(nonZero, { alternative: 'two-sided', correction: true }) as { pValue: number };
   return Math.min(1, result.pValue);
 }

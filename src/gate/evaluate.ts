@@ -81,6 +81,8 @@ export function compatibility(baseline: Baseline, manifest: RunManifest, summary
 function regressionP(diffs: number[], margin: number): number {
   const shifted = diffs.map((d) => d + margin).filter((d) => d !== 0);
   if (shifted.length === 0) return 1;
+  // One non-zero difference: the exact one-sided p is ½ when it points down, else 1.
+  if (shifted.length === 1) return (shifted[0] as number) < 0 ? 0.5 : 1;
   const result = wilcoxon(shifted, { alternative: 'less', correction: true }) as { pValue: number };
   return Math.min(1, result.pValue);
 }

@@ -49,6 +49,7 @@ describe('tests', () => {
   });
   it('Wilcoxon gives p = 1 for all-zero differences and small p for a consistent shift', () => {
     expect(wilcoxonSignedRank([0, 0, 0])).toBe(1);
+    expect(wilcoxonSignedRank([0, -0.02, 0])).toBe(1);
     expect(wilcoxonSignedRank(Array.from({ length: 30 }, (_, i) => 0.1 + (i % 5) * 0.01))).toBeLessThan(0.001);
   });
   it('Pearson is null for a constant side', () => {
