@@ -48,7 +48,13 @@ export function parseExperimentText(text: string, label: string): ExperimentConf
     const line = lineCounter.linePos(yamlError.pos[0]).line;
     throw badInput({ file: label, line }, `not valid YAML: ${yamlError.message.split('\n')[0]}`);
   }
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    // toJS throws on an unresolved alias and on alias expansion bombs ("billion laughs").
+    value = doc.toJS() ?? {};
+  } catch (error) {
+    throw badInput({ file: label }, `not valid YAML: ${(error as Error).message.split('\n')[0]}`, error);
+  }
   return parseExperiment(value, label, (path) => lineOf(doc, lineCounter, path));
 }
 

@@ -95,5 +95,11 @@ export function readRules(path: string): GateRules {
     const error = doc.errors[0];
     throw badInput({ file: path, line: error?.linePos?.[0]?.line }, `not valid YAML: ${error?.message.split('\n')[0]}`);
   }
-  return parseRules(doc.toJS(), path);
+  let value: unknown;
+  try {
+    value = doc.toJS(); // throws on an unresolved alias or an alias bomb
+  } catch (cause) {
+    throw badInput({ file: path }, `not valid YAML: ${(cause as Error).message.split('\n')[0]}`, cause);
+  }
+  return parseRules(value, path);
 }

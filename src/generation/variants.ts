@@ -167,7 +167,13 @@ export function parseVariantFile(text: string, file: string): Variant {
     const err = doc.errors[0]!;
     throw badInput({ file, line: err.linePos?.[0]?.line }, `not valid YAML: ${err.message.split('\n')[0]}`);
   }
-  const result = variantFileSchema.safeParse(doc.toJS() ?? {});
+  let value: unknown;
+  try {
+    value = doc.toJS() ?? {}; // throws on an unresolved alias or an alias bomb
+  } catch (cause) {
+    throw badInput({ file }, `not valid YAML: ${(cause as Error).message.split('\n')[0]}`, cause);
+  }
+  const result = variantFileSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.map(String).join('.') || undefined;
