@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (isUserError(error)) {
-      io.stderr(`gherkin-bench: ${error.message}\n`);
+      io.stderr(`gherkin-bench: ${printable(error.message)}\n`);
       if (verbose && error.cause instanceof Error) io.stderr(`${error.cause.stack ?? error.cause.message}\n`);
       return error.exitCode;
     }
@@ -59,10 +59,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(
       verbose
         ? `${err.stack ?? err.message}\n`
-        : `gherkin-bench: internal error: ${err.message} (run with --verbose for the stack trace)\n`,
+        : `gherkin-bench: internal error: ${printable(err.message)} (run with --verbose for the stack trace)\n`,
     );
     return 3;
   }
+}
+
+/**
+ * A message may quote hostile input (a CSV cell, a model's error text): escape control
+ * characters (terminal escape sequences, NUL, line breaks) so it prints as one inert line.
+ */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A yargs usage failure (unknown flag, missing argument). */
