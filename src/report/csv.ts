@@ -23,5 +23,13 @@ export function resultsCsv(records: readonly CaseRecord[], metrics: readonly str
       ...COST_METRICS.map((m) => costs[m] ?? ''),
     ];
   });
-  return stringify([header, ...rows]);
+  return stringify([header, ...rows], { cast: { string: spreadsheetSafe } });
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first: OWASP's CSV
+ * injection list) gets a leading `'`; error messages come from model servers and are not trusted.
+ */
+function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
