@@ -46,12 +46,12 @@ export interface ConversionInput {
 }
 
 const CATEGORY_KEYWORDS: [Category, RegExp][] = [
-  ['encryption-in-transit', /in[- ]transit|\bssl\b|\btls\b|https|inter-?container|node-to-node/],
+  ['encryption-in-transit', /in[- ]transit|\bssl\b|\btls\b|https|inter ?container|node to node/],
   ['encryption-at-rest', /encrypt|\bkms\b|\bsse\b|at[- ]rest/],
   ['logging', /\blog|trail|audit/],
   ['network-exposure', /public|internet|ingress|\bports?\b|\bssh\b|\brdp\b|\bvpc\b|0\.0\.0\.0|isolation/],
   ['access-control', /\biam\b|\bmfa\b|polic|\broot\b|password|access key|permission|privilege|\brole/],
-  ['resilience', /backup|multi-?az|replicat|versioning|deletion protection|snapshot|recovery|point-in-time/],
+  ['resilience', /backup|multi ?az|replicat|versioning|deletion protection|snapshot|recovery|point in time/],
   ['monitoring', /alarm|monitor|guardduty|detector|recorder|alert|metric/],
 ];
 
@@ -78,15 +78,24 @@ function lowerFirst(text: string): string {
   return /^(?:[A-Z][a-z]|A\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-function scenarioName(scenario: DocScenario): string {
+/** Longest scenario name written; longer Given texts are cut at a word. */
+const NAME_LIMIT = 100;
+
+/**
+ * A scenario's name: its title, else its Given steps joined with "and" (only the first when that
+ * is too long), with parameter names renamed like the steps.
+ */
+function scenarioName(scenario: DocScenario, rename: (text: string) => string): string {
   const thenAt = scenario.steps.findIndex((s) => s.keyword === 'Then');
-  const givens = scenario.steps.slice(0, thenAt < 0 ? undefined : thenAt).map((s) => s.text.replace(/[.:;]+$/, ''));
-  const given = givens.map((g, i) => (i === 0 ? g : lowerFirst(g))).join(' and ');
-  const base = scenario.title || given;
+  const givens = scenario.steps
+    .slice(0, thenAt < 0 ? undefined : thenAt)
+    .map((s) => rename(s.text).replace(/[.:;]+$/, ''))
+    .filter((g) => g !== '');
+  const joined = givens.map((g, i) => (i === 0 ? g : lowerFirst(g))).join(' and ');
+  const base = rename(scenario.title) || (joined.length <= NAME_LIMIT ? joined : (givens[0] ?? ''));
   if (!base) return `Scenario ${scenario.label || 'without a title'}`.trim();
-  if (base.length <= 90) return base.charAt(0).toUpperCase() + base.slice(1);
-  const cut = base.slice(0, 90);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 90)}`.replace(/^./, (c) => c.toUpperCase());
+  const cut = base.length <= NAME_LIMIT ? base : base.slice(0, base.lastIndexOf(' ', NAME_LIMIT));
+  return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
 function normalizeTrigger(value: string | undefined, warnings: string[]): string {
@@ -188,6 +197,9 @@ export function toCanonical(input: ConversionInput): Conversion {
   if (!doc.parameters) warnings.push('no Rule Parameters; wrote None');
   const parameters = readParameters(doc.parameters);
   const renames = parameters.filter((p) => p.source !== p.name);
+  /** Quoted parameter names are written camelCase, as the style guide asks. */
+  const rename = (text: string): string =>
+    renames.reduce((t, p) => t.split(`"${p.source}"`).join(`"${p.name}"`), text.replace(/\s+/g, ' ').trim());
 
   const scenarios: string[] = [];
   const usedNames = new Set<string>();
@@ -203,11 +215,9 @@ export function toCanonical(input: ConversionInput): Conversion {
     if (outcome.repaired) warnings.push(`${label}: ${outcome.repaired}`);
     const extraThen = scenario.steps.slice(thenIndex + 1).filter((s) => s.keyword === 'Then');
     if (extraThen.length > 0) warnings.push(`${label} has ${extraThen.length + 1} Then lines; kept the first`);
-    let name = scenarioName(scenario);
+    let name = scenarioName(scenario, rename);
     if (usedNames.has(name.toLowerCase())) name = `${name} (${label})`;
     usedNames.add(name.toLowerCase());
-    const rename = (text: string): string =>
-      renames.reduce((t, p) => t.split(`"${p.source}"`).join(`"${p.name}"`), text.replace(/\s+/g, ' ').trim());
     const givens = scenario.steps.slice(0, thenIndex).filter((s) => s.text !== '');
     const lines = [`  Scenario: ${name}`];
     givens.forEach((s, i) => {

@@ -39,7 +39,7 @@ export function commentBlocks(source: string, language: SourceLanguage): BlockLi
       for (;;) {
         const end = rest.indexOf(close);
         if (end >= 0) {
-          block.push({ text: rest.slice(0, end), line: lineNo });
+          block.push({ text: rest.slice(0, end).trimEnd(), line: lineNo });
           break;
         }
         block.push({ text: rest, line: lineNo });
@@ -74,9 +74,12 @@ export function findGherkinBlock(source: string, language: SourceLanguage): Bloc
   for (const block of commentBlocks(source, language)) {
     const text = block.map((l) => l.text).join('\n');
     if (!GHERKIN_MARK.test(text)) continue;
-    return block
+    const lines = block
       .filter((l) => !BANNER.test(l.text))
       .map((l) => ({ text: l.text.replace(/^\s*##\s?/, ''), line: l.line }));
+    const first = lines.findIndex((l) => l.text.trim() !== '');
+    const last = lines.findLastIndex((l) => l.text.trim() !== '');
+    return lines.slice(first, last + 1);
   }
   return undefined;
 }

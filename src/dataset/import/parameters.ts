@@ -31,9 +31,9 @@ export function camelCase(name: string): string {
 function parameter(source: string, details: string, hints: string[] = []): RuleParameter {
   const all = [details, ...hints].join(' ');
   const typeHint = hints.find((h) => TYPE_WORD.test(h.trim()));
-  const defaultValue = /\bdefault(?:\s+value)?\s*(?:is|:|=)?\s*["'`]?([^"'`\s,;)]+?)["'`]?(?:[.,;)]|\s|$)/i.exec(
-    all,
-  )?.[1];
+  const defaultValue = /\bdefault(?:\s+value)?\s*(?:is|:|=)?\s*["'`]?([^"'`\s,;)]+)/i
+    .exec(all)?.[1]
+    ?.replace(/\.$/, '');
   return {
     source,
     name: camelCase(source),

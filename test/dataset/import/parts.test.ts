@@ -1,0 +1,166 @@
+/** The importer's parts on the small cases the fixtures do not spell out. */
+import { describe, expect, it } from 'vitest';
+import { inferCategory } from '../../../src/dataset/import/canonical.js';
+import { commentBlocks, findGherkinBlock, languageOf } from '../../../src/dataset/import/comment-block.js';
+import { readOutcome } from '../../../src/dataset/import/outcome.js';
+import { camelCase, canonicalParameters, readParameters } from '../../../src/dataset/import/parameters.js';
+import { parseRuleDoc } from '../../../src/dataset/import/rule-doc.js';
+import { readSdkCalls } from '../../../src/dataset/import/sdk-calls.js';
+import { defaultCatalog } from '../../../src/knowledge/catalog.js';
+
+describe('readOutcome', () => {
+  it.each([
+    ['Return NON_COMPLIANT with annotation "Bucket is public."', 'NON_COMPLIANT', 'Bucket is public.', undefined],
+    ["Return COMPLIANT with annotation: 'fine'", 'COMPLIANT', 'fine', undefined],
+    ['Return NOT_APPLICABLE', 'NOT_APPLICABLE', undefined, undefined],
+    ['Return ERROR', 'ERROR', undefined, undefined],
+    ['Return NON_COMPLAINT', 'NON_COMPLIANT', undefined, '"NON_COMPLAINT" read as NON_COMPLIANT'],
+    ['Return NOT_APPLICALBE', 'NOT_APPLICABLE', undefined, '"NOT_APPLICALBE" read as NOT_APPLICABLE'],
+    ['return non-compliant', 'NON_COMPLIANT', undefined, '"non-compliant" read as NON_COMPLIANT'],
+    [
+      'Return NOT APPLICABLE for deleted resources',
+      'NOT_APPLICABLE',
+      undefined,
+      '"NOT APPLICABLE" read as NOT_APPLICABLE',
+    ],
+    [
+      'Return NON_COMPLIANT with annotation Retention is below the minimum.',
+      'NON_COMPLIANT',
+      'Retention is below the minimum',
+      undefined,
+    ],
+  ])('%s', (text, outcome, annotation, repaired) => {
+    const read = readOutcome(text);
+    expect(read?.outcome).toBe(outcome);
+    expect(read?.annotation).toBe(annotation);
+    expect(read?.repaired).toBe(repaired);
+  });
+
+  it('reads no outcome from prose about compliance or an error-free lookup', () => {
+    expect(readOutcome('Evaluate compliance later')).toBeUndefined();
+    expect(readOutcome('Work out what to return')).toBeUndefined();
+    expect(readOutcome('Return errors')).toBeUndefined();
+  });
+});
+
+describe('readParameters', () => {
+  it('None, a JSON object, Name (Optional): lines and bare names with an indented description', () => {
+    expect(readParameters(['None'])).toEqual([]);
+    expect(readParameters(undefined)).toEqual([]);
+    expect(canonicalParameters(readParameters(['{"maxAgeDays": "90"}']))).toBe(
+      'maxAgeDays (int, optional, default 90)',
+    );
+    expect(
+      canonicalParameters(
+        readParameters([
+          'AllowedPorts (Required): comma-separated TCP ports; may be empty',
+          'blockedCidr: CIDR to refuse, default 0.0.0.0/0',
+        ]),
+      ),
+    ).toBe(
+      'allowedPorts (string, required, default none): comma-separated TCP ports, may be empty; blockedCidr (string, optional, default 0.0.0.0/0): CIDR to refuse, default 0.0.0.0/0',
+    );
+    expect(
+      readParameters(['ExemptedRoleNames', '  (Optional) Roles the rule ignores.']).map((p) => [p.name, p.meaning]),
+    ).toEqual([['exemptedRoleNames', 'Roles the rule ignores.']]);
+  });
+
+  it('camelCase', () => {
+    expect(camelCase('KmsKeyArns')).toBe('kmsKeyArns');
+    expect(camelCase('max_access_key_age')).toBe('maxAccessKeyAge');
+    expect(camelCase('SSEAlgorithm')).toBe('sSEAlgorithm');
+    expect(camelCase('MFA')).toBe('mfa');
+  });
+});
+
+describe('comment blocks and the rule docstring', () => {
+  it('knows the languages', () => {
+    expect([
+      languageOf('a.py'),
+      languageOf('A.java'),
+      languageOf('i.js'),
+      languageOf('h.ts'),
+      languageOf('x.d.ts'),
+      languageOf('r.rb'),
+    ]).toEqual(['python', 'java', 'javascript', 'javascript', undefined, undefined]);
+  });
+
+  it('keeps source line numbers and strips * prefixes of Java blocks', () => {
+    const blocks = commentBlocks('package x;\n/*\n * Rule Name:\n *   a-b\n */\nclass A {}\n', 'java');
+    expect(blocks[0]).toEqual([
+      { text: '', line: 2 },
+      { text: 'Rule Name:', line: 3 },
+      { text: '  a-b', line: 4 },
+      { text: '', line: 5 },
+    ]);
+  });
+
+  it('skips license comments and picks the block with the rule', () => {
+    const source =
+      '# Licensed under the Apache License\n# Copyright\n"""\nRule Name: x-y\nScenarios:\n  Scenario: 1\n    Given: a\n    Then: Return COMPLIANT\n"""\n';
+    const block = findGherkinBlock(source, 'python');
+    expect(block?.[0]).toEqual({ text: 'Rule Name: x-y', line: 4 });
+  });
+
+  it('"Scenario 2:" and "Scenario: 3 - title"; a lower-case wrapped "and" is not a step', () => {
+    const doc = parseRuleDoc(
+      [
+        'Rule Name: a-b',
+        'Scenarios:',
+        '  Scenario 2:',
+        '    Given: the trail is logging',
+        '      and delivering to a bucket',
+        '    Then: Return COMPLIANT',
+        '  Scenario: 3 - encrypted trail',
+        '    Given: a KMS key is set',
+        '    Then: Return COMPLIANT',
+      ].map((text, i) => ({ text, line: i + 1 })),
+    );
+    expect(doc.scenarios.map((s) => [s.label, s.title, s.steps.length])).toEqual([
+      ['2', '', 2],
+      ['3', 'encrypted trail', 2],
+    ]);
+    expect(doc.scenarios[0]?.steps[0]?.text).toBe('the trail is logging and delivering to a bucket');
+  });
+});
+
+describe('readSdkCalls', () => {
+  const catalog = defaultCatalog();
+
+  it('Java SDK v2: S3Client.create() and Request.builder()', () => {
+    const source = `S3Client s3 = S3Client.create();
+GetBucketEncryptionResponse r = s3.getBucketEncryption(GetBucketEncryptionRequest.builder().bucket(name).build());
+s3.getPublicAccessBlock(GetPublicAccessBlockRequest.builder().bucket(name).build());`;
+    expect(readSdkCalls(source, 'java', catalog)).toEqual({
+      calls: ['s3.get_bucket_encryption', 's3.get_public_access_block'],
+      services: ['s3'],
+    });
+  });
+
+  it('Python: inline boto3.client(...).method( and paginators; names that are not API methods are ignored', () => {
+    const source = `import json
+ec2 = boto3.client('ec2')
+json.loads('{}')
+pages = ec2.get_paginator('describe_security_groups')
+boto3.client("elbv2").describe_load_balancer_attributes(LoadBalancerArn=arn)
+`;
+    expect(readSdkCalls(source, 'python', catalog).calls).toEqual([
+      'ec2.describe_security_groups',
+      'elbv2.describe_load_balancer_attributes',
+    ]);
+  });
+});
+
+describe('inferCategory', () => {
+  it.each([
+    ['ELB listeners use TLS 1.2', 'encryption-in-transit'],
+    ['EBS volumes are encrypted', 'encryption-at-rest'],
+    ['S3 server access logging enabled', 'logging'],
+    ['Security groups block SSH from 0.0.0.0/0', 'network-exposure'],
+    ['Root account has MFA', 'access-control'],
+    ['RDS instances are Multi-AZ', 'resilience'],
+    ['GuardDuty detector enabled', 'monitoring'],
+  ])('%s → %s', (text, category) => {
+    expect(inferCategory(text)).toBe(category);
+  });
+});
