@@ -69,9 +69,13 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     const alreadyStored = plan.cases.filter((c) => store.has(c.key)).length;
     emit({ type: 'start', runId: plan.runId, runDir: plan.runDir, total, stored: alreadyStored, resumed: plan.resume });
 
+    // promptfoo's folders: the user's PROMPTFOO_CONFIG_DIR; else, when its database is asked for,
+    // promptfoo's default (so `npx promptfoo view` finds the run); else a folder beside our cache.
+    const ownDir = resolve(plan.cache.dir, '..', 'promptfoo');
+    const configDir = plan.env.vars.PROMPTFOO_CONFIG_DIR ?? (plan.promptfooDb ? undefined : ownDir);
     const setup = {
-      configDir: resolve(plan.cache.dir, '..', 'promptfoo'),
-      cachePath: join(resolve(plan.cache.dir, '..', 'promptfoo'), 'cache'),
+      ...(configDir === undefined ? {} : { configDir }),
+      cachePath: plan.env.vars.PROMPTFOO_CACHE_PATH ?? join(ownDir, 'cache'),
     };
     const { promptfoo, telemetryMuted } = await loadPromptfoo(setup);
     if (!telemetryMuted)

@@ -16,8 +16,11 @@ export type Promptfoo = typeof import('promptfoo');
 
 /** Options of {@link loadPromptfoo}. */
 export interface PromptfooSetup {
-  /** promptfoo's config folder (its database lives there when --promptfoo-db is asked). */
-  configDir: string;
+  /**
+   * promptfoo's config folder (its database lives there when --promptfoo-db is asked); undefined
+   * leaves promptfoo's own default (~/.promptfoo), where `npx promptfoo view` looks.
+   */
+  configDir?: string;
   /** promptfoo's own cache folder. */
   cachePath: string;
 }
@@ -34,7 +37,7 @@ export function loadPromptfoo(setup: PromptfooSetup): Promise<{ promptfoo: Promp
     const env = process.env;
     env.PROMPTFOO_DISABLE_TELEMETRY = '1';
     env.PROMPTFOO_DISABLE_UPDATE = '1';
-    env.PROMPTFOO_CONFIG_DIR ??= setup.configDir;
+    if (setup.configDir !== undefined) env.PROMPTFOO_CONFIG_DIR = setup.configDir;
     env.PROMPTFOO_CACHE_PATH ??= setup.cachePath;
     env.PROMPTFOO_LOG_TO_STDERR ??= 'true';
     const promptfoo = (await import('promptfoo')) as Promptfoo;

@@ -1,0 +1,27 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadExperiment } from '../../src/config/load.js';
+import { buildPlan } from '../../src/config/plan.js';
+import { loadDataset } from '../../src/dataset/load.js';
+import { packagePath } from '../../src/paths.js';
+
+const dataset = await loadDataset();
+const files = readdirSync(packagePath('experiments')).filter((f) => f.endsWith('.yaml'));
+
+describe('the shipped experiment files', () => {
+  it.each(files)('%s loads and plans', async (file) => {
+    const loaded = await loadExperiment(packagePath('experiments', file));
+    const plan = await buildPlan(loaded, { dataset, cwd: '/tmp' });
+    expect(plan.cases.length).toBe(plan.items.length * plan.variants.length * plan.models.length * plan.repeats);
+  });
+
+  it('experiments/default.yaml is exactly the default experiment (same cases, same keys)', async () => {
+    const written = await buildPlan(await loadExperiment(packagePath('experiments', 'default.yaml')), {
+      dataset,
+      cwd: '/tmp',
+    });
+    const implicit = await buildPlan(await loadExperiment(), { dataset, cwd: '/tmp' });
+    expect(written.cases.map((c) => c.key)).toEqual(implicit.cases.map((c) => c.key));
+    expect(written.variants).toEqual(implicit.variants);
+  });
+});
