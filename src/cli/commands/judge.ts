@@ -20,6 +20,7 @@ interface CalibrateArgs {
   dataset?: string;
   calibration?: string;
   cache: boolean;
+  position: boolean;
 }
 
 /** The `judge` command and its subcommands. */
@@ -56,6 +57,11 @@ export const judgeCommand: CommandFactory = (io: CliIo) => ({
             type: 'string',
             describe: 'Expert-labelled calibration file or folder (default: datasets/judge-calibration)',
           })
+          .option('position', {
+            type: 'boolean',
+            default: false,
+            describe: 'Also probe position bias: judge each (gold, defect) pair in both orders (2 calls per pair)',
+          })
           .option('cache', {
             type: 'boolean',
             default: true,
@@ -76,6 +82,7 @@ export const judgeCommand: CommandFactory = (io: CliIo) => ({
             rubric,
             mode: args.mode,
             samples: args.samples,
+            position: args.position,
             costOf: (usage, modelId) => costOf(usage, modelId, prices),
           };
         }

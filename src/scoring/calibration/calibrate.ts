@@ -11,8 +11,10 @@ import type { ModelProvider, Usage } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
 import { scoreChecks } from '../checks.js';
 import { type JudgeResult, judgeCandidate } from '../judge/judge.js';
+import { judgePair, type PositionRow, positionRows } from '../judge/pairwise.js';
 import type { JudgeMode } from '../judge/prompt.js';
 import type { Rubric } from '../judge/rubric.js';
+import { addCaseUsage, emptyUsage } from '../judge/structured-call.js';
 import type { CheckMetric, Score } from '../types.js';
 import { agreementOf, type CriterionAgreement } from './agreement.js';
 import { CORRUPTIONS, type Corruption } from './corrupt.js';
@@ -31,6 +33,8 @@ export interface CalibrationJudge {
   /** Samples per judged text (≥ 2 measures repeatability). Default 1. */
   samples?: number;
   costOf?: (usage: Usage, modelId: string) => number | null;
+  /** Also run the pairwise position-bias probe: each (gold, real defect) pair judged in both orders. */
+  position?: boolean;
 }
 
 /** What {@link calibrate} needs. */
@@ -84,6 +88,8 @@ export interface CalibrationReport {
   repeatability: Repeatability[] | null;
   /** Verbosity probe: per judge metric, the share of items where padding raised the score, and the mean change. */
   verbosity: { metric: string; raised: number; pairs: number; meanDelta: number | null }[] | null;
+  /** Pairwise position probe per criterion (null unless asked for with a judge). */
+  position: PositionRow[] | null;
   /** Why a section is empty. */
   notes: string[];
 }
@@ -119,16 +125,6 @@ function pairsOf(items: readonly Item[], texts: readonly Text[], scoresOf: (t: T
     gold: gold.get(t.itemId) ?? [],
     corrupted: scoresOf(t),
   }));
-}
-
-function addUsage(total: CaseUsage, part: CaseUsage): void {
-  total.calls += part.calls;
-  total.tokensIn += part.tokensIn;
-  total.tokensOut += part.tokensOut;
-  total.cacheReadTokens += part.cacheReadTokens;
-  total.cacheWriteTokens += part.cacheWriteTokens;
-  total.latencyMs += part.latencyMs;
-  total.costUsd = total.costUsd === null || part.costUsd === null ? null : total.costUsd + part.costUsd;
 }
 
 function repeatabilityOf(rubric: Rubric, results: readonly JudgeResult[]): Repeatability[] {
@@ -170,26 +166,19 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
   let judgeSection: CalibrationReport['judge'] = null;
   let agreement: CalibrationReport['agreement'] = null;
   let repeatability: CalibrationReport['repeatability'] = null;
+  let position: CalibrationReport['position'] = null;
 
   if (judge) {
     const mode = judge.mode ?? 'reference-guided';
     const samples = Math.max(1, judge.samples ?? 1);
-    const usage: CaseUsage = {
-      calls: 0,
-      tokensIn: 0,
-      tokensOut: 0,
-      cacheReadTokens: 0,
-      cacheWriteTokens: 0,
-      latencyMs: 0,
-      costUsd: 0,
-    };
+    const usage: CaseUsage = emptyUsage();
     const failures: { text: string; error: string }[] = [];
     const limit = pLimit(options.concurrency ?? 4);
     const byId = new Map(items.map((i) => [i.id, i]));
     const run = (label: string, item: Item, candidate: string): Promise<JudgeResult> =>
       limit(async () => {
         const result = await judgeCandidate({ ...judge, candidate, item, mode, samples });
-        addUsage(usage, result.usage);
+        addCaseUsage(usage, result.usage);
         if (result.error) failures.push({ text: label, error: result.error });
         return result;
       });
@@ -247,6 +236,25 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
       for (const [i, job] of jobs.entries()) judged.set(job.label, results[i] as JudgeResult);
     } else notes.push('agreement: no calibration file given');
 
+    if (judge.position) {
+      const real = texts.filter((t) => t.corruption?.expect === 'gold-higher');
+      const both = await Promise.all(
+        real.map(async (t) => {
+          const item = byId.get(t.itemId) as Item;
+          const ask = (first: string, second: string) =>
+            limit(async () => {
+              const result = await judgePair({ ...judge, item, first, second });
+              addCaseUsage(usage, result.usage);
+              if (result.error) failures.push({ text: `${t.label} (pairwise)`, error: result.error });
+              return result;
+            });
+          const [goldFirst, goldSecond] = await Promise.all([ask(item.goldText, t.text), ask(t.text, item.goldText)]);
+          return { goldFirst, goldSecond };
+        }),
+      );
+      position = positionRows(judge.rubric, both);
+    } else notes.push('position: pairwise probe not run (add --position)');
+
     if (samples >= 2) repeatability = repeatabilityOf(judge.rubric, [...judged.values()]);
     else notes.push('repeatability: needs --samples 2 or more');
     if (!judge.costOf) usage.costUsd = null;
@@ -291,6 +299,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     agreement,
     repeatability,
     verbosity,
+    position,
     notes,
   };
 }

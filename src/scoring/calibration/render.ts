@@ -69,6 +69,14 @@ export function renderCalibration(report: CalibrationReport): string {
         `  ${v.metric.padEnd(20)} raised in ${pct(v.raised)} of ${v.pairs} items, mean change ${num(v.meanDelta, 3)}`,
       );
   }
+  if (report.position) {
+    out.push('');
+    out.push('Position probe (pairwise, gold vs real defect, both orders):');
+    for (const p of report.position)
+      out.push(
+        `  ${p.criterion.padEnd(14)} pairs ${p.pairs}  consistent ${pct(p.pairs ? p.consistent / p.pairs : null)}  gold preferred in both ${pct(p.pairs ? p.goldPreferred / p.pairs : null)}  first shown chosen ${pct(p.firstShown)}`,
+      );
+  }
   for (const note of report.notes) out.push(`note: ${note}`);
   return out.join('\n');
 }

@@ -15,7 +15,7 @@ export const JUDGE_MODES = ['reference-guided', 'reference-free'] as const;
 /** One judge mode. */
 export type JudgeMode = (typeof JUDGE_MODES)[number];
 
-const TEMPLATE_FILES = ['system', 'reference-guided', 'reference-free', 'repair'] as const;
+const TEMPLATE_FILES = ['system', 'reference-guided', 'reference-free', 'repair', 'pairwise'] as const;
 type TemplateName = (typeof TEMPLATE_FILES)[number];
 
 const templates = new Map<TemplateName, string>();

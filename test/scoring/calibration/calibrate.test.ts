@@ -126,6 +126,34 @@ describe('calibrate with a judge (fake Bedrock runtime, real SDK)', () => {
     expect(renderCalibration(report)).toContain('Agreement with expert labels');
   }, 60_000);
 
+  it('probes position bias with pairwise judging in both orders', async () => {
+    fake.respond((request) => {
+      const tool = request.body?.toolConfig?.tools?.[0]?.toolSpec?.name;
+      const content = (request.body?.messages?.[0]?.content?.[0] as { text?: string } | undefined)?.text ?? '';
+      if (tool !== 'record_preferences') return reply.tool(heuristicJudge(content));
+      // A maximally position-biased judge: always prefers the control shown first.
+      const criteria = Object.fromEntries(loadRubric().criteria.map((c) => [c.id, { winner: 'A', reason: 'first' }]));
+      return reply.tool({ criteria, rationale: 'A looks better' });
+    });
+    const provider = createBedrockProvider({
+      modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+      region: 'us-east-1',
+      endpoint: fake.url,
+      credentials: FAKE_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const report = await calibrate({
+      items: items.slice(0, 2),
+      judge: { provider, rubric: loadRubric(), position: true },
+    });
+    const real = CORRUPTIONS.filter((c) => c.expect === 'gold-higher').length;
+    expect(report.position?.map((p) => [p.criterion, p.pairs, p.consistent, p.goldPreferred, p.firstShown])).toEqual(
+      loadRubric().criteria.map((c) => [c.id, 2 * real, 0, 0, 1]),
+    );
+    expect(renderCalibration(report)).toContain('Position probe');
+    fake.reset();
+  }, 60_000);
+
   it('rejects a calibration case whose item is not in the dataset, naming file and field', async () => {
     const [set] = loadCalibrationSets();
     if (!set) throw new Error('no shipped calibration set');
