@@ -70,4 +70,12 @@ describe('splits', () => {
     for (const it of evalItems)
       expect(fewShotPool(shipped, it, { otherServicesOnly: true }).length).toBeGreaterThanOrEqual(3);
   });
+
+  it('on the shipped set, every category has exemplars and both splits hold items', async () => {
+    const shipped = await loadDataset();
+    const categories = new Set(shipped.items.map((i) => i.category));
+    const pooled = new Set(splitItems(shipped, 'fewshot').map((i) => i.category));
+    expect([...categories].filter((c) => !pooled.has(c))).toEqual([]);
+    expect(splitItems(shipped, 'fewshot').length).toBeGreaterThan(0);
+  });
 });
