@@ -5,6 +5,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
+  /** Read all of standard input (for `-` file arguments); absent when there is none. */
+  readStdin?: () => Promise<string>;
 }
 
 /** A command factory: gets the io and a way to raise the exit code (1 = a check failed). */

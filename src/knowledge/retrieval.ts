@@ -60,18 +60,32 @@ interface OperationDoc {
   doc: string;
   members: string;
   memberDocs: string;
+  values: string;
 }
 
 /** Index limits: how much of each operation's shapes goes into the index. */
-const INDEX_WALK = { maxDepth: 4, maxPaths: 120, maxDocDepth: 2 };
-/** The whole-catalog index keeps only top-level member docs (build time). */
-const CATALOG_WALK = { maxDepth: 4, maxPaths: 120, maxDocDepth: 1 };
-const FIELDS = ['name', 'svc', 'doc', 'members', 'memberDocs'] as const;
-const BOOST = { name: 3, svc: 2, doc: 1, members: 1.5, memberDocs: 0.6 };
-/** Weight of a word the security vocabulary added, relative to the requirement's own words. */
-const EXPANSION_WEIGHT = 0.45;
-/** Weight of the resource type's words (`NotebookInstance` → notebook, instance). */
-const RESOURCE_WEIGHT = 1.2;
+const INDEX_WALK = { maxDepth: 5, maxPaths: 600, maxDocDepth: 2 };
+/** The whole-catalog index walks less deep and keeps only top-level member docs (build time). */
+const CATALOG_WALK = { maxDepth: 4, maxPaths: 200, maxDocDepth: 1 };
+const FIELDS = ['name', 'svc', 'doc', 'members', 'memberDocs', 'values'] as const;
+/** Enum values indexed per operation (map keys such as `KmsMasterKeyId` are enum values). */
+const MAX_VALUES = 80;
+/**
+ * Ranking knobs, tuned once on datasets/retrieval (global values, no per-query rules; see README):
+ * field boosts, BM25 parameters, the weight of the security vocabulary's words, the penalty of
+ * operations that change things (controls only read), and prefix matching of long words.
+ */
+const RANKING = {
+  boost: { name: 3, svc: 4, doc: 1, members: 1, memberDocs: 0.6, values: 0.8 },
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  expansionWeight: 0.3,
+  resourceWeight: 1.2,
+  readBoost: 1.25,
+  listBoost: 1.1,
+  writeBoost: 0.25,
+  deprecatedFactor: 0.5,
+  prefixMinLength: 5,
+} as const;
 const READ_VERBS = /^(Describe|Get|List|Search|Lookup|BatchGet|Check|Query|Scan)[A-Z0-9]/;
 
 /** True for operations that read configuration (Describe/Get/List…). */
@@ -114,8 +128,23 @@ function operationDocs(api: ServiceApi, walk: WalkLimits = INDEX_WALK): Operatio
         .filter((m) => m.doc !== '')
         .map((m) => m.doc)
         .join(' '),
+      values: enumValues(api, primary),
     };
   });
+}
+
+/** Enum values of the members and of map keys (e.g. SQS attribute names), up to {@link MAX_VALUES}. */
+function enumValues(api: ServiceApi, members: MemberInfo[]): string {
+  const values = new Set<string>();
+  for (const member of members) {
+    const shape = api.model.shapes[member.shape];
+    const keyShape = shape?.type === 'map' && shape.key ? api.model.shapes[shape.key.shape] : undefined;
+    for (const value of [...(keyShape?.enum ?? []), ...(member.depth <= 2 ? (member.enum ?? []) : [])]) {
+      if (values.size >= MAX_VALUES) break;
+      values.add(value);
+    }
+  }
+  return [...values].join(' ');
 }
 
 function newIndex(): MiniSearch<OperationDoc> {
@@ -124,7 +153,6 @@ function newIndex(): MiniSearch<OperationDoc> {
     storeFields: ['service', 'operation', 'method', 'read', 'deprecated'],
     tokenize,
     processTerm,
-    searchOptions: { boost: BOOST },
   });
 }
 
@@ -171,9 +199,9 @@ const GENERIC = new Set(
 export function queryTerms(requirement: string, resourceType?: string): Map<string, number> {
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-  for (const term of expand(requirement)) if (!GENERIC.has(term)) add(term, EXPANSION_WEIGHT);
+  for (const term of expand(requirement)) if (!GENERIC.has(term)) add(term, RANKING.expansionWeight);
   const resource = resourceType ? parseResourceType(resourceType) : undefined;
-  if (resource) for (const term of terms(resource.type)) add(term, RESOURCE_WEIGHT);
+  if (resource) for (const term of terms(resource.type)) add(term, RANKING.resourceWeight);
   for (const term of terms(requirement)) add(term, 1);
   return weights;
 }
@@ -259,6 +287,9 @@ export function createRetriever(catalog: ServiceCatalog, options: { services?: s
       processTerm: (term) => term,
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: (_id, _term, stored) => documentBoost(stored),
+      prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
+      bm25: RANKING.bm25,
+      boost: RANKING.boost,
     });
     return results.slice(0, k).map((result) => toHit(catalog, result, weights, opts.members ?? 8));
   };
@@ -270,8 +301,12 @@ export function createRetriever(catalog: ServiceCatalog, options: { services?: s
 
 function documentBoost(stored: Record<string, unknown> | undefined): number {
   if (!stored) return 1;
-  let boost = stored.read ? 1.25 : 0.7;
-  if (stored.deprecated) boost *= 0.5;
+  let boost = stored.read
+    ? /^List/.test(String(stored.operation))
+      ? RANKING.listBoost
+      : RANKING.readBoost
+    : RANKING.writeBoost;
+  if (stored.deprecated) boost *= RANKING.deprecatedFactor;
   return boost;
 }
 

@@ -138,6 +138,8 @@ export interface WalkLimits {
   maxPaths: number;
   /** Members deeper than this get `doc: ''` (saves time when docs are not needed). */
   maxDocDepth?: number;
+  /** Longest doc kept per member (default 160 characters, the first sentence). */
+  docChars?: number;
 }
 const DEFAULT_LIMITS: WalkLimits = { maxDepth: MAX_DEPTH, maxPaths: MAX_PATHS };
 
@@ -166,7 +168,10 @@ function walk(
       typeLabel: typeLabel(api, ref.shape),
       shape: ref.shape,
       required: required.has(name),
-      doc: depth > (limits.maxDocDepth ?? MAX_DEPTH) ? '' : shortDoc(ref.documentation ?? memberShape?.documentation),
+      doc:
+        depth > (limits.maxDocDepth ?? MAX_DEPTH)
+          ? ''
+          : shortDoc(ref.documentation ?? memberShape?.documentation, limits.docChars),
       depth,
     };
     if (memberShape?.enum) info.enum = memberShape.enum.slice();

@@ -21,13 +21,13 @@ export function stripHtml(html: string | undefined): string {
 }
 
 /**
- * The first sentence of a documentation string, HTML stripped, at most `maxChars` long
- * (cut at a word boundary with "…").
+ * The first sentence of a documentation string (or, when `maxChars` is over 200, as many
+ * sentences as fit), HTML stripped, at most `maxChars` long (cut at a word boundary with "…").
  */
 export function shortDoc(html: string | undefined, maxChars = 160): string {
   const text = stripHtml(html);
   if (!text) return '';
-  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
+  const sentence = maxChars > 200 ? text : (/^(.+?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text);
   if (sentence.length <= maxChars) return sentence;
   const cut = sentence.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');

@@ -1,9 +1,29 @@
 /** The command table: every CLI command, in the order `--help` lists them. */
 import type { CommandFactory } from '../io.js';
+import { apiCommand } from './api.js';
+import { compareCommand } from './compare.js';
 import { datasetCommand } from './dataset.js';
+import { evalRetrievalCommand } from './eval-retrieval.js';
+import { baselineCommand, gateCommand } from './gate.js';
+import { groundCommand } from './ground.js';
 import { judgeCommand } from './judge.js';
+import { reportCommand } from './report.js';
+import { retrieveCommand } from './retrieve.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
 
 /** All commands. Add a command by importing its factory and listing it here. */
-export const commands: CommandFactory[] = [datasetCommand, runCommand, runsCommand, judgeCommand];
+export const commands: CommandFactory[] = [
+  datasetCommand,
+  runCommand,
+  runsCommand,
+  reportCommand,
+  compareCommand,
+  gateCommand,
+  baselineCommand,
+  retrieveCommand,
+  apiCommand,
+  groundCommand,
+  evalRetrievalCommand,
+  judgeCommand,
+];
