@@ -22,7 +22,7 @@ export const STRUCTURE_RULES = {
   'feature-name': 'The Feature is named like a rule: UPPER_SNAKE_CASE with at least two words.',
   'description-fields': 'The description has non-empty Description, Trigger, Reports on and Rule Parameters fields.',
   'has-scenario': 'There is at least one scenario.',
-  'given-and-then': 'Every scenario has a Given step and a Then step.',
+  'given-and-then': "Every scenario has a Given step (its own or a Background's) and a Then step.",
   'then-outcome':
     'Every Then step states a compliance result (COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE or ERROR); And/But after it may add detail.',
   'unique-scenarios': 'No two scenarios share a name or the same steps.',
@@ -70,10 +70,20 @@ function hasScenario(control: ParsedControl): Verdict {
   return n > 0 ? ok(`${n} scenario(s)`) : fail('the Feature has no scenarios', control.featureLine);
 }
 
-function givenAndThen(control: ParsedControl): Verdict {
+/** True when a Background gives every scenario a Given step (ParsedControl keeps scenarios only). */
+function backgroundHasGiven(text: string): boolean {
+  const start = text.search(/^\s*Background:/m);
+  if (start < 0) return false;
+  const rest = text.slice(start);
+  const end = rest.search(/^\s*(Scenario|Scenario Outline|Scenario Template|Example|Rule):/m);
+  return /^\s*Given\b/m.test(end < 0 ? rest : rest.slice(0, end));
+}
+
+function givenAndThen(control: ParsedControl, text: string): Verdict {
   if (control.scenarios.length === 0) return NO_SCENARIOS();
+  const inherited = backgroundHasGiven(text);
   for (const s of control.scenarios) {
-    const given = s.steps.some((step) => step.kind === 'given');
+    const given = inherited || s.steps.some((step) => step.kind === 'given');
     const then = s.steps.some((step) => step.kind === 'then');
     if (!given || !then)
       return fail(`scenario "${s.name}" has no ${given ? 'Then' : then ? 'Given' : 'Given or Then'} step`, s.line);
@@ -179,7 +189,7 @@ export function checkStructure(text: string, control: ParsedControl): RuleVerdic
     'feature-name': featureName(control),
     'description-fields': descriptionFields(control),
     'has-scenario': hasScenario(control),
-    'given-and-then': givenAndThen(control),
+    'given-and-then': givenAndThen(control, text),
     'then-outcome': thenOutcome(control),
     'unique-scenarios': uniqueScenarios(control),
     'non-empty-scenarios': nonEmptyScenarios(control),

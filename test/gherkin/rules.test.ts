@@ -150,3 +150,23 @@ describe('checkStructure', () => {
     expect(verdicts(GOOD.replace('@control:SageMaker.1 ', '')).tags?.pass).toBe(false);
   });
 });
+
+describe('checkStructure with a Background', () => {
+  it('lets a Background Given stand for every scenario', () => {
+    const text = `${GOOD.slice(0, GOOD.indexOf('  Scenario:'))}  Background:
+    Given a notebook instance described by "sagemaker.describe_notebook_instance"
+
+  Scenario: Direct internet access is enabled
+    When its "DirectInternetAccess" is "Enabled"
+    Then the rule returns NON_COMPLIANT
+`;
+    const parsed = parseControl(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const verdict = checkStructure(text, parsed.control).find((v) => v.rule === 'given-and-then');
+    expect(verdict?.pass).toBe(true);
+    const without = text.replace('  Background:\n    Given a notebook', '  Background:\n    * a notebook');
+    const reparsed = parseControl(without);
+    if (!reparsed.ok) throw new Error(reparsed.error.message);
+    expect(checkStructure(without, reparsed.control).find((v) => v.rule === 'given-and-then')?.pass).toBe(false);
+  });
+});
