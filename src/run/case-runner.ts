@@ -10,7 +10,7 @@ import { isUserError } from '../errors.js';
 import { generateCandidate } from '../generation/chain.js';
 import { openCallCache, withCache } from '../generation/providers/cache.js';
 import { costOf, type PriceTable, priceTable } from '../generation/providers/pricing.js';
-import { resolveProvider } from '../generation/providers/registry.js';
+import { type ResolveProviderOptions, resolveProvider } from '../generation/providers/registry.js';
 import type { ModelProvider, Usage } from '../generation/providers/types.js';
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
 import { defaultCatalog } from '../knowledge/catalog.js';
@@ -42,6 +42,8 @@ export interface CaseRunnerOptions {
    * one case fail). `role` says whether it generates or judges.
    */
   wrapProvider?: (provider: ModelProvider, role: 'generation' | 'judge') => ModelProvider;
+  /** Provider options beyond the plan's environment (credentials, timeouts, attempts). */
+  providerOptions?: Omit<ResolveProviderOptions, 'env'>;
   /** Clock (tests). */
   now?: () => Date;
 }
@@ -57,7 +59,11 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
   const prices = priceTable(plan.config.prices ?? {});
   const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
   const connect = async (spec: string, role: 'generation' | 'judge') =>
-    withCache(wrap(await resolveProvider(spec, { env: plan.env.vars }), role), cache, plan.cache.mode);
+    withCache(
+      wrap(await resolveProvider(spec, { ...options.providerOptions, env: plan.env.vars }), role),
+      cache,
+      plan.cache.mode,
+    );
   const providers = new Map<string, ModelProvider>();
   for (const model of plan.models) providers.set(model, await connect(model, 'generation'));
   const judgeProvider = plan.judge ? await connect(plan.judge.model, 'judge') : null;

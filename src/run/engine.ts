@@ -11,7 +11,7 @@ import type { Variant } from '../generation/types.js';
 import type { CaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
 import { loadPromptfoo } from './promptfoo.js';
-import { gradeFromMetadata, toPromptfooResponse } from './promptfoo-result.js';
+import { gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
 import { RunStore } from './store.js';
 import type { CaseRecord } from './types.js';
 
@@ -104,19 +104,21 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
           const planned = byId.get(caseId(model, variant.name, itemId, repeat));
           const item = items.get(itemId);
           if (!planned || !item)
-            return { error: `gherkin-bench: no planned case for ${itemId} × ${variant.name} × ${model} #${repeat}` };
+            return notRunResponse(
+              `gherkin-bench: no planned case for ${itemId} × ${variant.name} × ${model} #${repeat}`,
+            );
           const stored = store.get(planned.key);
           if (stored) return toPromptfooResponse(stored, true);
-          if (signal.aborted) return { error: 'interrupted' };
+          if (signal.aborted) return notRunResponse('interrupted');
           let record: CaseRecord;
           try {
             record = await runner.run({ key: planned.key, item, variant, model, repeat, signal });
           } catch (error) {
             fatal ??= error;
             stop.abort();
-            return { error: (error as Error).message };
+            return notRunResponse((error as Error).message);
           }
-          if (signal.aborted && record.error) return { error: 'interrupted' };
+          if (signal.aborted && record.error) return notRunResponse('interrupted');
           await store.append(record);
           ran++;
           done++;

@@ -9,7 +9,6 @@ import type { CaseRecord } from './types.js';
 /** promptfoo's ProviderResponse, the fields we fill. */
 export interface PromptfooCaseResponse {
   output: string;
-  error?: string;
   cached: boolean;
   cost?: number;
   latencyMs: number;
@@ -26,7 +25,12 @@ export interface PromptfooCaseResponse {
   };
 }
 
-/** The promptfoo response for a stored or just-run case. */
+/**
+ * The promptfoo response for a stored or just-run case. A failed case is not a promptfoo `error`:
+ * promptfoo retries responses whose error mentions 429 or "rate limit" (a throttled Bedrock call
+ * would loop), and the case is final once stored. Its error is in the metadata and the grading
+ * function fails it.
+ */
 export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): PromptfooCaseResponse {
   const usage = record.usage.generation;
   const judge = record.usage.judge;
@@ -39,7 +43,6 @@ export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): Pro
   }
   return {
     output: record.candidate ?? '',
-    ...(record.error ? { error: `${record.error.stage}: ${record.error.message}` } : {}),
     cached: fromStore,
     ...(cost === undefined ? {} : { cost }),
     latencyMs: usage.latencyMs,
@@ -61,6 +64,14 @@ export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): Pro
       error: record.error,
     },
   };
+}
+
+/**
+ * A response for a case that did not run (interrupted, or stopped by a user error). Marked as a
+ * quota error so promptfoo's rate-limit retry never re-sends it.
+ */
+export function notRunResponse(message: string): { error: string; metadata: { rateLimitKind: 'quota' } } {
+  return { error: message, metadata: { rateLimitKind: 'quota' } };
 }
 
 /** promptfoo's GradingResult, the fields we fill. */
