@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Item } from '../../dataset/types.js';
 import type { ModelProvider, Usage } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
-import { fill, judgeTemplate, renderCriteria } from './prompt.js';
+import { fenceFor, fill, judgeTemplate, renderCriteria } from './prompt.js';
 import type { Rubric } from './rubric.js';
 import { emptyUsage, structuredCall } from './structured-call.js';
 
@@ -78,6 +78,7 @@ export async function judgePair(input: PairInput): Promise<PairResult> {
     criteria: renderCriteria(rubric),
     first: input.first.trim() || '(empty)',
     second: input.second.trim() || '(empty)',
+    fence: fenceFor(input.first, input.second),
   });
   const usage = emptyUsage();
   const result = await structuredCall(

@@ -49,6 +49,12 @@ export function renderCriteria(rubric: Rubric): string {
     .join('\n\n');
 }
 
+/** A Markdown code fence longer than any backtick run in `texts` (so a candidate cannot close it). */
+export function fenceFor(...texts: string[]): string {
+  const longest = Math.max(2, ...texts.flatMap((t) => (t.match(/`+/g) ?? []).map((run) => run.length)));
+  return '`'.repeat(longest + 1);
+}
+
 /** The system prompt and the user message for one candidate. */
 export function renderJudgePrompt(
   rubric: Rubric,
@@ -62,6 +68,7 @@ export function renderJudgePrompt(
     resource_type: item.resourceType,
     criteria: renderCriteria(rubric),
     candidate: candidate.trim() || '(empty: the generator produced no gherkin)',
+    fence: fenceFor(candidate, mode === 'reference-guided' ? item.goldText : ''),
     ...(mode === 'reference-guided' ? { gold: item.goldText.trim() } : {}),
   });
   return { system: judgeTemplate('system').trim(), user };
