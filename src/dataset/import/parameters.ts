@@ -31,9 +31,12 @@ export function camelCase(name: string): string {
 function parameter(source: string, details: string, hints: string[] = []): RuleParameter {
   const all = [details, ...hints].join(' ');
   const typeHint = hints.find((h) => TYPE_WORD.test(h.trim()));
-  const defaultValue = /\bdefault(?:\s+value)?\s*(?:is|:|=)?\s*["'`]?([^"'`\s,;)]+)/i
-    .exec(all)?.[1]
-    ?.replace(/\.$/, '');
+  // `default is 7`, `default: x`, `defaults to "y"`, or `default 14` (a number or a quoted value):
+  // never `Default behavior checks all buckets`.
+  const defaultMatch =
+    /\bdefault(?:s to|\s+value)?\s*(?:is|:|=)\s*["'`]?([^"'`\s,;)]+)/i.exec(all) ??
+    /\bdefault(?:s to)?\s+(?:["'`]([^"'`]+)["'`]|(\d[\w./-]*))/i.exec(all);
+  const defaultValue = (defaultMatch?.[1] ?? defaultMatch?.[2])?.replace(/\.$/, '');
   return {
     source,
     name: camelCase(source),

@@ -63,6 +63,12 @@ describe('readParameters', () => {
     expect(
       readParameters(['ExemptedRoleNames', '  (Optional) Roles the rule ignores.']).map((p) => [p.name, p.meaning]),
     ).toEqual([['exemptedRoleNames', 'Roles the rule ignores.']]);
+    const [bucket] = readParameters([
+      'S3BucketName',
+      '   (optional) Bucket names to check. Default behavior checks all buckets.',
+    ]);
+    expect([bucket?.name, bucket?.defaultValue, bucket?.required]).toEqual(['s3BucketName', 'none', false]);
+    expect(readParameters(['maxDays: days to keep, defaults to "30"'])[0]?.defaultValue).toBe('30');
   });
 
   it('camelCase', () => {
