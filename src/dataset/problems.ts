@@ -20,12 +20,21 @@ export interface Problem {
   check: string;
 }
 
-/** `file:line: field: message` — the one-line form the CLI prints. */
+/**
+ * Escape control characters (terminal escape sequences, NUL, line breaks) in text that may quote
+ * hostile input (a CSV cell, a rule file's line), so it prints as one inert line.
+ */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `file:line: field: message` — the one-line form the CLI prints (control characters escaped). */
 export function formatProblem(problem: Problem): string {
   const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const field = problem.field ? `${problem.field}: ` : '';
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${place}: ${tag}${field}${problem.message}`;
+  return printable(`${place}: ${tag}${field}${problem.message}`);
 }
 
 /** The first error as a {@link UserError} (exit 2), noting how many more there are. */

@@ -1,4 +1,6 @@
 /** Every bad-input fixture through the real CLI: a clear `file:line` error and exit code 2. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './cli-io.js';
@@ -28,6 +30,20 @@ describe('dataset validate on bad input', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('valid: 2 items, 0 errors');
     expect(code).toBe(0);
+  });
+
+  it('escapes control characters that a hostile cell carries (no terminal escapes reach the screen)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gb-escape-'));
+    await writeFile(
+      join(dir, 'controls.csv'),
+      'id,control_id,service,resource_type,category,severity,requirement,methods,gold,split\nevil\u001b[2Jred,,s3,AWS::S3::Bucket,logging,low,r,s3.list_buckets,x.feature,eval\n',
+    );
+    const { code, stdout } = await run(['dataset', 'validate', dir]);
+    expect(code).toBe(2);
+    expect(stdout).not.toContain('\u001b');
+    expect(stdout).toContain(
+      'controls.csv:2: id: must be kebab-case, e.g. s3-bucket-encryption (got "evil\\u001b[2Jred")',
+    );
   });
 
   it('--json prints the report with every problem located', async () => {

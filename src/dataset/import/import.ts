@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { badInput, UserError } from '../../errors.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
+import { printable } from '../problems.js';
 import { COLUMNS, INDEX_FILE, type Row } from '../schema.js';
 import { validateDataset } from '../validate.js';
 import { toCanonical } from './canonical.js';
@@ -212,7 +213,7 @@ export async function importAwsConfigRules(
   };
 }
 
-/** The report as text: one line per file, its warnings indented, a summary last. */
+/** The report as text: one line per file, its warnings indented, a summary last (control characters escaped). */
 export function renderImportReport(report: ImportReport): string {
   const lines: string[] = [];
   for (const f of report.files) {
@@ -227,5 +228,5 @@ export function renderImportReport(report: ImportReport): string {
       ? 'the new dataset validates clean'
       : `the new dataset has ${report.validation.errors} validation error(s) to fix: gherkin-bench dataset validate ${report.out}`,
   );
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }
