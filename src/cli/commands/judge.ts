@@ -87,8 +87,8 @@ export const judgeCommand: CommandFactory = (io: CliIo) => ({
           };
         }
         const notes: string[] = [];
-        let calibration = judge ? loadCalibrationSets(args.calibration ?? defaultCalibrationDir()) : [];
-        if (judge && !args.calibration) {
+        let calibration = loadCalibrationSets(args.calibration ?? defaultCalibrationDir());
+        if (!args.calibration) {
           // The shipped labels belong to the shipped dataset; another dataset needs its own labels.
           const skipped = calibration.filter((set) => set.dataset !== dataset.name);
           calibration = calibration.filter((set) => set.dataset === dataset.name);

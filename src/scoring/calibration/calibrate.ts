@@ -6,7 +6,6 @@
  */
 import pLimit from 'p-limit';
 import type { Item } from '../../dataset/types.js';
-import { badInput } from '../../errors.js';
 import type { ModelProvider, Usage } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
 import { scoreChecks } from '../checks.js';
@@ -16,8 +15,9 @@ import type { JudgeMode } from '../judge/prompt.js';
 import type { Rubric } from '../judge/rubric.js';
 import { addCaseUsage, emptyUsage } from '../judge/structured-call.js';
 import type { CheckMetric, Score } from '../types.js';
-import { agreementOf, type CriterionAgreement } from './agreement.js';
+import type { CriterionAgreement } from './agreement.js';
 import { CORRUPTIONS, type Corruption } from './corrupt.js';
+import { type CheckLabelCorrelation, checksVsLabels, judgeAgreement, resolveLabelledCases } from './labelled.js';
 import type { CalibrationSet } from './labels.js';
 import { type ScoredPair, type SensitivityRow, tabulateSensitivity } from './sensitivity.js';
 
@@ -41,7 +41,7 @@ export interface CalibrationJudge {
 export interface CalibrateOptions {
   /** The gold items whose gherkins are corrupted. */
   items: readonly Item[];
-  /** Labelled candidates (agreement; judge only). Items are looked up in `items`. */
+  /** Labelled candidates: judge agreement (with a judge) and metric-vs-label correlation. Items are looked up in `items`. */
   calibration?: readonly CalibrationSet[];
   judge?: CalibrationJudge;
   /** Deterministic metrics to analyse (default all). */
@@ -82,6 +82,8 @@ export interface CalibrationReport {
     failures: { text: string; error: string }[];
     usage: CaseUsage;
   };
+  /** Spearman's rho of each deterministic metric with each labelled criterion (no model needed); null without labels. */
+  labelCorrelation: CheckLabelCorrelation[] | null;
   /** Null when no judge ran (agreement needs the judge's scores). */
   agreement: null | { files: string[]; cases: number; criteria: CriterionAgreement[] };
   /** Null with samples < 2 or no judge. */
@@ -146,12 +148,6 @@ function repeatabilityOf(rubric: Rubric, results: readonly JudgeResult[]): Repea
   });
 }
 
-/** The raw 1–5 judge score of a criterion from a judge result, or null. */
-function rawScore(result: JudgeResult, criterion: string): number | null {
-  const value = result.scores.find((s) => s.metric === `judge.${criterion}`)?.value;
-  return value === null || value === undefined ? null : 1 + 4 * value;
-}
-
 /** Run the calibration. Deterministic sections always; judge sections when `options.judge` is given. */
 export async function calibrate(options: CalibrateOptions): Promise<CalibrationReport> {
   const { items, judge } = options;
@@ -167,6 +163,8 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
   let agreement: CalibrationReport['agreement'] = null;
   let repeatability: CalibrationReport['repeatability'] = null;
   let position: CalibrationReport['position'] = null;
+  const labelled = options.calibration ?? [];
+  const labelCorrelation = labelled.length > 0 ? checksVsLabels(resolveLabelledCases(labelled, items), metrics) : null;
 
   if (judge) {
     const mode = judge.mode ?? 'reference-guided';
@@ -196,43 +194,10 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
       corrupted: [...p.corrupted, ...(judgePairs[i]?.corrupted ?? [])],
     }));
 
-    const labelled = options.calibration ?? [];
     if (labelled.length > 0) {
-      const expert = new Map<string, number[]>();
-      const model = new Map<string, number[]>();
-      let cases = 0;
-      const criteria = new Set(judge.rubric.criteria.map((c) => c.id));
-      const jobs = labelled.flatMap((set) =>
-        set.cases.map((c) => {
-          const item = byId.get(c.item);
-          if (!item)
-            throw badInput({ file: set.file, field: `cases[${c.id}].item` }, `unknown item "${c.item}" in the dataset`);
-          for (const criterion of Object.keys(c.scores))
-            if (!criteria.has(criterion))
-              throw badInput(
-                { file: set.file, field: `cases[${c.id}].scores.${criterion}` },
-                `not a criterion of rubric "${judge.rubric.name}" (${[...criteria].join(', ')})`,
-              );
-          return { label: `${set.file}#${c.id}`, item, c };
-        }),
-      );
-      const results = await Promise.all(jobs.map((j) => run(j.label, j.item, j.c.candidate)));
-      jobs.forEach((job, i) => {
-        const result = results[i] as JudgeResult;
-        if (result.error) return;
-        cases++;
-        for (const [criterion, score] of Object.entries(job.c.scores)) {
-          const raw = rawScore(result, criterion);
-          if (raw === null) continue;
-          expert.set(criterion, [...(expert.get(criterion) ?? []), score]);
-          model.set(criterion, [...(model.get(criterion) ?? []), raw]);
-        }
-      });
-      agreement = {
-        files: labelled.map((s) => s.file),
-        cases,
-        criteria: judge.rubric.criteria.map((c) => agreementOf(c.id, expert.get(c.id) ?? [], model.get(c.id) ?? [])),
-      };
+      const jobs = resolveLabelledCases(labelled, items, judge.rubric);
+      const results = await Promise.all(jobs.map((j) => run(j.label, j.item, j.case.candidate)));
+      agreement = { files: labelled.map((s) => s.file), ...judgeAgreement(judge.rubric, jobs, results) };
       for (const [i, job] of jobs.entries()) judged.set(job.label, results[i] as JudgeResult);
     } else notes.push('agreement: no calibration file given');
 
@@ -296,6 +261,7 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
     sensitivity,
     blind,
     judge: judgeSection,
+    labelCorrelation,
     agreement,
     repeatability,
     verbosity,

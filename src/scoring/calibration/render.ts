@@ -33,6 +33,20 @@ export function renderCalibration(report: CalibrationReport): string {
       ? 'No metric is blind to a real defect.'
       : `Blind (never scores the gold higher): ${blind.map(([m, cs]) => `${m} ← ${cs.join(', ')}`).join('; ')}`,
   );
+  if (report.labelCorrelation) {
+    const criteria = [...new Set(report.labelCorrelation.map((c) => c.criterion))];
+    const n = Math.max(0, ...report.labelCorrelation.map((c) => c.n));
+    out.push('');
+    out.push(`Deterministic metrics vs labelled scores (Spearman rho, up to ${n} labelled cases):`);
+    out.push(`  ${'metric'.padEnd(18)} ${criteria.map((c) => c.slice(0, 12).padStart(12)).join(' ')}`);
+    for (const metric of [...new Set(report.labelCorrelation.map((c) => c.metric))]) {
+      const cells = criteria.map((criterion) => {
+        const cell = report.labelCorrelation?.find((c) => c.metric === metric && c.criterion === criterion);
+        return num(cell?.spearman ?? null).padStart(12);
+      });
+      out.push(`  ${metric.padEnd(18)} ${cells.join(' ')}`);
+    }
+  }
   if (report.judge) {
     const j = report.judge;
     out.push('');

@@ -11,10 +11,63 @@ const lines = (text: string): string[] =>
 /** Words, identifiers and numbers; `s3.get_bucket_encryption` → `s3`, `get_bucket_encryption`. */
 const words = (text: string): string[] => text.match(/[A-Za-z0-9_]+/g) ?? [];
 
+/** Reused DP table of {@link lcsIndices} (scoring is synchronous, so one table suffices). */
+let table = new Uint32Array(1024);
+
+/**
+ * The reference positions of a longest common subsequence, with the tie choices of js-rouge's
+ * built-in LCS (backtracking from the end: diagonal on a match, else up when strictly longer, else
+ * left), so scores are identical. A full table is cheap for the short lines of a gherkin; js-rouge's
+ * linear-memory recursion allocated several typed arrays per line pair and took most of the
+ * scoring time (summary-level ROUGE-L runs one LCS per candidate line × gold line).
+ */
+export function lcsIndices(a: readonly string[], b: readonly string[]): number[] {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return [];
+  const width = m + 1;
+  const size = (n + 1) * width;
+  if (table.length < size) table = new Uint32Array(Math.max(size, table.length * 2));
+  table.fill(0, 0, width);
+  for (let i = 1; i <= n; i++) {
+    table[i * width] = 0;
+    const token = a[i - 1];
+    const row = i * width;
+    const up = row - width;
+    for (let j = 1; j <= m; j++)
+      table[row + j] =
+        token === b[j - 1]
+          ? (table[up + j - 1] as number) + 1
+          : Math.max(table[up + j] as number, table[row + j - 1] as number);
+  }
+  const out: number[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (a[i - 1] === b[j - 1]) {
+      out.push(j - 1);
+      i--;
+      j--;
+    } else if ((table[(i - 1) * width + j] as number) > (table[i * width + j - 1] as number)) i--;
+    else j--;
+  }
+  return out.reverse();
+}
+
+/** js-rouge refuses a custom LCS past this many copied tokens; larger texts use its built-in one. */
+const CUSTOM_LCS_LIMIT = 1_000_000;
+
 /** ROUGE-L F1 (case-insensitive, line-segmented, word tokens) of `candidate` against `reference`. */
 export function rougeLF1(candidate: string, reference: string): number {
-  if (words(candidate).length === 0 || words(reference).length === 0) return 0;
-  return rougeL(candidate, reference, { caseSensitive: false, segmenter: lines, tokenizer: words });
+  const candidateWords = words(candidate).length;
+  const referenceWords = words(reference).length;
+  if (candidateWords === 0 || referenceWords === 0) return 0;
+  const options = { caseSensitive: false, segmenter: lines, tokenizer: words };
+  // An upper bound of js-rouge's copied-token count (comment lines are not dropped here).
+  const copied = candidateWords * lines(reference).length + referenceWords * lines(candidate).length;
+  return copied <= CUSTOM_LCS_LIMIT
+    ? rougeL(candidate, reference, { ...options, lcsIndices })
+    : rougeL(candidate, reference, options);
 }
 
 /** `text_similarity`: summary-level ROUGE-L F1 against the gold gherkin; null when the gold is empty. */

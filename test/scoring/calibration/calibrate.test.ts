@@ -61,6 +61,18 @@ describe('calibrate without a judge (deterministic metrics)', () => {
       expect(r.verdict, r.metric).toBe('ok');
   });
 
+  it('correlates each deterministic metric with the labelled scores, offline', async () => {
+    const report = await calibrate({ items, calibration: loadCalibrationSets() });
+    const cell = (metric: string, criterion: string) =>
+      report.labelCorrelation?.find((c) => c.metric === metric && c.criterion === criterion);
+    expect(cell('outcome_coverage', 'completeness')?.n).toBe(10);
+    expect(cell('outcome_coverage', 'completeness')?.spearman).toBeGreaterThan(0.5);
+    // Every labelled candidate parses: a constant metric has no rank correlation.
+    expect(cell('parse', 'correctness')?.spearman).toBeNull();
+    expect(report.agreement).toBeNull();
+    expect(renderCalibration(report)).toContain('Deterministic metrics vs labelled scores');
+  });
+
   it('renders a table naming the blind spots', () => {
     const text = renderCalibration(offline);
     expect(text).toContain('Sensitivity');
