@@ -12,6 +12,7 @@ import type { CaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
 import { loadPromptfoo } from './promptfoo.js';
 import { gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
+import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';
 import type { CaseRecord } from './types.js';
 
@@ -64,7 +65,7 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     ? await RunStore.open(plan.runDir)
     : await RunStore.create(plan.runDir, createManifest(plan, now()));
   try {
-    if (plan.resume) checkResumable(plan, store);
+    if (plan.resume) assertResumable(plan, store.manifest);
     const total = plan.cases.length;
     const alreadyStored = plan.cases.filter((c) => store.has(c.key)).length;
     emit({ type: 'start', runId: plan.runId, runDir: plan.runDir, total, stored: alreadyStored, resumed: plan.resume });
@@ -163,16 +164,6 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
 
 function caseId(model: string, variant: string, itemId: string, repeat: number): string {
   return [model, variant, itemId, String(repeat)].join('\0');
-}
-
-/** A resumed run must be the same experiment: same case count and variant names. */
-function checkResumable(plan: RunPlan, store: RunStore): void {
-  const m = store.manifest;
-  const names = plan.variants.map((v) => v.name).join(',');
-  if (m.cases !== plan.cases.length || m.variants.map((v) => v.name).join(',') !== names)
-    throw new Error(
-      `${plan.runDir}: the resumed plan (${plan.cases.length} cases; ${names}) differs from the stored run (${m.cases} cases)`,
-    );
 }
 
 function countRun(
