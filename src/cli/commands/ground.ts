@@ -56,9 +56,11 @@ export const groundCommand: CommandFactory = (io: CliIo, setExitCode) => ({
       .option('service', { type: 'string', describe: 'boto3 client the text is about (besides those it names)' }),
   handler: async (argv) => {
     const args = argv as unknown as GroundArgs;
-    const text = await readInput(io, args.file);
+    // yargs hands a lone `-` over as an empty string.
+    const file = args.file === '' ? '-' : args.file;
+    const text = await readInput(io, file);
     const report = groundText(text, args.service ? { service: args.service } : {});
-    emit(io, args, report, () => render(report, args.file === '-' ? '<stdin>' : args.file));
+    emit(io, args, report, () => render(report, file === '-' ? '<stdin>' : file));
     if (report.counts.unknown > 0) setExitCode(1);
   },
 });

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../src/knowledge/catalog.js';
+import { apiReferences, type GroundedReference, groundText } from '../../src/knowledge/grounding.js';
+
+const catalog = defaultCatalog();
+
+const feature = (
+  body: string,
+) => `@control:none @severity:high @resource:AWS::SageMaker::NotebookInstance @category:encryption-at-rest
+Feature: SAGEMAKER_TEST
+  Description: A test control.
+  Trigger: Periodic
+  Reports on: AWS::SageMaker::NotebookInstance
+  Rule Parameters: kmsKeyArns (string, optional, default none): allowed keys
+${body}`;
+
+function find(refs: GroundedReference[], text: string, line?: number): GroundedReference {
+  const ref = refs.find((r) => r.text === text && (line === undefined || r.line === line));
+  if (!ref) throw new Error(`no reference "${text}" in ${refs.map((r) => r.text).join(', ')}`);
+  return ref;
+}
+
+describe('groundText', () => {
+  it('catches a member path valid for one call but misplaced for another (the issue example)', () => {
+    const text = feature(`
+  Scenario: V2 job without a volume key
+    Given a job described by "sagemaker.describe_auto_ml_job_v2"
+    And its "SecurityConfig.VolumeKmsKeyId" is not set
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Created job
+    Given a job created by "sagemaker.create_auto_ml_job"
+    And its "SecurityConfig.VolumeKmsKeyId" is set
+    Then the rule returns COMPLIANT
+`);
+    const report = groundText(text);
+    const valid = find(report.references, 'SecurityConfig.VolumeKmsKeyId', 10);
+    expect(valid).toMatchObject({
+      status: 'valid',
+      kind: 'path',
+      direction: 'output',
+      method: 'describe_auto_ml_job_v2',
+    });
+    const misplaced = find(report.references, 'SecurityConfig.VolumeKmsKeyId', 15);
+    expect(misplaced.status).toBe('misplaced');
+    expect(misplaced.suggestions[0]).toBe(
+      'sagemaker.create_auto_ml_job input AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId',
+    );
+    expect(misplaced.suggestions.join(' ')).toContain(
+      'sagemaker.describe_auto_ml_job_v2 output SecurityConfig.VolumeKmsKeyId',
+    );
+    expect(report.counts).toEqual({ valid: 3, unknown: 0, misplaced: 1, total: 4 });
+    expect(report.precision).toBeCloseTo(0.75);
+  });
+
+  it('flags hallucinated methods, services, operations and paths with suggestions', () => {
+    const text = feature(`
+  Scenario: Hallucinations
+    Given "sagemaker.describe_notebok_instance" and "sagemakr.describe_notebook_instance"
+    And DescribeNotebookInstanceX is called, then sagemaker.describe_notebook_instance
+    And its "KmsKeyArn" is set
+    Then the rule returns NON_COMPLIANT
+`);
+    const { references } = groundText(text);
+    expect(find(references, 'sagemaker.describe_notebok_instance')).toMatchObject({ status: 'unknown' });
+    expect(find(references, 'sagemaker.describe_notebok_instance').suggestions[0]).toBe(
+      'sagemaker.describe_notebook_instance',
+    );
+    expect(find(references, 'sagemakr.describe_notebook_instance').suggestions).toContain(
+      'sagemaker.describe_notebook_instance',
+    );
+    expect(find(references, 'DescribeNotebookInstanceX')).toMatchObject({ kind: 'operation', status: 'unknown' });
+    expect(find(references, 'sagemaker.describe_notebook_instance')).toMatchObject({ status: 'valid', quoted: false });
+    const path = find(references, 'KmsKeyArn');
+    expect(path.status).toBe('unknown');
+    expect(path.suggestions).toContain('KmsKeyId');
+  });
+
+  it('checks enum values after a path and ignores rule parameters, free text and numbers', () => {
+    const text = feature(`
+  Scenario: Enum values
+    Given "sagemaker.describe_notebook_instance" returns "DirectInternetAccess" as "Enabled"
+    And its "RootAccess" is "Allowed"
+    And its "VolumeSizeInGB" is "5"
+    And its "KmsKeyId" is not in "kmsKeyArns"
+    And the annotation is "Direct internet access is on"
+    Then the rule returns NON_COMPLIANT
+`);
+    const { references, counts } = groundText(text);
+    expect(find(references, 'Enabled')).toMatchObject({
+      kind: 'enum',
+      status: 'valid',
+      canonical: 'DirectInternetAccess',
+    });
+    const allowed = find(references, 'Allowed');
+    expect(allowed).toMatchObject({ kind: 'enum', status: 'unknown' });
+    expect(allowed.note).toContain('Enabled');
+    expect(references.map((r) => r.text)).not.toContain('kmsKeyArns');
+    expect(references.map((r) => r.text)).not.toContain('5');
+    expect(references.some((r) => r.text.includes(' '))).toBe(false);
+    expect(counts.unknown).toBe(1);
+  });
+
+  it('accepts list paths with [] and notes a missing []', () => {
+    const text = `Scenario: Buckets
+    Given "s3.get_bucket_encryption" returns "ServerSideEncryptionConfiguration.Rules[].ApplyServerSideEncryptionByDefault.SSEAlgorithm" as "aws:kms"
+    And "ServerSideEncryptionConfiguration.Rules.BucketKeyEnabled" is true
+    And "s3.get_bucket_encryption" returns "ServerSideEncryptionConfiguration.Rules[].ApplyServerSideEncryptionByDefault.SSEAlgorithm" as "aws:kmz"
+`;
+    const { references } = groundText(text);
+    expect(find(references, 'aws:kms')).toMatchObject({ kind: 'enum', status: 'valid' });
+    expect(find(references, 'aws:kmz')).toMatchObject({ kind: 'enum', status: 'unknown' });
+    expect(find(references, 'aws:kmz').suggestions).toContain('aws:kms');
+    const loose = find(references, 'ServerSideEncryptionConfiguration.Rules.BucketKeyEnabled');
+    expect(loose.status).toBe('valid');
+    expect(loose.note).toBe('write "ServerSideEncryptionConfiguration.Rules[].BucketKeyEnabled"');
+  });
+
+  it('resolves bare snake_case methods and PascalCase operations within the given service', () => {
+    const report = groundText('We call get_bucket_versioning, then GetBucketLogging; a KmsKeyId in prose is ignored.', {
+      service: 's3',
+    });
+    expect(report.references.map((r) => [r.text, r.status, r.kind])).toEqual([
+      ['get_bucket_versioning', 'valid', 'method'],
+      ['GetBucketLogging', 'valid', 'operation'],
+    ]);
+    expect(report.services).toEqual(['s3']);
+  });
+
+  it('uses Background calls for every scenario', () => {
+    const text = `Feature: X
+  Background:
+    Given "cloudtrail.describe_trails" lists the trails
+  Scenario: Single-region trail
+    Given a trail whose "trailList[].IsMultiRegionTrail" is false
+    Then the rule returns NON_COMPLIANT
+`;
+    const { references } = groundText(text);
+    expect(find(references, 'trailList[].IsMultiRegionTrail')).toMatchObject({
+      status: 'valid',
+      service: 'cloudtrail',
+    });
+  });
+
+  it('returns precision null when a text has no API reference, and rejects an unknown service', () => {
+    expect(groundText('Feature: nothing here\n  Scenario: none\n    Given "some words"').precision).toBeNull();
+    expect(() => groundText('x', { service: 'sagemakr' })).toThrow(/did you mean sagemaker/);
+  });
+
+  it('gives method and path lists for recall metrics', () => {
+    const refs = apiReferences(
+      `Given "rds.describe_db_instances" returns "DBInstances[].PubliclyAccessible" as true\nAnd "DBInstances[].StorageEncrypted" is true`,
+      { catalog },
+    );
+    expect(refs.methods).toEqual(['rds.describe_db_instances']);
+    expect(refs.paths).toEqual(['DBInstances[].PubliclyAccessible', 'DBInstances[].StorageEncrypted']);
+  });
+});
