@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
@@ -36,6 +38,17 @@ describe('gherkin-bench judge calibrate', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/no-such-rubric\.yaml: rubric file not found/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects a calibration file with a score out of range: exit 2, file and field named', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gb-cal-')), 'bad.yaml');
+    writeFileSync(
+      file,
+      'labeller: me\ncases:\n  - id: one\n    item: sagemaker-notebook-no-direct-internet\n    candidate: "Feature: X"\n    scores: { clarity: 0 }\n',
+    );
+    const { code, stderr } = await cli(['judge', 'calibrate', '--dataset', DATASET, '--calibration', file]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`gherkin-bench: ${file}: cases[one].scores.clarity: must be from 1 to 5\n`);
   });
 
   it('rejects --samples 0 with exit 2', async () => {
