@@ -169,7 +169,7 @@ describe('outcome_coverage', () => {
 });
 
 describe('text_similarity', () => {
-  it('orders candidates by overlap with the gold and is symmetric-insensitive to case', () => {
+  it('orders candidates by overlap with the gold and ignores case', () => {
     const good = scores(candidate('good.feature')).text_similarity?.value ?? 0;
     const chatty = scores(candidate('chatty.txt')).text_similarity?.value ?? 1;
     expect(good).toBeGreaterThan(chatty);
