@@ -13,6 +13,12 @@ export interface BlockLine {
   line: number;
 }
 
+/** Test files of a rule (`X_test.py`, `test_x.py`, `x.test.js`, `x.spec.ts`, `XTest.java`). */
+export function isTestFile(file: string): boolean {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return /(?:_test\.py|^test_.*\.py|\.(?:test|spec)\.[cm]?[jt]s|Tests?\.java)$/.test(name);
+}
+
 /** The language of a file name, or undefined when the importer does not read it. */
 export function languageOf(file: string): SourceLanguage | undefined {
   if (/\.py$/i.test(file)) return 'python';
@@ -67,13 +73,23 @@ export function commentBlocks(source: string, language: SourceLanguage): BlockLi
 }
 
 const BANNER = /^\s*#{3,}\s*$|^\s*#+\s*gherkin\s*#+\s*$|^\s*[-=*]{5,}\s*$/i;
-const GHERKIN_MARK = /\b(?:Rule Name|Rule Identifier)\s*:|^\s*Scenarios?\s*\d*\s*:/im;
+const RULE_MARK = /\b(?:Rule Name|Rule Identifier)\s*:/i;
+const DESCRIPTION_MARK = /^\s*Description\s*:/im;
+const SCENARIO_MARK = /^\s*Scenarios?\s*:?\s*\d*\s*:?/im;
 
-/** The first block that carries a rule gherkin (a Rule Name/Identifier or Scenario line), banners removed. */
+/** Whether a block's text is a rule gherkin: a Rule Name/Identifier, or a Description and a Scenario. */
+function isRuleGherkin(text: string): boolean {
+  return RULE_MARK.test(text) || (DESCRIPTION_MARK.test(text) && SCENARIO_MARK.test(text));
+}
+
+/**
+ * The first block that carries a rule gherkin (a Rule Name/Identifier line, or Description and
+ * Scenario lines), banners and surrounding blank lines removed.
+ */
 export function findGherkinBlock(source: string, language: SourceLanguage): BlockLine[] | undefined {
   for (const block of commentBlocks(source, language)) {
     const text = block.map((l) => l.text).join('\n');
-    if (!GHERKIN_MARK.test(text)) continue;
+    if (!isRuleGherkin(text)) continue;
     const lines = block
       .filter((l) => !BANNER.test(l.text))
       .map((l) => ({ text: l.text.replace(/^\s*##\s?/, ''), line: l.line }));

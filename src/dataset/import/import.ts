@@ -13,7 +13,7 @@ import { printable } from '../problems.js';
 import { COLUMNS, INDEX_FILE, type Row } from '../schema.js';
 import { validateDataset } from '../validate.js';
 import { toCanonical } from './canonical.js';
-import { findGherkinBlock, languageOf } from './comment-block.js';
+import { findGherkinBlock, isTestFile, languageOf } from './comment-block.js';
 import { parseRuleDoc } from './rule-doc.js';
 import { readSdkCalls } from './sdk-calls.js';
 
@@ -52,6 +52,9 @@ export interface ImportOptions {
   force?: boolean;
   catalog?: ServiceCatalog;
 }
+
+/** Larger files are not rule sources (vendored bundles, data). */
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '__pycache__', 'dist', 'build', 'target', '.venv', 'venv']);
 
@@ -96,13 +99,28 @@ export async function convertTree(
     const file = relative(source, path);
     const language = languageOf(path);
     if (!language) continue;
+    if (isTestFile(path)) {
+      files.push({ file, status: 'skipped', reason: 'a test file, not a rule', warnings: [], notes: [] });
+      continue;
+    }
+    const size = (await stat(path)).size;
+    if (size > MAX_SOURCE_BYTES) {
+      files.push({
+        file,
+        status: 'skipped',
+        reason: `${size} bytes; rule sources over 2 MB are not read`,
+        warnings: [],
+        notes: [],
+      });
+      continue;
+    }
     const text = await readFile(path, 'utf8');
     const block = findGherkinBlock(text, language);
     if (!block) {
       files.push({
         file,
         status: 'skipped',
-        reason: 'no Gherkin block (Rule Name:/Scenario: comment) at the top',
+        reason: 'no Gherkin block (a comment with Rule Name:, or Description: and Scenario:)',
         warnings: [],
         notes: [],
       });

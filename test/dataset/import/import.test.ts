@@ -41,6 +41,7 @@ describe('convertTree: per-file outcome', () => {
       'python/helpers/rule_util.py': 'skipped',
       'python/NO_OUTCOMES/NO_OUTCOMES.py': 'skipped',
       'python/RDS_BACKUP_RETENTION/RDS_BACKUP_RETENTION.py': 'repaired',
+      'python/RDS_BACKUP_RETENTION/RDS_BACKUP_RETENTION_test.py': 'skipped',
       'python/S3_BUCKET_DEFAULT_KMS/S3_BUCKET_DEFAULT_KMS.py': 'imported',
       'python/s3_default_kms_copy/s3_default_kms_copy.py': 'skipped',
       'python/SECURITYHUB_NO_DESCRIPTION/SECURITYHUB_NO_DESCRIPTION.py': 'skipped',
@@ -50,6 +51,7 @@ describe('convertTree: per-file outcome', () => {
 
   it('says why each skipped file was skipped', () => {
     expect(byFile('rule_util.py').reason).toMatch(/no Gherkin block/);
+    expect(byFile('RDS_BACKUP_RETENTION_test.py').reason).toBe('a test file, not a rule');
     expect(byFile('NO_OUTCOMES.py').reason).toMatch(/no scenario with a readable outcome/);
     expect(byFile('NO_OUTCOMES.py').warnings).toContain(
       'Scenario 1 dropped: no outcome in "Then: Work out what to return"',
@@ -183,7 +185,7 @@ describe('importAwsConfigRules: writing', () => {
   it('writes a dataset that loads and validates clean, with stable splits', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'gb-import-')), 'imported');
     const report = await importAwsConfigRules(SOURCE, out);
-    expect(report).toMatchObject({ imported: 4, repaired: 3, skipped: 4, validation: { errors: 0 } });
+    expect(report).toMatchObject({ imported: 4, repaired: 3, skipped: 5, validation: { errors: 0 } });
     const dataset = await loadDataset(out);
     expect(dataset.items.map((i) => i.id).sort()).toEqual(rules.map((r) => r.id).sort());
     expect((await validateDataset(out)).ok).toBe(true);
@@ -250,7 +252,7 @@ describe('dataset import (CLI)', () => {
     expect(stdout).toContain('  warning: Scenario 2: "NON_COMPLAINT" read as NON_COMPLIANT\n');
     expect(stdout).toContain('python/helpers/rule_util.py: skipped: no Gherkin block');
     expect(stdout).toContain(
-      `imported 7 rules into ${out} (4 clean, 3 repaired), skipped 4 files\nthe new dataset validates clean\n`,
+      `imported 7 rules into ${out} (4 clean, 3 repaired), skipped 5 files\nthe new dataset validates clean\n`,
     );
     expect((await readFile(join(out, 'controls.csv'), 'utf8')).split('\n')[0]).toBe(
       'id,control_id,service,resource_type,category,severity,requirement,methods,gold,split',

@@ -1,7 +1,7 @@
 /** The importer's parts on the small cases the fixtures do not spell out. */
 import { describe, expect, it } from 'vitest';
 import { inferCategory } from '../../../src/dataset/import/canonical.js';
-import { commentBlocks, findGherkinBlock, languageOf } from '../../../src/dataset/import/comment-block.js';
+import { commentBlocks, findGherkinBlock, isTestFile, languageOf } from '../../../src/dataset/import/comment-block.js';
 import { readOutcome } from '../../../src/dataset/import/outcome.js';
 import { camelCase, canonicalParameters, readParameters } from '../../../src/dataset/import/parameters.js';
 import { parseRuleDoc } from '../../../src/dataset/import/rule-doc.js';
@@ -89,6 +89,21 @@ describe('comment blocks and the rule docstring', () => {
       languageOf('x.d.ts'),
       languageOf('r.rb'),
     ]).toEqual(['python', 'java', 'javascript', 'javascript', undefined, undefined]);
+  });
+
+  it('tells test files from rules', () => {
+    expect(
+      ['A_test.py', 'test_a.py', 'a.test.js', 'a.spec.ts', 'RuleTest.java', 'dir/A_TEST_CASES.py', 'rule.py'].map(
+        isTestFile,
+      ),
+    ).toEqual([true, true, true, true, true, false, false]);
+  });
+
+  it('a comment with Scenario lines but neither Rule Name nor Description is not a rule gherkin', () => {
+    expect(findGherkinBlock('# Scenario 1: no buckets\n# Scenario 2: one bucket\nx = 1\n', 'python')).toBeUndefined();
+    expect(
+      findGherkinBlock('# Description: d\n# Scenario: 1\n#   Given: a\n#   Then: Return COMPLIANT\n', 'python')?.length,
+    ).toBe(4);
   });
 
   it('keeps source line numbers and strips * prefixes of Java blocks', () => {
