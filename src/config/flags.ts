@@ -99,7 +99,7 @@ export const RUN_FLAGS: FlagTable = {
   },
   replay: {
     type: 'boolean',
-    describe: 'Answer every model call from the cache; a miss fails the case (deterministic CI)',
+    describe: 'Answer every model call from the cache only; a miss stops the run, exit 2 (deterministic CI)',
     schema: z.boolean(),
     apply: (c, replay) => (replay ? { ...c, cache: { ...c.cache, mode: 'replay' } } : c),
   },
