@@ -1,0 +1,60 @@
+/**
+ * gherkin-bench's typed library API: what a scientist imports in a notebook or a script.
+ * The CLI is a thin layer over these same functions.
+ *
+ * @example
+ * ```ts
+ * import { executeRun, readRun, summarize } from 'gherkin-bench';
+ * const { counts } = await executeRun({ flags: { limit: 10 } });
+ * ```
+ */
+
+export { compareRuns } from './analysis/compare-runs.js';
+export { summarize } from './analysis/summarize.js';
+// Analysis, reports and the gate.
+export type { Summary } from './analysis/types.js';
+// Experiments and the run store.
+export { loadExperiment } from './config/load.js';
+export { buildPlan, type RunPlan } from './config/plan.js';
+export { importAwsConfigRules } from './dataset/import/import.js';
+export { defaultDatasetDir, loadDataset } from './dataset/load.js';
+export { datasetStats } from './dataset/stats.js';
+// The gold set.
+export type { Category, Dataset, Item, Severity, Split } from './dataset/types.js';
+export { validateDataset } from './dataset/validate.js';
+// Errors every caller may meet.
+export { isUserError, UserError } from './errors.js';
+export { makeBaseline, readBaseline } from './gate/baseline.js';
+export { evaluateGate } from './gate/evaluate.js';
+export { DEFAULT_RULES, readRules } from './gate/rules.js';
+export { generateCandidate } from './generation/chain.js';
+export { extractGherkin } from './generation/extract.js';
+export { createBedrockProvider } from './generation/providers/bedrock.js';
+export { openCallCache, withCache } from './generation/providers/cache.js';
+export { createOfflineProvider } from './generation/providers/offline.js';
+export { resolveProvider } from './generation/providers/registry.js';
+export type { ModelProvider, ModelRequest, ModelResponse } from './generation/providers/types.js';
+// Generation: variants, the chain and the providers.
+export type { Candidate, CaseUsage, ChainStep, Trace, Variant } from './generation/types.js';
+export { ablationVariants, loadVariants, resolveVariant } from './generation/variants.js';
+export { type ParsedControl, parseControl } from './gherkin/parse.js';
+export { checkStructure } from './gherkin/rules.js';
+// Knowledge: the Boto3 API models, retrieval (the RAG corpus) and grounding.
+export { createCatalog, defaultCatalog, type ServiceApi, type ServiceCatalog } from './knowledge/catalog.js';
+export { apiReferences, type GroundingReport, groundText } from './knowledge/grounding.js';
+export { createRetriever, type RetrievalHit, type Retriever } from './knowledge/retrieval.js';
+export { findMember, type MemberInfo, memberPaths } from './knowledge/shapes.js';
+export { xformName } from './knowledge/xform-name.js';
+export { rebuildReports } from './report/rebuild.js';
+export { writeReports } from './report/write.js';
+export { runExperiment } from './run/engine.js';
+export { executeRun, planRun } from './run/execute.js';
+export { listRuns } from './run/list.js';
+export { readRun, type StoredRun } from './run/store.js';
+export type { CaseRecord, RunManifest } from './run/types.js';
+export { calibrate } from './scoring/calibration/calibrate.js';
+export { CHECKS, scoreChecks } from './scoring/checks.js';
+export { judgeCandidate } from './scoring/judge/judge.js';
+export { loadRubric } from './scoring/judge/rubric.js';
+// Scoring: deterministic checks and the judge.
+export type { MetricId, Score } from './scoring/types.js';
