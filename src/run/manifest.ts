@@ -3,7 +3,7 @@
  * (package and model versions, git commit) and on what (dataset, prompt and rubric hashes).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { describeEnv } from '../config/env.js';
 import type { RunPlan } from '../config/plan.js';
 import { promptsHash } from '../generation/templates.js';
@@ -100,7 +100,9 @@ export function gitState(): RunManifest['git'] {
       return null;
     }
   };
-  const commit = git(['rev-parse', 'HEAD']);
+  // Only the package's own checkout counts (not a repository it is installed inside).
+  const top = git(['rev-parse', '--show-toplevel']);
+  const commit = top && realpathSync(top) === realpathSync(packageRoot()) ? git(['rev-parse', 'HEAD']) : null;
   if (!commit) return { commit: null, dirty: null };
   const status = git(['status', '--porcelain', '--untracked-files=no']);
   return { commit, dirty: status === null ? null : status.length > 0 };

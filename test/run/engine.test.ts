@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,11 +7,25 @@ import type { RunFlags } from '../../src/config/flags.js';
 import type { RunPlan } from '../../src/config/plan.js';
 import { UserError } from '../../src/errors.js';
 import { type ModelProvider, ProviderError } from '../../src/generation/providers/types.js';
+import { packageRoot } from '../../src/paths.js';
 import { createCaseRunner } from '../../src/run/case-runner.js';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { loadPromptfoo } from '../../src/run/promptfoo.js';
 import { readRun } from '../../src/run/store.js';
+
+/** This checkout's commit, or null outside git. */
+function headCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: packageRoot(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
 
 /** The real offline provider, counting the calls that reach it (below the call cache). */
 function counting(
@@ -43,6 +58,7 @@ describe('the engine on promptfoo evaluate()', () => {
     const counter = { calls: 0 };
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
     const runner = await createCaseRunner(plan, { wrapProvider: counting(counter) });
+    const commitBefore = headCommit();
     const counts = await runExperiment(plan, { runner });
     const remote = connect.mock.calls.filter(([options]) => {
       const host = (options as { host?: string } | undefined)?.host;
@@ -82,6 +98,8 @@ describe('the engine on promptfoo evaluate()', () => {
     expect(run.manifest.dataset.hash).toBe(plan.dataset.hash);
     expect(run.manifest.items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
     expect(run.manifest.hashes.prompts).toMatch(/^[0-9a-f]{64}$/);
+    expect([commitBefore, headCommit()]).toContain(run.manifest.git.commit);
+    expect(typeof run.manifest.git.dirty).toBe(run.manifest.git.commit ? 'boolean' : 'object');
     expect((await loadPromptfoo({ configDir: '', cachePath: '' })).telemetryMuted).toBe(true);
   });
 
