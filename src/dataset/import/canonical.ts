@@ -25,7 +25,7 @@ export interface CanonicalRule {
   row: Row;
   /** What was repaired or guessed, one sentence each. */
   warnings: string[];
-  /** Defaults applied for fields the format makes optional (not repairs). */
+  /** Defaults applied for fields the format makes optional, and what validation will ask to fix (not repairs). */
   notes: string[];
 }
 
@@ -61,9 +61,14 @@ export function inferCategory(text: string): Category {
   return CATEGORY_KEYWORDS.find(([, pattern]) => pattern.test(lower))?.[0] ?? 'monitoring';
 }
 
+/**
+ * UPPER_SNAKE_CASE rule name: an identifier-like first word (`s3-bucket-x (periodic)` →
+ * `S3_BUCKET_X`), else the whole value (`S3 bucket versioning` → `S3_BUCKET_VERSIONING`).
+ */
 function ruleNameOf(value: string): string {
-  return value
-    .split(/\s+(?=[a-z])|\s*\(/)[0]!
+  const first = value.trim().split(/\s+/)[0] ?? '';
+  const name = /[-_]/.test(first) ? first : value.replace(/\(.*$/, '');
+  return name
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .toUpperCase();
@@ -277,9 +282,10 @@ export function toCanonical(input: ConversionInput): Conversion {
     goldText: feature,
     split: row.split,
   };
+  // What the validator will ask a person to fix: reported, but not a repair of the source.
   for (const v of checkStructure(feature, parsed.control))
-    if (!v.pass) warnings.push(`needs a fix before validation: ${v.message}`);
+    if (!v.pass) notes.push(`to fix before validation: ${v.message}`);
   for (const p of checkGoldAgainstRow({ item, line: 0, goldFile: row.gold, indexFile: 'controls.csv' }, parsed.control))
-    warnings.push(`needs a fix before validation: ${p.message}`);
+    notes.push(`to fix before validation: ${p.message}`);
   return { ok: true, rule: { id, feature, row, warnings, notes } };
 }

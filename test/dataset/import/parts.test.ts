@@ -1,6 +1,6 @@
 /** The importer's parts on the small cases the fixtures do not spell out. */
 import { describe, expect, it } from 'vitest';
-import { inferCategory } from '../../../src/dataset/import/canonical.js';
+import { inferCategory, toCanonical } from '../../../src/dataset/import/canonical.js';
 import { commentBlocks, findGherkinBlock, isTestFile, languageOf } from '../../../src/dataset/import/comment-block.js';
 import { readOutcome } from '../../../src/dataset/import/outcome.js';
 import { camelCase, canonicalParameters, readParameters } from '../../../src/dataset/import/parameters.js';
@@ -183,5 +183,60 @@ describe('inferCategory', () => {
     ['GuardDuty detector enabled', 'monitoring'],
   ])('%s → %s', (text, category) => {
     expect(inferCategory(text)).toBe(category);
+  });
+});
+
+describe('toCanonical', () => {
+  const doc = (lines: string[]) => parseRuleDoc(lines.map((text, i) => ({ text, line: i + 1 })));
+  const convert = (lines: string[]) =>
+    toCanonical({
+      fileStem: 'rule',
+      source: "s3 = boto3.client('s3')\ns3.get_bucket_versioning(Bucket=b)\n",
+      doc: doc(lines),
+      calls: { calls: ['s3.get_bucket_versioning'], services: ['s3'] },
+      catalog: defaultCatalog(),
+      fewshotShare: 0,
+    });
+
+  it('a prose Rule Name becomes UPPER_SNAKE_CASE; what validation will ask is a note, not a repair', () => {
+    const result = convert([
+      'Rule Name: S3 bucket versioning',
+      'Description: Buckets keep object versions.',
+      'Trigger: Periodic',
+      'Reports on: AWS::S3::Bucket',
+      'Rule Parameters: None',
+      'Scenario: 1',
+      '  Given: versioning is suspended',
+      '  Then: Return NON_COMPLIANT',
+      'Scenario: 2',
+      '  Given: versioning is enabled',
+      '  Then: Return COMPLIANT',
+    ]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.rule.feature).toContain('Feature: S3_BUCKET_VERSIONING\n');
+    expect(result.rule.row).toMatchObject({ id: 's3-bucket-versioning', split: 'eval', category: 'resilience' });
+    expect(result.rule.warnings).toEqual([]);
+    expect(result.rule.notes).toEqual([
+      'no Indicative Severity; wrote medium',
+      'to fix before validation: 2 scenarios; a gold has 3–8',
+      'to fix before validation: no scenario returns NOT_APPLICABLE',
+    ]);
+  });
+
+  it("falls back to the Feature's I want line for a missing Description", () => {
+    const result = convert([
+      'Rule Identifier: s3-versioning',
+      'Feature:',
+      '  In order to: recover overwritten objects',
+      '  As: a security engineer',
+      '  I want: to have versioning on every bucket',
+      'Reports on: AWS::S3::Bucket',
+      'Scenario: 1',
+      '  Given: versioning is suspended',
+      '  Then: Return NON_COMPLIANT',
+    ]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.rule.row.requirement).toBe('Have versioning on every bucket.');
+    expect(result.rule.warnings).toContain('no Description; wrote it from the Feature\'s "I want" line');
   });
 });
