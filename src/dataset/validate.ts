@@ -8,11 +8,11 @@
 import { parseControl } from '../gherkin/parse.js';
 import { checkStructure } from '../gherkin/rules.js';
 import { defaultCatalog, type ServiceCatalog } from '../knowledge/catalog.js';
+import { checkDataset } from './dataset-checks.js';
 import { checkGoldAgainstRow, checkRow } from './gold-checks.js';
 import { checkGrounding } from './grounding-check.js';
 import { defaultDatasetDir, readDataset } from './load.js';
 import { type Problem, withoutLocation } from './problems.js';
-import { splitItems } from './splits.js';
 
 /** What {@link validateDataset} found. */
 export interface ValidationReport {
@@ -47,6 +47,7 @@ export async function validateDataset(
   const catalog = options.catalog ?? defaultCatalog();
   const read = await readDataset(dir);
   const problems: Problem[] = [...read.problems];
+  const featureNames = new Map<string, string>();
 
   for (const located of read.located) {
     problems.push(...checkRow(located, catalog));
@@ -61,6 +62,7 @@ export async function validateDataset(
       });
       continue;
     }
+    featureNames.set(located.item.id, parsed.control.featureName);
     for (const verdict of checkStructure(located.item.goldText, parsed.control)) {
       if (verdict.pass) continue;
       problems.push({
@@ -75,19 +77,7 @@ export async function validateDataset(
     problems.push(...checkGrounding(located, catalog));
   }
 
-  if (read.located.length > 0) {
-    for (const split of ['fewshot', 'eval'] as const) {
-      if (splitItems(read.dataset, split).length === 0) {
-        problems.push({
-          file: read.indexFile,
-          field: 'split',
-          message: `no item is in the ${split} split`,
-          severity: 'warning',
-          check: 'split',
-        });
-      }
-    }
-  }
+  problems.push(...(await checkDataset(read, featureNames)));
 
   const errors = problems.filter((p) => p.severity === 'error').length;
   return {

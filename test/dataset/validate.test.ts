@@ -123,4 +123,31 @@ describe('validateDataset', () => {
       true,
     );
   });
+
+  it('the same gold twice is an error (it would leak as an exemplar); an unlisted .feature is a warning', async () => {
+    const sharedFile = await variant('controls.csv', (t) =>
+      t.replace(
+        'cloudtrail.get_trail_status,cloudtrail-multi-region.feature',
+        'cloudtrail.get_trail_status,s3-bucket-default-encryption-kms.feature',
+      ),
+    );
+    expect((await problems(sharedFile)).join('\n')).toContain(
+      `${sharedFile}/controls.csv:4: gold: "s3-bucket-default-encryption-kms.feature" is also the gold of s3-bucket-default-encryption-kms`,
+    );
+
+    const sameRule = await variant('cloudtrail-multi-region.feature', (t) =>
+      t.replace('Feature: MULTI_REGION_CLOUD_TRAIL_ENABLED', 'Feature: S3_DEFAULT_ENCRYPTION_KMS'),
+    );
+    expect(await problems(sameRule)).toContainEqual(
+      `${sameRule}/controls.csv:4: gold: Feature S3_DEFAULT_ENCRYPTION_KMS is also the gold of s3-bucket-default-encryption-kms; the same rule twice would leak as an exemplar`,
+    );
+
+    const unlisted = await variant('controls.csv', (t) => t);
+    await writeFile(join(unlisted, 'forgotten.feature'), 'Feature: FORGOTTEN_RULE\n');
+    const report = await validateDataset(unlisted);
+    expect(report.ok).toBe(true);
+    expect(report.problems.map(formatProblem)).toEqual([
+      `${unlisted}/forgotten.feature: warning: not listed in controls.csv; add its row or remove the file`,
+    ]);
+  });
 });
