@@ -14,7 +14,7 @@ import { UserError } from '../errors.js';
 import { defaultCatalog, type ServiceApi, type ServiceCatalog } from './catalog.js';
 import { type RawToken, scanText, splitMethodRef } from './references.js';
 import { serviceForResourceType } from './resource-types.js';
-import { type FoundMember, findMember, memberNames, memberPaths } from './shapes.js';
+import { type FoundMember, findMember, type MemberInfo, memberNames, memberPaths } from './shapes.js';
 import { closest, didYouMean } from './suggest.js';
 
 /** What a reference names. */
@@ -65,7 +65,15 @@ interface OpRef {
   operation: string;
 }
 
-/** Resolve every API reference in `text`. Unknown `service` option → UserError with suggestions. */
+/** How many recent reports {@link groundText} keeps per catalog. */
+const RECENT_REPORTS = 8;
+const recentReports = new WeakMap<ServiceCatalog, Map<string, GroundingReport>>();
+
+/**
+ * Resolve every API reference in `text`. Unknown `service` option → UserError with suggestions.
+ * The last few reports are remembered (scoring grounds each candidate twice: the grounding check
+ * and the recall checks), so a report may be shared between calls: treat it as read-only.
+ */
 export function groundText(text: string, options: GroundOptions = {}): GroundingReport {
   const catalog = options.catalog ?? defaultCatalog();
   if (options.service && !catalog.hasService(options.service)) {
@@ -74,8 +82,23 @@ export function groundText(text: string, options: GroundOptions = {}): Grounding
       `unknown service "${options.service}"${didYouMean(options.service, catalog.services())}`,
     );
   }
+  let recent = recentReports.get(catalog);
+  if (!recent) {
+    recent = new Map();
+    recentReports.set(catalog, recent);
+  }
+  const key = `${options.service ?? ''}\u0000${text}`;
+  const remembered = recent.get(key);
+  if (remembered) return remembered;
+  const report = groundUncached(text, catalog, options.service);
+  if (recent.size >= RECENT_REPORTS) recent.delete(recent.keys().next().value as string);
+  recent.set(key, report);
+  return report;
+}
+
+function groundUncached(text: string, catalog: ServiceCatalog, service: string | undefined): GroundingReport {
   const { tokens, blocks } = scanText(text);
-  const services = scopeServices(text, tokens, catalog, options.service);
+  const services = scopeServices(text, tokens, catalog, service);
   const apis = services.map((name) => catalog.service(name));
   const refs: GroundedReference[] = [];
   const opsByBlock = new Map<number, OpRef[]>();
@@ -195,15 +218,24 @@ function resolveMethodRef(catalog: ServiceCatalog, token: RawToken): GroundedRef
   };
 }
 
-function verbsOf(apis: ServiceApi[], pick: (api: ServiceApi) => string[], split: RegExp): Set<string> {
-  const verbs = new Set<string>();
-  for (const api of apis) for (const name of pick(api)) verbs.add(name.split(split)[0] ?? name);
+const verbCache = new WeakMap<ServiceApi, { methods: Set<string>; operations: Set<string> }>();
+
+/** The first words of a service's methods (`get`) and operations (`Get`), computed once per service. */
+function verbsOf(api: ServiceApi): { methods: Set<string>; operations: Set<string> } {
+  let verbs = verbCache.get(api);
+  if (!verbs) {
+    verbs = {
+      methods: new Set(api.methods().map((name) => name.split('_')[0] ?? name)),
+      operations: new Set(api.operations().map((name) => name.split(/(?=[A-Z])/)[0] ?? name)),
+    };
+    verbCache.set(api, verbs);
+  }
   return verbs;
 }
 
 function resolveBareMethod(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
   const verb = token.text.split('_')[0] ?? '';
-  if (!verbsOf(apis, (a) => a.methods(), /_/).has(verb)) return undefined;
+  if (!apis.some((api) => verbsOf(api).methods.has(verb))) return undefined;
   for (const api of apis) {
     const operation = api.resolveOperation(token.text);
     if (operation) return { ...base(token, 'method', 'valid'), service: api.name, operation, method: token.text };
@@ -221,7 +253,7 @@ function resolveBareMethod(apis: ServiceApi[], token: RawToken): GroundedReferen
 
 function resolveBareOperation(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
   const verb = /^[A-Z][a-z]+/.exec(token.text)?.[0] ?? '';
-  if (!verbsOf(apis, (a) => a.operations(), /(?=[A-Z])/).has(verb)) return undefined;
+  if (!apis.some((api) => verbsOf(api).operations.has(verb))) return undefined;
   for (const api of apis) {
     if (api.model.operations[token.text]) {
       return {
@@ -267,12 +299,44 @@ function anywhere(
   path: string,
 ): { op: OpRef; member: FoundMember; direction: 'input' | 'output' } | undefined {
   for (const direction of ['output', 'input'] as const)
-    for (const api of apis)
-      for (const operation of api.operations()) {
-        const member = findMember(api, operation, path, direction);
-        if (member) return { op: { api, operation }, member, direction };
-      }
+    for (const api of apis) {
+      const first = operationsWithPath(api, path, direction)[0];
+      if (first) return { op: { api, operation: first.operation }, member: first.member, direction };
+    }
   return undefined;
+}
+
+/** Bound on the paths remembered per service (a hostile text cannot grow the memo without limit). */
+const MAX_REMEMBERED_PATHS = 20_000;
+const pathPlaces = new WeakMap<ServiceApi, Map<string, { operation: string; member: FoundMember }[]>>();
+
+/**
+ * Every operation of a service whose output (or input) has `path`, in operation order. One scan of
+ * the service's operations per (direction, path), remembered: the same paths recur across a run's
+ * variants and repeats, and scanning every operation was most of the grounding time.
+ */
+function operationsWithPath(
+  api: ServiceApi,
+  path: string,
+  direction: 'input' | 'output',
+): { operation: string; member: FoundMember }[] {
+  let perApi = pathPlaces.get(api);
+  if (!perApi) {
+    perApi = new Map();
+    pathPlaces.set(api, perApi);
+  }
+  const key = `${direction}\u0000${path}`;
+  let hits = perApi.get(key);
+  if (!hits) {
+    hits = [];
+    for (const operation of api.operations()) {
+      const member = findMember(api, operation, path, direction);
+      if (member) hits.push({ operation, member });
+    }
+    if (perApi.size >= MAX_REMEMBERED_PATHS) perApi.clear();
+    perApi.set(key, hits);
+  }
+  return hits;
 }
 
 const MAX_PLACES = 3;
@@ -337,30 +401,39 @@ const strip = (path: string) => path.replace(/\[\]|\{\}/g, '');
 /** Where a path exists instead: deeper in a scope call, or in other calls of the services. */
 function wherePathExists(apis: ServiceApi[], scope: OpRef[], path: string, nameOf: (op: OpRef) => string): string[] {
   const places: string[] = [];
-  const bare = strip(path);
+  const bare = `.${strip(path)}`;
   for (const op of scope) {
     for (const direction of ['output', 'input'] as const) {
-      for (const member of memberPaths(op.api, op.operation, direction)) {
-        if (strip(member.path).endsWith(`.${bare}`)) {
-          places.push(`${nameOf(op)} ${direction} ${member.path}`);
-          break;
-        }
-      }
+      const members = memberPaths(op.api, op.operation, direction);
+      const stripped = strippedPaths(members);
+      const at = stripped.findIndex((p) => p.endsWith(bare));
+      if (at >= 0) places.push(`${nameOf(op)} ${direction} ${(members[at] as MemberInfo).path}`);
       if (places.length >= MAX_PLACES) return places;
     }
   }
   const inScope = new Set(scope.map((op) => `${op.api.name}.${op.operation}`));
   for (const direction of ['output', 'input'] as const) {
     for (const api of apis) {
-      for (const operation of api.operations()) {
+      for (const { operation, member } of operationsWithPath(api, path, direction)) {
         if (inScope.has(`${api.name}.${operation}`)) continue;
-        const member = findMember(api, operation, path, direction);
-        if (member) places.push(`${nameOf({ api, operation })} ${direction} ${member.canonical}`);
+        places.push(`${nameOf({ api, operation })} ${direction} ${member.canonical}`);
         if (places.length >= MAX_PLACES) return places;
       }
     }
   }
   return places;
+}
+
+const strippedCache = new WeakMap<readonly MemberInfo[], string[]>();
+
+/** The member paths of one (cached) memberPaths list without `[]`/`{}`, computed once per list. */
+function strippedPaths(members: readonly MemberInfo[]): string[] {
+  let stripped = strippedCache.get(members);
+  if (!stripped) {
+    stripped = members.map((m) => strip(m.path));
+    strippedCache.set(members, stripped);
+  }
+  return stripped;
 }
 
 /** Paths of the scope calls' outputs whose last member is spelled like the path's. */

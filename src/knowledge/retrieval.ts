@@ -1,18 +1,19 @@
 /**
- * The RAG corpus: a BM25 index (MiniSearch) over operations — their names, boto3 methods, docs,
- * member paths and member docs — queried with a security requirement. Per-service indexes are
- * built lazily; a whole-catalog index is built once (all models inflated in one pass) and cached
- * in memory.
+ * The retriever of the RAG corpus: a security requirement (plus the security vocabulary's words)
+ * searched in the operation index (api-index.ts) with BM25, read operations preferred, and each
+ * hit's member paths ranked by the requirement's words.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
-import type { ServiceApi, ServiceCatalog } from './catalog.js';
+import { catalogIndex, type IndexCache, isReadOperation, serviceIndex } from './api-index.js';
+import type { ServiceCatalog } from './catalog.js';
 import { type RetrievedPassage, renderPassages } from './passages.js';
-import { namespacesOf, parseResourceType } from './resource-types.js';
-import { type Direction, type MemberInfo, memberPaths, type WalkLimits } from './shapes.js';
+import { parseResourceType } from './resource-types.js';
+import { type MemberInfo, memberPaths } from './shapes.js';
 import { didYouMean } from './suggest.js';
-import { shortDoc } from './text.js';
-import { expand, processTerm, SERVICE_ALIASES, terms, tokenize } from './vocabulary.js';
+import { expand, terms } from './vocabulary.js';
+
+export { isReadOperation };
 
 /** One operation found for a query. */
 export interface RetrievalHit {
@@ -47,29 +48,6 @@ export interface Retriever {
   renderPassages(hits: RetrievalHit[], tokenBudget: number): RetrievedPassage[];
 }
 
-/** What the index stores per operation. */
-interface OperationDoc {
-  id: string;
-  service: string;
-  operation: string;
-  method: string;
-  read: boolean;
-  deprecated: boolean;
-  name: string;
-  svc: string;
-  doc: string;
-  members: string;
-  memberDocs: string;
-  values: string;
-}
-
-/** Index limits: how much of each operation's shapes goes into the index. */
-const INDEX_WALK = { maxDepth: 5, maxPaths: 600, maxDocDepth: 2 };
-/** The whole-catalog index walks less deep and keeps only top-level member docs (build time). */
-const CATALOG_WALK = { maxDepth: 4, maxPaths: 200, maxDocDepth: 1 };
-const FIELDS = ['name', 'svc', 'doc', 'members', 'memberDocs', 'values'] as const;
-/** Enum values indexed per operation (map keys such as `KmsMasterKeyId` are enum values). */
-const MAX_VALUES = 80;
 /**
  * Ranking knobs, tuned once on datasets/retrieval (global values, no per-query rules; see README):
  * field boosts, BM25 parameters, the weight of the security vocabulary's words, the penalty of
@@ -86,110 +64,6 @@ const RANKING = {
   deprecatedFactor: 0.5,
   prefixMinLength: 5,
 } as const;
-const READ_VERBS = /^(Describe|Get|List|Search|Lookup|BatchGet|Check|Query|Scan)[A-Z0-9]/;
-
-/** True for operations that read configuration (Describe/Get/List…). */
-export function isReadOperation(operation: string): boolean {
-  return READ_VERBS.test(operation);
-}
-
-function serviceWords(api: ServiceApi): string {
-  const meta = api.model.metadata;
-  return [
-    api.name,
-    api.fullName,
-    meta.serviceId ?? '',
-    SERVICE_ALIASES[api.name] ?? '',
-    ...namespacesOf(api.name),
-  ].join(' ');
-}
-
-function operationDocs(api: ServiceApi, walk: WalkLimits = INDEX_WALK): OperationDoc[] {
-  const svc = serviceWords(api);
-  return api.operations().map((operation) => {
-    const op = api.model.operations[operation];
-    const read = isReadOperation(operation);
-    const main: Direction = read ? 'output' : 'input';
-    const primary = memberPaths(api, operation, main, walk);
-    const secondary = memberPaths(api, operation, read ? 'input' : 'output', { maxDepth: 1, maxPaths: 30 });
-    const method = api.methodOf(operation);
-    return {
-      id: `${api.name}.${operation}`,
-      service: api.name,
-      operation,
-      method,
-      read,
-      deprecated: op?.deprecated === true,
-      name: `${operation} ${method}`,
-      svc,
-      doc: shortDoc(op?.documentation, 400),
-      members: [...primary, ...secondary].map((m) => m.name).join(' '),
-      memberDocs: primary
-        .filter((m) => m.doc !== '')
-        .map((m) => m.doc)
-        .join(' '),
-      values: enumValues(api, primary),
-    };
-  });
-}
-
-/** Enum values of the members and of map keys (e.g. SQS attribute names), up to {@link MAX_VALUES}. */
-function enumValues(api: ServiceApi, members: MemberInfo[]): string {
-  const values = new Set<string>();
-  for (const member of members) {
-    const shape = api.model.shapes[member.shape];
-    const keyShape = shape?.type === 'map' && shape.key ? api.model.shapes[shape.key.shape] : undefined;
-    for (const value of [...(keyShape?.enum ?? []), ...(member.depth <= 2 ? (member.enum ?? []) : [])]) {
-      if (values.size >= MAX_VALUES) break;
-      values.add(value);
-    }
-  }
-  return [...values].join(' ');
-}
-
-function newIndex(): MiniSearch<OperationDoc> {
-  return new MiniSearch<OperationDoc>({
-    fields: [...FIELDS],
-    storeFields: ['service', 'operation', 'method', 'read', 'deprecated'],
-    tokenize,
-    processTerm,
-  });
-}
-
-const serviceIndexes = new WeakMap<ServiceApi, MiniSearch<OperationDoc>>();
-const catalogIndexes = new WeakMap<ServiceCatalog, Map<string, MiniSearch<OperationDoc>>>();
-
-/** The (cached) index of one service's operations. */
-export function serviceIndex(api: ServiceApi): MiniSearch<OperationDoc> {
-  let index = serviceIndexes.get(api);
-  if (!index) {
-    index = newIndex();
-    index.addAll(operationDocs(api));
-    serviceIndexes.set(api, index);
-  }
-  return index;
-}
-
-/**
- * The (cached) index over many services, or all of the catalog when `services` is omitted.
- * All models are inflated in one pass over the zip.
- */
-export function catalogIndex(catalog: ServiceCatalog, services?: string[]): MiniSearch<OperationDoc> {
-  const key = services ? [...services].sort().join(',') : '*';
-  let perCatalog = catalogIndexes.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new Map();
-    catalogIndexes.set(catalog, perCatalog);
-  }
-  let index = perCatalog.get(key);
-  if (!index) {
-    index = newIndex();
-    for (const api of catalog.loadMany(services)) index.addAll(operationDocs(api, CATALOG_WALK));
-    perCatalog.set(key, index);
-  }
-  return index;
-}
-
 /** Words too common in member names to tell members apart. */
 const GENERIC = new Set(
   terms('id arn name names config configuration status type types enabled setting settings details'),
@@ -258,8 +132,13 @@ export function rankMembers(
  * A retriever over a catalog, optionally limited to some services.
  * @param catalog - the service catalog (usually `defaultCatalog()`).
  * @param options.services - the services to search when a query names none (default: all).
+ * @param options.cache - folder for the on-disk whole-catalog index, or false (default: see
+ *   `defaultIndexCache`).
  */
-export function createRetriever(catalog: ServiceCatalog, options: { services?: string[] } = {}): Retriever {
+export function createRetriever(
+  catalog: ServiceCatalog,
+  options: { services?: string[]; cache?: IndexCache } = {},
+): Retriever {
   const universe = options.services;
   if (universe) for (const name of universe) catalog.service(name); // fail early on a bad name
   const retrieve = (query: string, opts: RetrieveOptions = {}): RetrievalHit[] => {
@@ -281,7 +160,7 @@ export function createRetriever(catalog: ServiceCatalog, options: { services?: s
     }
     const weights = queryTerms(query, opts.resourceType);
     if (weights.size === 0) return [];
-    const index = service ? serviceIndex(catalog.service(service)) : catalogIndex(catalog, universe);
+    const index = service ? serviceIndex(catalog.service(service)) : catalogIndex(catalog, universe, options.cache);
     const results = index.search([...weights.keys()].join(' '), {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,

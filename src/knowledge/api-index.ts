@@ -1,0 +1,206 @@
+/**
+ * The search index of the RAG corpus: one MiniSearch (BM25) document per operation — its name and
+ * boto3 method, service names, docs, member names, member docs and enum values — tokenized by
+ * CamelCase and snake_case and stemmed (vocabulary.ts).
+ *
+ * Per-service indexes are built lazily in memory. The whole-catalog index is built once per process
+ * (all models inflated in one pass over the zip) and, for the pinned model package, also kept on
+ * disk under node_modules/.cache/gherkin-bench so later processes load it instead of rebuilding.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { packagePath } from '../paths.js';
+import { MODEL_PACKAGE_VERSION } from './botocore-source.js';
+import type { ServiceApi, ServiceCatalog } from './catalog.js';
+import { namespacesOf } from './resource-types.js';
+import { type Direction, type MemberInfo, memberPaths, type WalkLimits } from './shapes.js';
+import { shortDoc } from './text.js';
+import { processTerm, SERVICE_ALIASES, tokenize } from './vocabulary.js';
+
+/** What the index stores per operation. */
+export interface OperationDoc {
+  id: string;
+  service: string;
+  operation: string;
+  method: string;
+  read: boolean;
+  deprecated: boolean;
+  name: string;
+  svc: string;
+  doc: string;
+  members: string;
+  memberDocs: string;
+  values: string;
+}
+
+/** Index limits: how much of each operation's shapes goes into the index. */
+const INDEX_WALK = { maxDepth: 5, maxPaths: 600, maxDocDepth: 2 };
+/** The whole-catalog index walks less deep and keeps only top-level member docs (build time). */
+const CATALOG_WALK = { maxDepth: 4, maxPaths: 200, maxDocDepth: 1 };
+const FIELDS = ['name', 'svc', 'doc', 'members', 'memberDocs', 'values'] as const;
+/** Enum values indexed per operation (map keys such as `KmsMasterKeyId` are enum values). */
+const MAX_VALUES = 80;
+/**
+ * Bump when anything that goes into an index changes (fields, walks, tokenizing, stemming, aliases):
+ * it names the on-disk cache file, so a stale cache is never read.
+ */
+export const INDEX_SCHEMA = 1;
+
+const READ_VERBS = /^(Describe|Get|List|Search|Lookup|BatchGet|Check|Query|Scan)[A-Z0-9]/;
+
+/** True for operations that read configuration (Describe/Get/List…). */
+export function isReadOperation(operation: string): boolean {
+  return READ_VERBS.test(operation);
+}
+
+function serviceWords(api: ServiceApi): string {
+  const meta = api.model.metadata;
+  return [
+    api.name,
+    api.fullName,
+    meta.serviceId ?? '',
+    SERVICE_ALIASES[api.name] ?? '',
+    ...namespacesOf(api.name),
+  ].join(' ');
+}
+
+function operationDocs(api: ServiceApi, walk: WalkLimits = INDEX_WALK): OperationDoc[] {
+  const svc = serviceWords(api);
+  return api.operations().map((operation) => {
+    const op = api.model.operations[operation];
+    const read = isReadOperation(operation);
+    const main: Direction = read ? 'output' : 'input';
+    const primary = memberPaths(api, operation, main, walk);
+    const secondary = memberPaths(api, operation, read ? 'input' : 'output', { maxDepth: 1, maxPaths: 30 });
+    const method = api.methodOf(operation);
+    return {
+      id: `${api.name}.${operation}`,
+      service: api.name,
+      operation,
+      method,
+      read,
+      deprecated: op?.deprecated === true,
+      name: `${operation} ${method}`,
+      svc,
+      doc: shortDoc(op?.documentation, 400),
+      members: [...primary, ...secondary].map((m) => m.name).join(' '),
+      memberDocs: primary
+        .filter((m) => m.doc !== '')
+        .map((m) => m.doc)
+        .join(' '),
+      values: enumValues(api, primary),
+    };
+  });
+}
+
+/** Enum values of the members and of map keys (e.g. SQS attribute names), up to {@link MAX_VALUES}. */
+function enumValues(api: ServiceApi, members: MemberInfo[]): string {
+  const values = new Set<string>();
+  for (const member of members) {
+    const shape = api.model.shapes[member.shape];
+    const keyShape = shape?.type === 'map' && shape.key ? api.model.shapes[shape.key.shape] : undefined;
+    for (const value of [...(keyShape?.enum ?? []), ...(member.depth <= 2 ? (member.enum ?? []) : [])]) {
+      if (values.size >= MAX_VALUES) break;
+      values.add(value);
+    }
+  }
+  return [...values].join(' ');
+}
+
+const INDEX_OPTIONS = {
+  fields: [...FIELDS],
+  storeFields: ['service', 'operation', 'method', 'read', 'deprecated'],
+  tokenize,
+  processTerm,
+};
+
+function newIndex(): MiniSearch<OperationDoc> {
+  return new MiniSearch<OperationDoc>(INDEX_OPTIONS);
+}
+
+const serviceIndexes = new WeakMap<ServiceApi, MiniSearch<OperationDoc>>();
+const catalogIndexes = new WeakMap<ServiceCatalog, Map<string, MiniSearch<OperationDoc>>>();
+
+/** The (cached) index of one service's operations. */
+export function serviceIndex(api: ServiceApi): MiniSearch<OperationDoc> {
+  let index = serviceIndexes.get(api);
+  if (!index) {
+    index = newIndex();
+    index.addAll(operationDocs(api));
+    serviceIndexes.set(api, index);
+  }
+  return index;
+}
+
+/** Where whole-catalog indexes are kept on disk, or false for none. */
+export type IndexCache = string | false;
+
+/** The default on-disk cache: inside the package's node_modules/.cache, for the pinned models only. */
+export function defaultIndexCache(catalog: ServiceCatalog): IndexCache {
+  return catalog.version === MODEL_PACKAGE_VERSION ? packagePath('node_modules', '.cache', 'gherkin-bench') : false;
+}
+
+function cacheFile(dir: string, catalog: ServiceCatalog, key: string): string {
+  const scope = key === '*' ? 'all' : `${key.length}-${simpleHash(key)}`;
+  return join(dir, `api-index-${catalog.version}-v${INDEX_SCHEMA}-${scope}.json`);
+}
+
+function simpleHash(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
+  return (h >>> 0).toString(36);
+}
+
+function readCached(file: string): MiniSearch<OperationDoc> | undefined {
+  let json: string;
+  try {
+    json = readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // not built yet
+  }
+  try {
+    return MiniSearch.loadJSON<OperationDoc>(json, INDEX_OPTIONS);
+  } catch {
+    return undefined; // damaged: rebuild and overwrite
+  }
+}
+
+function writeCached(file: string, index: MiniSearch<OperationDoc>): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(temp, JSON.stringify(index));
+    renameSync(temp, file);
+  } catch {
+    // A read-only install just rebuilds next time.
+  }
+}
+
+/**
+ * The index over many services, or all of the catalog when `services` is omitted: kept in memory
+ * per catalog, and in `cache` (a folder) across processes. All models are inflated in one pass.
+ */
+export function catalogIndex(
+  catalog: ServiceCatalog,
+  services?: string[],
+  cache: IndexCache = defaultIndexCache(catalog),
+): MiniSearch<OperationDoc> {
+  const key = services ? [...services].sort().join(',') : '*';
+  let perCatalog = catalogIndexes.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    catalogIndexes.set(catalog, perCatalog);
+  }
+  let index = perCatalog.get(key);
+  if (index) return index;
+  const file = cache ? cacheFile(cache, catalog, key) : undefined;
+  index = file ? readCached(file) : undefined;
+  if (!index) {
+    index = newIndex();
+    for (const api of catalog.loadMany(services)) index.addAll(operationDocs(api, CATALOG_WALK));
+    if (file) writeCached(file, index);
+  }
+  perCatalog.set(key, index);
+  return index;
+}
