@@ -18,6 +18,7 @@ import { createRetriever, type Retriever } from '../knowledge/retrieval.js';
 import { scoreChecks } from '../scoring/checks.js';
 import { judgeCandidate } from '../scoring/judge/judge.js';
 import type { Score } from '../scoring/types.js';
+import { loadPromptfoo, promptfooSetupFor } from './promptfoo.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord } from './types.js';
 
 /** One case to run. */
@@ -55,6 +56,8 @@ export interface CaseRunnerOptions {
  */
 export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions = {}): Promise<CaseRunner> {
   const now = options.now ?? (() => new Date());
+  // promptfoo's settings before a promptfoo provider id imports it.
+  await loadPromptfoo(promptfooSetupFor(plan));
   const cache = openCallCache(plan.cache.dir);
   const prices = priceTable(plan.config.prices ?? {});
   const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);

@@ -4,13 +4,12 @@
  * `callApi` runs the case (generation, checks, judge) and appends its record to the run store at
  * once. Cases already stored (resume) are answered from the store without any model call.
  */
-import { join, resolve } from 'node:path';
 import type { PlannedCase, RunPlan } from '../config/plan.js';
 import type { Item } from '../dataset/types.js';
 import type { Variant } from '../generation/types.js';
 import type { CaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
-import { loadPromptfoo } from './promptfoo.js';
+import { loadPromptfoo, promptfooSetupFor } from './promptfoo.js';
 import { gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
 import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';
@@ -60,6 +59,14 @@ export interface RunOptions {
 export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Promise<RunSummaryCounts> {
   const now = options.now ?? (() => new Date());
   const emit = options.onEvent ?? (() => {});
+  // promptfoo first, so its settings are in place before anything else imports it (a promptfoo
+  // provider id does).
+  const { promptfoo, telemetryMuted } = await loadPromptfoo(promptfooSetupFor(plan));
+  if (!telemetryMuted)
+    emit({
+      type: 'warning',
+      message: 'could not silence promptfoo\'s "telemetry disabled" event; it may try one request',
+    });
   const runner = options.runner ?? (await (await import('./case-runner.js')).createCaseRunner(plan));
   const store = plan.resume
     ? await RunStore.open(plan.runDir)
@@ -69,21 +76,6 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     const total = plan.cases.length;
     const alreadyStored = plan.cases.filter((c) => store.has(c.key)).length;
     emit({ type: 'start', runId: plan.runId, runDir: plan.runDir, total, stored: alreadyStored, resumed: plan.resume });
-
-    // promptfoo's folders: the user's PROMPTFOO_CONFIG_DIR; else, when its database is asked for,
-    // promptfoo's default (so `npx promptfoo view` finds the run); else a folder beside our cache.
-    const ownDir = resolve(plan.cache.dir, '..', 'promptfoo');
-    const configDir = plan.env.vars.PROMPTFOO_CONFIG_DIR ?? (plan.promptfooDb ? undefined : ownDir);
-    const setup = {
-      ...(configDir === undefined ? {} : { configDir }),
-      cachePath: plan.env.vars.PROMPTFOO_CACHE_PATH ?? join(ownDir, 'cache'),
-    };
-    const { promptfoo, telemetryMuted } = await loadPromptfoo(setup);
-    if (!telemetryMuted)
-      emit({
-        type: 'warning',
-        message: 'could not silence promptfoo\'s "telemetry disabled" event; it may try one request',
-      });
 
     const byId = new Map<string, PlannedCase>(
       plan.cases.map((c) => [caseId(c.model, c.variant, c.itemId, c.repeat), c]),

@@ -8,8 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { RunPlan } from '../config/plan.js';
 
 /** promptfoo's Node API, as gherkin-bench uses it. */
 export type Promptfoo = typeof import('promptfoo');
@@ -23,6 +24,20 @@ export interface PromptfooSetup {
   configDir?: string;
   /** promptfoo's own cache folder. */
   cachePath: string;
+}
+
+/**
+ * promptfoo's folders for a plan: the user's PROMPTFOO_CONFIG_DIR; else, when its database is
+ * asked for, promptfoo's default (~/.promptfoo, where `npx promptfoo view` looks); else a folder
+ * beside gherkin-bench's call cache (nothing of the run is written there).
+ */
+export function promptfooSetupFor(plan: RunPlan): PromptfooSetup {
+  const ownDir = resolve(plan.cache.dir, '..', 'promptfoo');
+  const configDir = plan.env.vars.PROMPTFOO_CONFIG_DIR ?? (plan.promptfooDb ? undefined : ownDir);
+  return {
+    ...(configDir === undefined ? {} : { configDir }),
+    cachePath: plan.env.vars.PROMPTFOO_CACHE_PATH ?? join(ownDir, 'cache'),
+  };
 }
 
 let loaded: Promise<{ promptfoo: Promptfoo; telemetryMuted: boolean }> | undefined;
