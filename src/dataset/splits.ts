@@ -19,8 +19,9 @@ export interface FewShotPoolOptions {
 }
 
 /**
- * The exemplars an item may be shown: `fewshot`-split items other than the item itself and other
- * than any item for the same Security Hub control, optionally only from other services.
+ * The exemplars an item may be shown: `fewshot`-split items other than the item itself, any item
+ * for the same Security Hub control, and any item with the same gold file or gold text; optionally
+ * only from other services.
  * Index order; the caller picks k of them.
  */
 export function fewShotPool(dataset: Dataset, item: Item, options: FewShotPoolOptions = {}): Item[] {
@@ -29,6 +30,8 @@ export function fewShotPool(dataset: Dataset, item: Item, options: FewShotPoolOp
       candidate.split === 'fewshot' &&
       candidate.id !== item.id &&
       (item.controlId === null || candidate.controlId !== item.controlId) &&
+      candidate.gold !== item.gold &&
+      (item.goldText === '' || candidate.goldText !== item.goldText) &&
       !(options.otherServicesOnly && candidate.service === item.service),
   );
 }

@@ -45,6 +45,13 @@ describe('splits', () => {
     expect(fewShotPool(dataset, dataset.items[3] as Item).map((i) => i.id)).toEqual(['a', 'e']);
   });
 
+  it("fewShotPool drops a copy of the item's gold under another id", () => {
+    const original = { ...(dataset.items[1] as Item), goldText: 'Feature: B' };
+    const copy = { ...original, id: 'b-copy', gold: 'b-copy.feature', split: 'fewshot' as const, controlId: null };
+    const withCopy: Dataset = { ...dataset, items: [...dataset.items, copy] };
+    expect(fewShotPool(withCopy, original).map((i) => i.id)).toEqual(['a', 'c', 'e']);
+  });
+
   it("otherServicesOnly drops exemplars of the item's service", () => {
     expect(fewShotPool(dataset, dataset.items[1] as Item, { otherServicesOnly: true }).map((i) => i.id)).toEqual([
       'c',
