@@ -33,7 +33,7 @@ export interface ExecuteRunInput {
 /** What a run command prints. */
 export interface ExecuteRunResult {
   counts: RunSummaryCounts;
-  /** Per variant × model means of parse, structure, grounding. */
+  /** Per variant × model means of parse, structure, grounding (and judge.overall with a judge). */
   means: VariantMeans[];
   metrics: readonly string[];
   /** Report files written after a complete run ([] when interrupted or turned off). */
@@ -79,10 +79,12 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
     ...input.engine,
   });
   const run = await readRun(plan.runDir);
+  const metrics = plan.judge ? [...HEADLINE_CHECKS, 'judge.overall'] : [...HEADLINE_CHECKS];
   const means = variantMeans(
     run.records,
     plan.variants.map((v) => v.name),
     plan.models,
+    metrics,
   );
   let reports: string[] = [];
   let reportError: string | null = null;
@@ -93,7 +95,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
       reportError = (error as Error).message;
     }
   }
-  return { counts, means, metrics: HEADLINE_CHECKS, reports, reportError };
+  return { counts, means, metrics, reports, reportError };
 }
 
 /** The after-run hook: issue 6's report writer over the stored run. Returns the files written. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
+import { renderResult } from '../../src/cli/commands/run.js';
 import type { CliIo } from '../../src/cli/io.js';
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -91,5 +92,41 @@ describe('gherkin-bench run and runs', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gb-cli-'));
     const result = await cli(['runs', '--out', dir]);
     expect(result.stdout).toMatch(/No runs in .* yet; start one with: gherkin-bench run/);
+  });
+});
+
+describe('the run summary table', () => {
+  it('adds judge.overall as a column when the run had a judge, aligned with its header', () => {
+    const text = renderResult(
+      {
+        counts: {
+          runId: 'r',
+          runDir: '/x/r',
+          planned: 2,
+          ok: 1,
+          failed: 1,
+          fromStore: 0,
+          ran: 2,
+          remaining: 0,
+          interrupted: false,
+        },
+        means: [
+          {
+            variant: 'none',
+            model: 'm',
+            cases: 2,
+            failed: 1,
+            means: { parse: 1, structure: 0.5, grounding: null, 'judge.overall': 0.75 },
+          },
+        ],
+        metrics: ['parse', 'structure', 'grounding', 'judge.overall'],
+        reports: [],
+        reportError: null,
+      },
+      'reports/r',
+    );
+    const [header, row] = text.split('\n').slice(3);
+    expect(header).toBe('variant      parse structure grounding judge.overall  failed');
+    expect(row).toBe('none          100%       50%         –           75%       1');
   });
 });

@@ -101,10 +101,11 @@ export function renderResult(result: ExecuteRunResult, where: string): string {
   const multiModel = new Set(means.map((m) => m.model)).size > 1;
   const label = (m: (typeof means)[number]) => (multiModel ? `${m.variant} · ${m.model}` : m.variant);
   const width = Math.max(7, ...means.map((m) => label(m).length));
-  lines.push(`${'variant'.padEnd(width)}  ${metrics.map((m) => m.padStart(9)).join(' ')}  failed`);
+  const col = (m: string) => Math.max(9, m.length);
+  lines.push(`${'variant'.padEnd(width)}  ${metrics.map((m) => m.padStart(col(m))).join(' ')}  failed`);
   for (const row of means)
     lines.push(
-      `${label(row).padEnd(width)}  ${metrics.map((m) => pct(row.means[m] ?? null).padStart(9)).join(' ')}  ${String(row.failed).padStart(6)}`,
+      `${label(row).padEnd(width)}  ${metrics.map((m) => pct(row.means[m] ?? null).padStart(col(m))).join(' ')}  ${String(row.failed).padStart(6)}`,
     );
   if (result.reports.length) lines.push('', `Report: ${where}/index.html (also summary.md, summary.json, results.csv)`);
   if (result.reportError) lines.push('', `Reports could not be written: ${result.reportError}`);
