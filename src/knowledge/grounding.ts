@@ -8,7 +8,9 @@
  *   the same Scenario or a Background (the whole document's when the scenario names none).
  *   A real member of the service found elsewhere is `misplaced`, with where it does exist.
  * - A quoted value right after a path whose member is an enum is checked against the enum.
- * - camelCase quoted tokens (rule parameters), quoted text with spaces and numbers are ignored.
+ * - Quoted text with spaces, numbers and rule parameters are ignored: a one-word camelCase token
+ *   that does not resolve is a rule parameter when the text declares it under `Rule Parameters:`
+ *   or the services in scope do not use camelCase member names (API Gateway, ECS, EKS do).
  */
 import { UserError } from '../errors.js';
 import { defaultCatalog, type ServiceApi, type ServiceCatalog } from './catalog.js';
@@ -98,6 +100,7 @@ export function groundText(text: string, options: GroundOptions = {}): Grounding
 
 function groundUncached(text: string, catalog: ServiceCatalog, service: string | undefined): GroundingReport {
   const { tokens, blocks } = scanText(text);
+  const parameters = declaredParameters(text);
   const services = scopeServices(text, tokens, catalog, service);
   const apis = services.map((name) => catalog.service(name));
   const refs: GroundedReference[] = [];
@@ -151,7 +154,7 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
     }
     if (token.shape !== 'path') continue;
     if (afterPath && !afterPath.enum && !resolvePathInScope(scope, token.text)) continue; // a plain value
-    const ref = resolvePath(apis, scope, token, nameOf);
+    const ref = resolvePath(apis, scope, token, nameOf, parameters);
     if (!ref) continue;
     refs.push(ref);
     if (ref.kind === 'path' && ref.status === 'valid') {
@@ -341,11 +344,44 @@ function operationsWithPath(
 
 const MAX_PLACES = 3;
 
+const camelStyleCache = new WeakMap<ServiceApi, boolean>();
+
+/** True when most member names of a service are camelCase (API Gateway, ECS, EKS, ECR, Logs…). */
+function camelStyle(api: ServiceApi): boolean {
+  let style = camelStyleCache.get(api);
+  if (style === undefined) {
+    const names = [...memberNames(api)];
+    style = names.filter((n) => /^[a-z]/.test(n)).length > names.length / 2;
+    camelStyleCache.set(api, style);
+  }
+  return style;
+}
+
+/**
+ * Whether an unresolved camelCase token is a rule parameter (or a plain word) rather than a member
+ * path: it is one word, and either the text declares it under `Rule Parameters:` or no service in
+ * scope names its members in camelCase nor has a member of that name.
+ */
+function isRuleParameterLike(apis: ServiceApi[], text: string, parameters: ReadonlySet<string>): boolean {
+  if (/[.[{]/.test(text)) return false;
+  if (parameters.has(text)) return true;
+  return !apis.some((api) => camelStyle(api) || memberNames(api).has(text));
+}
+
+/** The camelCase names declared on the `Rule Parameters:` line(s), e.g. `kmsKeyArns (string, …)`. */
+export function declaredParameters(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^\s*Rule Parameters:(.*)$/gm))
+    for (const name of (match[1] ?? '').matchAll(/(?:^|;)\s*([a-z][A-Za-z0-9]*)\s*\(/g)) names.add(name[1] as string);
+  return names;
+}
+
 function resolvePath(
   apis: ServiceApi[],
   scope: OpRef[],
   token: RawToken,
   nameOf: (op: OpRef) => string,
+  parameters: ReadonlySet<string> = new Set(),
 ): GroundedReference | undefined {
   const camel = /^[a-z]/.test(token.text);
   const found = scope.length > 0 ? findInScope(scope, token.text) : anywhere(apis, token.text);
@@ -362,7 +398,7 @@ function resolvePath(
     else if (found.direction === 'input') ref.note = `an input member of ${nameOf(found.op)}`;
     return ref;
   }
-  if (camel) return undefined; // a rule parameter or a camelCase word, not an API member
+  if (camel && isRuleParameterLike(apis, token.text, parameters)) return undefined;
   if (!token.text.includes('.') && !/[[{]/.test(token.text)) {
     for (const api of apis) {
       if (api.model.operations[token.text]) {

@@ -142,6 +142,25 @@ describe('groundText', () => {
     });
   });
 
+  it('checks camelCase member paths of camelCase services but ignores declared rule parameters', () => {
+    const text = `Feature: X
+  Rule Parameters: maxAgeDays (integer, optional, default 90): allowed age
+  Scenario: Services
+    Given "ecs.describe_services" returns "services[].networkConfiguration.awsvpcConfiguration.assignPublicIp" as "ENABLED"
+    And "services[].networkConfiguration.awsvpcConfiguration.assignPublicIP" is set
+    And "launchTyp" is set, and "maxAgeDays" is compared
+    Then the rule returns NON_COMPLIANT
+`;
+    const { references } = groundText(text);
+    expect(find(references, 'services[].networkConfiguration.awsvpcConfiguration.assignPublicIp').status).toBe('valid');
+    expect(find(references, 'ENABLED')).toMatchObject({ kind: 'enum', status: 'valid' });
+    expect(find(references, 'services[].networkConfiguration.awsvpcConfiguration.assignPublicIP').status).toBe(
+      'unknown',
+    );
+    expect(find(references, 'launchTyp').suggestions).toContain('services[].launchType');
+    expect(references.map((r) => r.text)).not.toContain('maxAgeDays');
+  });
+
   it('returns precision null when a text has no API reference, and rejects an unknown service', () => {
     expect(groundText('Feature: nothing here\n  Scenario: none\n    Given "some words"').precision).toBeNull();
     expect(() => groundText('x', { service: 'sagemakr' })).toThrow(/did you mean sagemaker/);
