@@ -84,23 +84,31 @@ function lowerFirst(text: string): string {
 }
 
 /** Longest scenario name written; longer Given texts are cut at a word. */
-const NAME_LIMIT = 100;
+const NAME_LIMIT = 120;
 
 /**
- * A scenario's name: its title, else its Given steps joined with "and" (only the first when that
- * is too long), with parameter names renamed like the steps.
+ * Names a scenario may take, best first: its title; else its Given steps joined with "and", the
+ * first and last of them, or the first alone (whichever fit in {@link NAME_LIMIT}), with
+ * parameter names renamed like the steps. The caller takes the first one not used yet.
  */
-function scenarioName(scenario: DocScenario, rename: (text: string) => string): string {
+function scenarioNames(scenario: DocScenario, rename: (text: string) => string): string[] {
   const thenAt = scenario.steps.findIndex((s) => s.keyword === 'Then');
   const givens = scenario.steps
     .slice(0, thenAt < 0 ? undefined : thenAt)
-    .map((s) => rename(s.text).replace(/[.:;]+$/, ''))
+    .map((s) => rename(s.text).replace(/[.;]+$/, ''))
     .filter((g) => g !== '');
-  const joined = givens.map((g, i) => (i === 0 ? g : lowerFirst(g))).join(' and ');
-  const base = rename(scenario.title) || (joined.length <= NAME_LIMIT ? joined : (givens[0] ?? ''));
-  if (!base) return `Scenario ${scenario.label || 'without a title'}`.trim();
-  const cut = base.length <= NAME_LIMIT ? base : base.slice(0, base.lastIndexOf(' ', NAME_LIMIT));
-  return cut.charAt(0).toUpperCase() + cut.slice(1);
+  const join = (parts: string[]): string => parts.map((g, i) => (i === 0 ? g : lowerFirst(g))).join(' and ');
+  const title = rename(scenario.title);
+  const candidates = title
+    ? [title]
+    : [join(givens), join([givens[0] ?? '', givens[givens.length - 1] ?? '']), givens[0] ?? ''].filter(
+        (c, i) => c !== '' && (c.length <= NAME_LIMIT || i === 2),
+      );
+  if (candidates.length === 0) return [`Scenario ${scenario.label || 'without a title'}`.trim()];
+  return candidates.map((c) => {
+    const cut = c.length <= NAME_LIMIT ? c : c.slice(0, c.lastIndexOf(' ', NAME_LIMIT));
+    return cut.charAt(0).toUpperCase() + cut.slice(1);
+  });
 }
 
 function normalizeTrigger(value: string | undefined, warnings: string[]): string {
@@ -220,7 +228,8 @@ export function toCanonical(input: ConversionInput): Conversion {
     if (outcome.repaired) warnings.push(`${label}: ${outcome.repaired}`);
     const extraThen = scenario.steps.slice(thenIndex + 1).filter((s) => s.keyword === 'Then');
     if (extraThen.length > 0) warnings.push(`${label} has ${extraThen.length + 1} Then lines; kept the first`);
-    let name = scenarioName(scenario, rename);
+    const candidates = scenarioNames(scenario, rename);
+    let name = candidates.find((c) => !usedNames.has(c.toLowerCase())) ?? `${candidates[0]} (${label})`;
     if (usedNames.has(name.toLowerCase())) name = `${name} (${label})`;
     usedNames.add(name.toLowerCase());
     const givens = scenario.steps.slice(0, thenIndex).filter((s) => s.text !== '');

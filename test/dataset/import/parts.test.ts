@@ -239,4 +239,29 @@ describe('toCanonical', () => {
     expect(result.rule.row.requirement).toBe('Have versioning on every bucket.');
     expect(result.rule.warnings).toContain('no Description; wrote it from the Feature\'s "I want" line');
   });
+
+  it('scenarios that share a first Given are told apart by their other Given steps', () => {
+    const result = convert([
+      'Rule Name: s3-versioning',
+      'Description: Buckets keep object versions.',
+      'Reports on: AWS::S3::Bucket',
+      'Scenario: 1',
+      '  Given: the bucket exists',
+      '  Then: Return NOT_APPLICABLE',
+      'Scenario: 2',
+      '  Given: the bucket exists',
+      '  And: versioning is suspended',
+      '  Then: Return NON_COMPLIANT',
+      'Scenario: 3',
+      '  Given: the bucket exists',
+      '  And: versioning is enabled',
+      '  Then: Return COMPLIANT',
+    ]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.rule.feature.match(/Scenario: .*/g)).toEqual([
+      'Scenario: The bucket exists',
+      'Scenario: The bucket exists and versioning is suspended',
+      'Scenario: The bucket exists and versioning is enabled',
+    ]);
+  });
 });
