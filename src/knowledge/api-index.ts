@@ -7,8 +7,8 @@
  * (all models inflated in one pass over the zip) and, for the pinned model package, also kept on
  * disk under node_modules/.cache/gherkin-bench so later processes load it instead of rebuilding.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { packagePath } from '../paths.js';
 import { MODEL_PACKAGE_VERSION } from './botocore-source.js';
@@ -42,8 +42,8 @@ const FIELDS = ['name', 'svc', 'doc', 'members', 'memberDocs', 'values'] as cons
 /** Enum values indexed per operation (map keys such as `KmsMasterKeyId` are enum values). */
 const MAX_VALUES = 80;
 /**
- * Bump when anything that goes into an index changes (fields, walks, tokenizing, stemming, aliases):
- * it names the on-disk cache file, so a stale cache is never read.
+ * Bump when what goes into an index changes in a way the cache fingerprint cannot see (e.g. the
+ * member walk in shapes.ts or the stemmer package): it names the on-disk cache file.
  */
 export const INDEX_SCHEMA = 1;
 
@@ -141,9 +141,27 @@ export function defaultIndexCache(catalog: ServiceCatalog): IndexCache {
   return catalog.version === MODEL_PACKAGE_VERSION ? packagePath('node_modules', '.cache', 'gherkin-bench') : false;
 }
 
+/**
+ * A fingerprint of what builds an index: the settings and the source of the functions that make
+ * its documents and terms, so an edited tokenizer or walk never reads an old cache.
+ */
+function indexFingerprint(): string {
+  return simpleHash(
+    [
+      JSON.stringify({ INDEX_SCHEMA, FIELDS, CATALOG_WALK, MAX_VALUES, SERVICE_ALIASES }),
+      tokenize.toString(),
+      processTerm.toString(),
+      operationDocs.toString(),
+      enumValues.toString(),
+      serviceWords.toString(),
+      shortDoc.toString(),
+    ].join('\n'),
+  );
+}
+
 function cacheFile(dir: string, catalog: ServiceCatalog, key: string): string {
   const scope = key === '*' ? 'all' : `${key.length}-${simpleHash(key)}`;
-  return join(dir, `api-index-${catalog.version}-v${INDEX_SCHEMA}-${scope}.json`);
+  return join(dir, `api-index-${catalog.version}-v${INDEX_SCHEMA}-${indexFingerprint()}-${scope}.json`);
 }
 
 function simpleHash(text: string): string {
@@ -168,10 +186,16 @@ function readCached(file: string): MiniSearch<OperationDoc> | undefined {
 
 function writeCached(file: string, index: MiniSearch<OperationDoc>): void {
   const temp = `${file}.${process.pid}.tmp`;
+  const dir = dirname(file);
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(temp, JSON.stringify(index));
     renameSync(temp, file);
+    // Older builds of the same scope are stale now.
+    const scope = file.slice(file.lastIndexOf('-'));
+    for (const name of readdirSync(dir))
+      if (name.startsWith('api-index-') && name.endsWith(scope) && join(dir, name) !== file)
+        rmSync(join(dir, name), { force: true });
   } catch {
     // A read-only install just rebuilds next time.
   }
