@@ -126,7 +126,11 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
         prompts: ['{{itemId}}'],
         providers,
         tests: plan.items.map((item) => ({ description: item.id, vars: { itemId: item.id } })),
-        defaultTest: { assert: [{ type: 'javascript', value: gradeFromMetadata }] },
+        // promptfoo's grading only feeds its own database (`npx promptfoo view`); without it the
+        // assertion cost every case promptfoo's assertion and sanitising machinery for nothing.
+        ...(plan.promptfooDb
+          ? { defaultTest: { assert: [{ type: 'javascript' as const, value: gradeFromMetadata }] } }
+          : {}),
         writeLatestResults: plan.promptfooDb,
         description: `gherkin-bench ${plan.runId}`,
       },

@@ -56,9 +56,48 @@ export function loadPromptfoo(setup: PromptfooSetup): Promise<{ promptfoo: Promp
     env.PROMPTFOO_CACHE_PATH ??= setup.cachePath;
     env.PROMPTFOO_LOG_TO_STDERR ??= 'true';
     const promptfoo = (await import('promptfoo')) as Promptfoo;
+    await quietDebugLog();
     return { promptfoo, telemetryMuted: await muteTelemetryEvent() };
   })();
   return loaded;
+}
+
+type LogMethod = (...args: unknown[]) => void;
+
+/**
+ * Make promptfoo's `logger.debug` return at once unless promptfoo logs at debug level. In promptfoo
+ * 0.121 every debug call, with debug logging off, still captures a stack trace, sanitises and
+ * serialises its context, and retries `import('source-map-support')` — a devDependency of
+ * promptfoo, so not installed: the import fails and is tried again on the next call. Profiled,
+ * that was a third of the time of an evaluate() over no-op cases, more of it in our engine than in
+ * a bare evaluate(). True when the logger was found (a different promptfoo build keeps its own).
+ */
+async function quietDebugLog(): Promise<boolean> {
+  try {
+    const entry = createRequire(import.meta.url).resolve('promptfoo');
+    const dir = dirname(entry);
+    const index = readFileSync(join(dir, 'index.js'), 'utf8');
+    const chunk = /from "\.\/(logger-[\w-]+\.js)"/.exec(index)?.[1];
+    if (!chunk) return false;
+    const values = Object.values((await import(pathToFileURL(join(dir, chunk)).href)) as Record<string, unknown>);
+    const isDebugEnabled = values.find(
+      (value): value is () => boolean => typeof value === 'function' && value.name === 'isDebugEnabled',
+    );
+    const logger = values.find((value): value is Record<'debug' | 'info' | 'warn' | 'error', LogMethod> => {
+      const v = value as Record<string, unknown> | null;
+      return (
+        !!v && typeof v === 'object' && ['debug', 'info', 'warn', 'error'].every((k) => typeof v[k] === 'function')
+      );
+    });
+    if (!isDebugEnabled || !logger) return false;
+    const debug = logger.debug;
+    logger.debug = (...args: unknown[]) => {
+      if (isDebugEnabled()) debug(...args);
+    };
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Mark promptfoo's one-off "telemetry disabled" event as sent. True when it worked. */

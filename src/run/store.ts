@@ -1,7 +1,7 @@
 /**
  * The run store: `reports/<run-id>/manifest.json` + `results.jsonl`. Each finished case is
- * appended at once as one line (one write, then a data sync), so a crash never loses finished
- * work; a key already stored is never written twice; a torn last line is cut off on resume.
+ * appended at once as one whole line (with the others finished meanwhile, then a data sync), so a
+ * crash never loses finished work; a key already stored is never written twice; a torn last line is cut off on resume.
  */
 import { type FileHandle, mkdir, open, rename, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,6 +45,8 @@ export class RunStore {
   private readonly byKey: Map<string, CaseRecord>;
   private handle: FileHandle | null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Lines waiting for the write in flight to finish; they go out together. */
+  private waiting: { lines: Buffer[]; written: Promise<boolean> } | null = null;
   private lastSync = Date.now();
 
   private constructor(dir: string, manifest: RunManifest, records: CaseRecord[], handle: FileHandle) {
@@ -101,27 +103,38 @@ export class RunStore {
   }
 
   /**
-   * Append one finished case: one write of one whole line, so a process crash loses at most the
-   * line being written (a torn last line, dropped on resume); a data sync to disk follows at
-   * most every {@link SYNC_INTERVAL_MS} and at close (power loss). Returns false, writing
-   * nothing, when its key is already stored. Appends are serialised: lines never interleave.
+   * Append one finished case. Lines are written whole, in order: the cases finished while a write
+   * is in flight go out together in the next write (one write per case cost a thread-pool round
+   * trip on every case's path), so a process crash loses at most the lines being written (a torn
+   * last line, dropped on resume); a data sync to disk follows at most every
+   * {@link SYNC_INTERVAL_MS} and at close (power loss). Returns false, writing nothing, when its
+   * key is already stored; otherwise resolves once its line is written.
    */
   append(record: CaseRecord): Promise<boolean> {
     if (this.byKey.has(record.key)) return Promise.resolve(false);
     this.byKey.set(record.key, record);
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const next = this.queue.then(async () => {
+    const waiting = this.waiting;
+    if (waiting) {
+      waiting.lines.push(line);
+      return waiting.written;
+    }
+    const batch: { lines: Buffer[]; written: Promise<boolean> } = { lines: [line], written: Promise.resolve(true) };
+    this.waiting = batch;
+    batch.written = this.queue.then(async () => {
+      if (this.waiting === batch) this.waiting = null;
       const handle = this.handle;
       if (!handle) throw new Error(`run store ${this.dir} is closed`);
-      await handle.write(line, 0, line.length);
+      const data = batch.lines.length === 1 ? (batch.lines[0] as Buffer) : Buffer.concat(batch.lines);
+      await handle.write(data, 0, data.length);
       if (Date.now() - this.lastSync >= SYNC_INTERVAL_MS) {
         await handle.datasync();
         this.lastSync = Date.now();
       }
       return true;
     });
-    this.queue = next.catch(() => undefined);
-    return next;
+    this.queue = batch.written.catch(() => undefined);
+    return batch.written;
   }
 
   /** Replace the manifest (atomically) with `update` applied to it. */
