@@ -6,32 +6,19 @@
  * (the call cache and the run store). SIGINT must stop cleanly, keep what is done, say how to
  * resume and exit 130.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResults } from '../../src/run/records.js';
 import { type FakeBedrock, reply, sampleFromSchema, startFakeBedrock } from '../support/fake-bedrock.js';
+import { type ChildExit, cleanEnv, startCli } from './child-cli.js';
 import { FAKE_GHERKIN } from './faulty-bedrock.js';
 
-const NODE_ARGS = [
-  '--import',
-  pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href,
-  resolve('src/cli/main.ts'),
-];
 const MODEL = 'bedrock:anthropic.claude-3-5-haiku-20241022-v1:0';
 const DELAY_MS = 250;
 /** Time the CLI may need between an answer arriving and its cache entry being on disk. */
 const RECEIVE_MARGIN_MS = 750;
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A seeded generator (mulberry32). */
 function seeded(seed: number): () => number {
@@ -73,15 +60,14 @@ describe('interrupting a run', () => {
         '',
       ].join('\n'),
     );
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AWS_|OPENAI_)/.test(name)));
     env = {
-      ...clean,
+      ...cleanEnv(),
       AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.url,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
       AWS_SECRET_ACCESS_KEY: 'fake/secret/for/the/interruption/test/00',
       AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       PROMPTFOO_DISABLE_TELEMETRY: '1',
       PROMPTFOO_DISABLE_UPDATE: '1',
       NO_COLOR: '1',
@@ -92,28 +78,10 @@ describe('interrupting a run', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  function start(args: string[]): { child: ChildProcess; exit: Promise<Exit> } {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
-      cwd: work,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    const exit = new Promise<Exit>((done) => {
-      child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
-    });
-    return { child, exit };
-  }
+  const start = (args: string[]) => startCli(args, work, env);
 
   /** Wait until the fake has `calls` requests or the child exits; true when the child is still running. */
-  async function waitForCalls(calls: number, exit: Promise<Exit>): Promise<boolean> {
+  async function waitForCalls(calls: number, exit: Promise<ChildExit>): Promise<boolean> {
     let exited = false;
     void exit.then(() => {
       exited = true;

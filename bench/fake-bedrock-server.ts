@@ -1,0 +1,42 @@
+/**
+ * The fake Bedrock Runtime as its own process, for load benchmarks: the server (and its request
+ * log) must not share the process whose memory is measured. Answers every call after
+ * `LATENCY_MS` (argv[2], default 50) with a gold gherkin (or a tool use sampled from the
+ * request's schema). Prints `url <url>` when listening; on stdin `count` prints `calls <n>`; on
+ * stdin `close` (or end of stdin) closes and exits.
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { packagePath } from '../src/paths.js';
+import { reply, sampleFromSchema, startFakeBedrock } from '../test/support/fake-bedrock.js';
+
+const latency = Number(process.argv[2] ?? 50);
+const gold = readFileSync(
+  packagePath('datasets', 'security-controls', 'sagemaker-notebook-no-direct-internet.feature'),
+  'utf8',
+);
+const fake = await startFakeBedrock();
+let calls = 0;
+fake.respond((request) => {
+  calls++;
+  fake.requests.length = 0; // keep no request log: this process only serves
+  const tool = request.body?.toolConfig?.tools?.[0]?.toolSpec;
+  if (tool) return reply.tool(sampleFromSchema(tool.inputSchema?.json), { delayMs: latency });
+  return reply.text(`\`\`\`gherkin\n${gold}\`\`\`\n`, { delayMs: latency });
+});
+process.stdout.write(`url ${fake.url}\n`);
+
+const lines = createInterface({ input: process.stdin });
+let closing = false;
+const close = async () => {
+  if (closing) return;
+  closing = true;
+  lines.close();
+  await fake.close();
+  process.exit(0);
+};
+lines.on('line', (line) => {
+  if (line.trim() === 'count') process.stdout.write(`calls ${calls}\n`);
+  else if (line.trim() === 'close') void close();
+});
+lines.on('close', () => void close());
