@@ -1,7 +1,8 @@
 /**
  * Knowledge-base benchmarks: cold load of one service, index of all services (built from the
  * models, and loaded from the on-disk cache), query latency p50/p95 with and without a service,
- * and grounding throughput on the gold gherkins.
+ * and grounding throughput on the gold gherkins. Wall-clock figures carry the targets; CPU-time
+ * figures (`*_cpu_ms`) show the cost on a machine shared with other work.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +28,19 @@ const coldLoad: Benchmark = {
   describe: 'open the model zip and parse sagemaker with a fresh catalog (first run and median of 5)',
   run() {
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 5; i++) {
       const start = now();
+      const startCpu = cpuMs();
       createCatalog(openBotocoreSource()).service('sagemaker');
       times.push(now() - start);
+      cpu.push(cpuMs() - startCpu);
     }
-    return { first_ms: atMost(times[0] as number, 100), median_ms: atMost(quantile(times, 0.5), 100) };
+    return {
+      first_ms: atMost(times[0] as number, 100),
+      median_ms: atMost(quantile(times, 0.5), 100),
+      median_cpu_ms: plain(quantile(cpu, 0.5)),
+    };
   },
 };
 
@@ -77,21 +85,26 @@ const queryLatency: Benchmark = {
     const measure = (useService: boolean) => {
       for (const c of cases) retriever.retrieve(c.requirement, useService ? { service: c.service } : {}); // warm
       const times: number[] = [];
+      const cpu: number[] = [];
       for (let round = 0; round < 3; round++)
         for (const c of cases) {
           const start = now();
+          const startCpu = cpuMs();
           retriever.retrieve(c.requirement, useService ? { service: c.service } : {});
           times.push(now() - start);
+          cpu.push(cpuMs() - startCpu);
         }
-      return times;
+      return { times, cpu };
     };
     const withService = measure(true);
     const allServices = measure(false);
     return {
-      service_p50_ms: atMost(quantile(withService, 0.5), 10),
-      service_p95_ms: plain(quantile(withService, 0.95)),
-      all_p50_ms: atMost(quantile(allServices, 0.5), 10),
-      all_p95_ms: plain(quantile(allServices, 0.95)),
+      service_p50_ms: atMost(quantile(withService.times, 0.5), 10),
+      service_p95_ms: plain(quantile(withService.times, 0.95)),
+      service_p50_cpu_ms: plain(quantile(withService.cpu, 0.5)),
+      all_p50_ms: atMost(quantile(allServices.times, 0.5), 10),
+      all_p95_ms: plain(quantile(allServices.times, 0.95)),
+      all_p50_cpu_ms: plain(quantile(allServices.cpu, 0.5)),
     };
   },
 };

@@ -3,9 +3,10 @@
  * searched in the operation index (api-index.ts) with BM25, read operations preferred, and each
  * hit's member paths ranked by the requirement's words.
  */
+import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
-import { catalogIndex, type IndexCache, isReadOperation, serviceIndex } from './api-index.js';
+import { catalogIndex, type IndexCache, isReadOperation, type OperationDoc, serviceIndex } from './api-index.js';
 import type { ServiceCatalog } from './catalog.js';
 import { type RetrievedPassage, renderPassages } from './passages.js';
 import { parseResourceType } from './resource-types.js';
@@ -51,7 +52,8 @@ export interface Retriever {
 /**
  * Ranking knobs, tuned once on datasets/retrieval (global values, no per-query rules; see README):
  * field boosts, BM25 parameters, the weight of the security vocabulary's words, the penalty of
- * operations that change things (controls only read), and prefix matching of long words.
+ * operations that change things (controls only read), prefix matching of long words, and (across
+ * all services) the share of operations above which a word is too common to search for.
  */
 const RANKING = {
   boost: { name: 3, svc: 4, doc: 1, members: 1, memberDocs: 0.6, values: 0.8 },
@@ -63,6 +65,7 @@ const RANKING = {
   writeBoost: 0.25,
   deprecatedFactor: 0.5,
   prefixMinLength: 5,
+  catalogMaxShare: 0.1,
 } as const;
 /** Words too common in member names to tell members apart. */
 const GENERIC = new Set(
@@ -158,9 +161,10 @@ export function createRetriever(
     if (service && !catalog.hasService(service)) {
       throw new UserError('NOT_FOUND', `unknown service "${service}"${didYouMean(service, catalog.services())}`);
     }
-    const weights = queryTerms(query, opts.resourceType);
+    let weights = queryTerms(query, opts.resourceType);
     if (weights.size === 0) return [];
     const index = service ? serviceIndex(catalog.service(service)) : catalogIndex(catalog, universe, options.cache);
+    if (!service) weights = withoutCommonTerms(index, weights);
     const results = index.search([...weights.keys()].join(' '), {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
@@ -176,6 +180,34 @@ export function createRetriever(
     retrieve,
     renderPassages: (hits, tokenBudget) => renderPassages(catalog, hits, tokenBudget),
   };
+}
+
+const documentFrequencies = new WeakMap<MiniSearch<OperationDoc>, Map<string, number>>();
+
+/** How many operations of an index have a term (in any field); remembered per index. */
+function documentFrequency(index: MiniSearch<OperationDoc>, term: string): number {
+  let known = documentFrequencies.get(index);
+  if (!known) {
+    known = new Map();
+    documentFrequencies.set(index, known);
+  }
+  let df = known.get(term);
+  if (df === undefined) {
+    df = index.search(term, { tokenize: (t) => [t], processTerm: (t) => t }).length;
+    known.set(term, df);
+  }
+  return df;
+}
+
+/**
+ * Across all services, words found in more than {@link RANKING.catalogMaxShare} of the operations
+ * barely rank (BM25 gives them little weight) but each adds thousands of matches to score; they
+ * are dropped, unless nothing would be left.
+ */
+function withoutCommonTerms(index: MiniSearch<OperationDoc>, weights: Map<string, number>): Map<string, number> {
+  const limit = index.documentCount * RANKING.catalogMaxShare;
+  const kept = new Map([...weights].filter(([term]) => documentFrequency(index, term) <= limit));
+  return kept.size > 0 ? kept : weights;
 }
 
 function documentBoost(stored: Record<string, unknown> | undefined): number {
