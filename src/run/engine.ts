@@ -4,6 +4,7 @@
  * `callApi` runs the case (generation, checks, judge) and appends its record to the run store at
  * once. Cases already stored (resume) are answered from the store without any model call.
  */
+import { setMaxListeners } from 'node:events';
 import type { PlannedCase, RunPlan } from '../config/plan.js';
 import type { Item } from '../dataset/types.js';
 import type { Variant } from '../generation/types.js';
@@ -86,6 +87,9 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     // A user error inside a case (e.g. a replay cache miss) stops the whole run, keeping what is stored.
     const stop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    // Every call in flight listens on this signal (the SDK adds one abort listener per request):
+    // above 10 cases at once Node would print a MaxListenersExceededWarning on every run.
+    setMaxListeners(Math.max(10, plan.concurrency * 8), signal);
     let fatal: unknown;
     const providers = plan.models.flatMap((model) =>
       plan.variants.map((variant: Variant) => ({
