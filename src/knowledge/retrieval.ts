@@ -83,6 +83,9 @@ export function queryTerms(requirement: string, resourceType?: string): Map<stri
   return weights;
 }
 
+/** A member path must score at least this share of the best path's score to count as relevant. */
+const RELATIVE_FLOOR = 0.4;
+
 const memberTermCache = new WeakMap<MemberInfo, { segments: string[][]; doc: Set<string> }>();
 
 function memberTerms(member: MemberInfo): { segments: string[][]; doc: Set<string> } {
@@ -96,16 +99,17 @@ function memberTerms(member: MemberInfo): { segments: string[][]; doc: Set<strin
 
 /**
  * Rank an operation's member paths by the query words in their names (the last member counts
- * most) and docs. Words of the operation's own name count little: they name the resource, not the
- * setting. Fills up with top-level members when few paths match.
+ * most) and docs. Words of `context` (the operation's and service's names) count little: they name
+ * the resource, not the setting. Paths scoring under 40% of the best are left out; top-level
+ * members fill up the list when few paths match.
  */
 export function rankMembers(
   members: MemberInfo[],
   weights: Map<string, number>,
   limit: number,
-  operation = '',
+  context = '',
 ): string[] {
-  const own = new Set(terms(operation));
+  const own = new Set(terms(context));
   const weightOf = (term: string): number => {
     const w = weights.get(term) ?? 0;
     return own.has(term) ? w * 0.15 : GENERIC.has(term) ? w * 0.3 : w;
@@ -122,7 +126,9 @@ export function rankMembers(
     for (const [term, factor] of best) score += weightOf(term) * factor;
     return { path: member.path, score, order, depth: member.depth };
   });
-  const relevant = scored.filter((s) => s.score > 0.5).sort((a, b) => b.score - a.score || a.order - b.order);
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  const floor = Math.max(0.5, best * RELATIVE_FLOOR);
+  const relevant = scored.filter((s) => s.score >= floor).sort((a, b) => b.score - a.score || a.order - b.order);
   const chosen = relevant.slice(0, limit).map((s) => s.path);
   for (const s of scored) {
     if (chosen.length >= limit) break;
@@ -238,6 +244,6 @@ function toHit(
     operation,
     method: result.method as string,
     score: Math.round(result.score * 1000) / 1000,
-    members: rankMembers(members, weights, limit, operation),
+    members: rankMembers(members, weights, limit, `${operation} ${api.model.metadata.serviceId ?? service}`),
   };
 }
