@@ -1,67 +1,19 @@
 /**
- * What a benchmark is and how its numbers are summarised: every benchmark returns measurements
- * (one or more samples each), and the runner reports each as median, min and max against its
- * target. A target is met when the median meets it.
+ * Helpers for the benchmarks that repeat a measurement: time a piece of work (wall clock and CPU),
+ * and summarise the samples as the median with min, max and the number of runs, held to a target.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Measurement, round } from './types.js';
 
-/** A target a measurement's median must meet. */
+/** A target a median must meet. */
 export interface Target {
   op: '<=' | '>=';
   value: number;
 }
 
-/** One measured quantity with its samples (one per repetition). */
-export interface Measurement {
-  /** Short label, e.g. `ratio engine/promptfoo`. */
-  metric: string;
-  /** Unit of the samples, e.g. `ms`, `calls/s`, `%`, `MB`. */
-  unit: string;
-  samples: number[];
-  target?: Target;
-  /** What exactly was measured (printed under the table and kept in results.json). */
-  note?: string;
-}
-
-/** What a benchmark gets from the runner. */
-export interface BenchContext {
-  /** Repetitions for fast benchmarks (slow ones say how many they take, usually fewer). */
-  runs: number;
-  /** A fresh temporary folder for this benchmark (deleted afterwards). */
-  tmp: string;
-  /** Progress line on stderr. */
-  log(message: string): void;
-}
-
-/** One benchmark of the suite. */
-export interface Benchmark {
-  /** Stable id (`--only` takes these). */
-  id: string;
-  /** Table heading, e.g. `1. Harness overhead`. */
-  title: string;
-  run(ctx: BenchContext): Promise<Measurement[]>;
-}
-
-/** A measurement summarised for the table and results.json. */
-export interface ResultRow {
-  benchmark: string;
-  title: string;
-  metric: string;
-  unit: string;
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-  samples: number[];
-  target: Target | null;
-  /** null when there is no target. */
-  pass: boolean | null;
-  note: string | null;
-}
-
-/** Median of a non-empty list (mean of the middle two for even lengths). */
+/** Median of a list (mean of the middle two for even lengths; NaN when empty). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -69,39 +21,34 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** The value at quantile `q` (0..1) of a list, nearest rank. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank] as number;
-}
-
-/** Summarise one measurement of a benchmark. */
-export function summariseMeasurement(bench: Benchmark, m: Measurement): ResultRow {
-  const med = median(m.samples);
-  const pass = m.target ? (m.target.op === '<=' ? med <= m.target.value : med >= m.target.value) : null;
-  return {
-    benchmark: bench.id,
-    title: bench.title,
-    metric: m.metric,
-    unit: m.unit,
-    median: med,
-    min: Math.min(...m.samples),
-    max: Math.max(...m.samples),
-    runs: m.samples.length,
-    samples: m.samples,
-    target: m.target ?? null,
-    pass,
-    note: m.note ?? null,
+/**
+ * Samples as one measurement: the median is the value (and what the target is checked on), with
+ * min, max and the number of runs alongside.
+ */
+export function summarise(samples: readonly number[], unit: Measurement['unit'], target?: Target): Measurement {
+  const value = median(samples);
+  const m: Measurement = {
+    value: round(value),
+    unit,
+    min: round(Math.min(...samples)),
+    max: round(Math.max(...samples)),
+    runs: samples.length,
   };
+  if (target) {
+    m.target = `${target.op} ${target.value}`;
+    m.ok = target.op === '<=' ? value <= target.value : value >= target.value;
+  }
+  return m;
 }
 
-/** Milliseconds taken by `fn` (wall clock). */
-export async function timeMs<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+/** Wall-clock and CPU (user + system of this process) milliseconds taken by `fn`. */
+export async function timeCpu<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await fn();
-  return { ms: performance.now() - start, value };
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 /** Run `fn` with a fresh temporary folder that is removed afterwards. */
@@ -114,9 +61,13 @@ export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promis
   }
 }
 
-/** Give the event loop a turn and ask V8 for a collection when exposed (between samples). */
+/** Between samples: collect garbage when V8 exposes it, and give the event loop a turn. */
 export async function settle(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** A progress line on stderr (stdout holds the table). */
+export function progress(message: string): void {
+  process.stderr.write(`  ${message}\n`);
 }

@@ -6,11 +6,27 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { packagePath } from '../src/paths.js';
+import { cacheBenchmark } from './cache.js';
+import { harnessBenchmark } from './harness.js';
 import { knowledgeBenchmarks } from './knowledge.js';
+import { loadBenchmark } from './load.js';
+import { memoryBenchmark } from './memory.js';
+import { reportingBenchmark } from './reporting.js';
+import { scoringBenchmark } from './scoring.js';
+import { throughputBenchmark } from './throughput.js';
 import type { Benchmark, Measurement } from './types.js';
 
 /** The benchmark table: add a module's benchmarks here. */
-const BENCHMARKS: Benchmark[] = [...knowledgeBenchmarks];
+const BENCHMARKS: Benchmark[] = [
+  harnessBenchmark,
+  throughputBenchmark,
+  cacheBenchmark,
+  ...knowledgeBenchmarks,
+  scoringBenchmark,
+  reportingBenchmark,
+  memoryBenchmark,
+  loadBenchmark,
+];
 
 const filters = process.argv.slice(2);
 const chosen = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.name.startsWith(f)));

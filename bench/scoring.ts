@@ -1,0 +1,56 @@
+/**
+ * Benchmark 5, scoring: deterministic checks per second — every check of {@link CHECK_METRICS}
+ * on each candidate (one `scoreChecks` call per candidate) over the gold gherkins and the offline
+ * generator's outputs. A warm-up pass first loads the botocore models the candidates name and
+ * memoises the gold references, as a run does in its first cases.
+ */
+import { scoreChecks } from '../src/scoring/checks.js';
+import { CHECK_METRICS } from '../src/scoring/types.js';
+import { realCandidates } from './candidates.js';
+import { progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
+import { type Benchmark, plain } from './types.js';
+
+const RUNS = 5;
+
+/** The scoring benchmark. */
+export const scoringBenchmark: Benchmark = {
+  name: 'scoring.checks',
+  describe: `${CHECK_METRICS.length} deterministic checks per candidate over gold gherkins + offline-generator outputs (8 variants × eval items), after a warm-up pass; median of ${RUNS}`,
+  run: () =>
+    withTempDir('scoring', async (dir) => {
+      const inputs = await realCandidates(dir);
+      const gold = inputs.filter((i) => i.source === 'gold').length;
+      const chars = inputs.reduce((sum, i) => sum + i.candidate.length, 0) / inputs.length;
+      progress(
+        `${inputs.length} candidates (${gold} gold, ${inputs.length - gold} offline), mean ${chars.toFixed(0)} chars`,
+      );
+      const warm = await timeCpu(() => {
+        for (const { candidate, item } of inputs) scoreChecks(candidate, item);
+      });
+      const checks = inputs.length * CHECK_METRICS.length;
+      const perSecond: number[] = [];
+      const perCpuSecond: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        await settle();
+        const { ms, cpuMs } = await timeCpu(() => {
+          for (const { candidate, item } of inputs) scoreChecks(candidate, item);
+        });
+        perSecond.push((checks / ms) * 1000);
+        perCpuSecond.push((checks / cpuMs) * 1000);
+      }
+      return {
+        candidates: plain(inputs.length, 'count'),
+        mean_chars: plain(chars, 'count'),
+        warmup_ms: plain(warm.ms),
+        checks_per_s: summarise(perSecond, 'per_s', { op: '>=', value: 5000 }),
+        checks_per_cpu_s: {
+          ...summarise(perCpuSecond, 'per_s', { op: '>=', value: 5000 }),
+          note: 'checks divided by the CPU time of this process (user + system): what a busy shared machine does not inflate',
+        },
+        candidates_per_s: summarise(
+          perSecond.map((x) => x / CHECK_METRICS.length),
+          'per_s',
+        ),
+      };
+    }),
+};

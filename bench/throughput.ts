@@ -1,0 +1,79 @@
+/**
+ * Benchmark 2, latency-bound throughput: the engine against the fake Bedrock Runtime (own
+ * process, 127.0.0.1) answering every call after 200 ms, at concurrency 8, 16 and 32. One call
+ * per case (variant `none`), every case scored, cache off; the grid is 14 waves of C cases, so
+ * the ideal is exactly C / L. Achieved = calls ÷ the run's whole wall time (plan to stored run,
+ * start-up included).
+ */
+import { runExperiment } from '../src/run/engine.js';
+import { benchPromptfoo, freshRun, planWithItems } from './experiment.js';
+import { BENCH_MODEL, fakeBedrockRunner, fakeEnv, startFakeServer } from './fake-server.js';
+import { progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
+import type { Benchmark, Measurement } from './types.js';
+
+const LATENCY_MS = 200;
+const LEVELS = [8, 16, 32] as const;
+const WAVES = 14;
+/** 56 items (the eval split) × C/4 repeats = 14 × C cases. */
+const ITEMS = 56;
+const RUNS = 3;
+
+/** The throughput benchmark. */
+export const throughputBenchmark: Benchmark = {
+  name: 'engine.throughput',
+  describe: `fake Bedrock at ${LATENCY_MS} ms per call, concurrency ${LEVELS.join('/')}: calls/s vs ideal C/L (${WAVES} waves of C one-call cases, scored, cache off; median of ${RUNS})`,
+  run: () =>
+    withTempDir('throughput', async (dir) => {
+      await benchPromptfoo();
+      const server = await startFakeServer(LATENCY_MS);
+      try {
+        const out: Record<string, Measurement> = {};
+        for (const concurrency of LEVELS) {
+          const ideal = (concurrency * 1000) / LATENCY_MS;
+          const cases = concurrency * WAVES;
+          // ITEMS items × C/4 repeats = 14 waves of C cases exactly (no partial wave).
+          const plan = await planWithItems(
+            dir,
+            ITEMS,
+            {
+              model: [BENCH_MODEL],
+              variant: ['none'],
+              concurrency,
+              cache: false,
+              repeats: (concurrency * WAVES) / ITEMS,
+            },
+            fakeEnv(server),
+          );
+          if (plan.cases.length !== cases) throw new Error(`the grid has ${plan.cases.length} cases, not ${cases}`);
+          const runner = await fakeBedrockRunner(plan, server);
+          const achieved: number[] = [];
+          for (let run = 0; run < RUNS; run++) {
+            await settle();
+            const before = await server.calls();
+            const { ms } = await timeCpu(() =>
+              runExperiment(freshRun(plan, dir, `c${concurrency}-${run}`), { runner }),
+            );
+            const calls = (await server.calls()) - before;
+            if (calls !== cases)
+              throw new Error(`expected ${cases} calls at concurrency ${concurrency}, the fake got ${calls}`);
+            achieved.push((calls / ms) * 1000);
+            progress(
+              `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal})`,
+            );
+          }
+          out[`c${concurrency}_calls_per_s`] = summarise(achieved, 'per_s');
+          out[`c${concurrency}_of_ideal`] = {
+            ...summarise(
+              achieved.map((x) => x / ideal),
+              'ratio',
+              { op: '>=', value: 0.95 },
+            ),
+            note: `achieved ÷ ideal ${ideal}/s over the whole run`,
+          };
+        }
+        return out;
+      } finally {
+        await server.close();
+      }
+    }),
+};
