@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/knowledge/catalog.js';
 import { evaluateRetrieval, loadRetrievalSet } from '../../src/knowledge/retrieval-eval.js';
+import { packagePath } from '../../src/paths.js';
 
 const catalog = defaultCatalog();
 
@@ -26,6 +27,13 @@ describe('the retrieval set', () => {
     const without = evaluateRetrieval(catalog, cases, { useService: false }).scores;
     expect(without.hit5).toBeGreaterThanOrEqual(0.85);
   }, 180_000);
+
+  it('has a held-out set whose methods exist too', () => {
+    const holdout = loadRetrievalSet(packagePath('datasets', 'retrieval', 'holdout.csv'), catalog);
+    expect(holdout.length).toBeGreaterThanOrEqual(20);
+    const ids = new Set(cases.map((c) => c.id));
+    expect(holdout.some((c) => ids.has(c.id))).toBe(false);
+  });
 
   it('rejects rows with a method that does not exist, naming file and line', () => {
     const file = join(tmpdir(), `gb-retrieval-${process.pid}.csv`);
