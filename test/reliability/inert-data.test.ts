@@ -15,8 +15,8 @@ const SCRIPT_CANDIDATE = readFileSync(resolve('test/fixtures/hostile/candidates/
 const TEMPLATE_BITS = [
   '{{ item.gold }}',
   '{% if true %}never{% endif %}',
-  '${process.env.HOME}',
-  '${{ secrets.AWS }}',
+  `\${process.env.HOME}`,
+  `\${{ secrets.AWS }}`,
   '<%= x %>',
 ];
 
