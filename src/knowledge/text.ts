@@ -25,7 +25,9 @@ export function stripHtml(html: string | undefined): string {
  * sentences as fit), HTML stripped, at most `maxChars` long (cut at a word boundary with "…").
  */
 export function shortDoc(html: string | undefined, maxChars = 160): string {
-  const text = stripHtml(html);
+  // Only the start matters; a tag cut off at the end is dropped.
+  const head = html && html.length > maxChars * 4 ? html.slice(0, maxChars * 4).replace(/<[^>]*$/, '') : html;
+  const text = stripHtml(head);
   if (!text) return '';
   const sentence = maxChars > 200 ? text : (/^(.+?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text);
   if (sentence.length <= maxChars) return sentence;
