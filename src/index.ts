@@ -18,6 +18,7 @@ export { loadExperiment } from './config/load.js';
 export { buildPlan, type RunPlan } from './config/plan.js';
 export { importAwsConfigRules } from './dataset/import/import.js';
 export { defaultDatasetDir, loadDataset } from './dataset/load.js';
+export { fewShotPool, splitItems } from './dataset/splits.js';
 export { datasetStats } from './dataset/stats.js';
 // The gold set.
 export type { Category, Dataset, Item, Severity, Split } from './dataset/types.js';
