@@ -7,9 +7,10 @@
  * (all models inflated in one pass over the zip) and, for the pinned model package, also kept on
  * disk under node_modules/.cache/gherkin-bench so later processes load it instead of rebuilding.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import MiniSearch from 'minisearch';
+import { writeFileAtomic } from '../atomic-write.js';
 import { packagePath } from '../paths.js';
 import { MODEL_PACKAGE_VERSION } from './botocore-source.js';
 import type { ServiceApi, ServiceCatalog } from './catalog.js';
@@ -185,12 +186,9 @@ function readCached(file: string): MiniSearch<OperationDoc> | undefined {
 }
 
 function writeCached(file: string, index: MiniSearch<OperationDoc>): void {
-  const temp = `${file}.${process.pid}.tmp`;
   const dir = dirname(file);
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(index));
-    renameSync(temp, file);
+    writeFileAtomic(file, JSON.stringify(index));
     // Older builds of the same scope are stale now.
     const scope = file.slice(file.lastIndexOf('-'));
     for (const name of readdirSync(dir))

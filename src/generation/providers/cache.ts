@@ -7,9 +7,10 @@
  * Entries hold the request and the reply — never credentials, headers or endpoints. Errors are not
  * cached: a failed call is tried again on the next run.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomicAsync } from '../../atomic-write.js';
 import { UserError } from '../../errors.js';
 import type { CallOptions, ModelProvider, ModelRequest, ModelResponse } from './types.js';
 
@@ -113,16 +114,7 @@ export function openCallCache(dir: string = DEFAULT_CALL_CACHE_DIR): CallCache {
       }
     },
     async put(entry) {
-      const path = pathOf(entry.key);
-      await mkdir(dirname(path), { recursive: true });
-      const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        await writeFile(temp, `${JSON.stringify(entry, null, 2)}\n`, 'utf8');
-        await rename(temp, path);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      await writeFileAtomicAsync(pathOf(entry.key), `${JSON.stringify(entry, null, 2)}\n`);
       stats.writes += 1;
     },
   };
