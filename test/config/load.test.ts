@@ -1,9 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExperiment, parseExperimentText } from '../../src/config/load.js';
 import { UserError } from '../../src/errors.js';
+import { useTempDirs } from '../run/temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-load-');
 
 function failure(fn: () => unknown): UserError {
   try {
@@ -76,7 +78,7 @@ describe('experiment files: schema with exact field paths', () => {
   });
 
   it('loads a file from disk and resolves its folder; a missing file is a clear error', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gb-load-'));
+    const dir = await newTempDir();
     await writeFile(join(dir, 'exp.yaml'), 'name: small\nrepeats: 2\n');
     const loaded = await loadExperiment('exp.yaml', dir);
     expect(loaded.config.name).toBe('small');

@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
 import { createCaseRunner } from '../../src/run/case-runner.js';
@@ -8,6 +5,9 @@ import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
 import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../support/fake-bedrock.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-bedrock-run-');
 
 const MODEL = 'bedrock:anthropic.claude-3-5-haiku-20241022-v1:0';
 const JUDGE = 'bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   fake.respond((request) =>
     request.body?.toolConfig ? undefined : reply.text(GHERKIN, { usage: { inputTokens: 900, outputTokens: 300 } }),
   );
-  cwd = await mkdtemp(join(tmpdir(), 'gb-bedrock-run-'));
+  cwd = await newTempDir();
 });
 afterAll(async () => {
   await fake.close();

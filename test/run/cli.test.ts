@@ -1,10 +1,12 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import { renderResult } from '../../src/cli/commands/run.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-cli-');
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -24,7 +26,7 @@ async function cli(argv: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('gherkin-bench run and runs', () => {
   it('runs an experiment file with flags over it, prints the folder and a per-variant table, and lists it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gb-cli-'));
+    const dir = await newTempDir();
     const out = join(dir, 'runs');
     await writeFile(
       join(dir, 'exp.yaml'),
@@ -76,7 +78,7 @@ describe('gherkin-bench run and runs', () => {
   });
 
   it('exits 2 with the file, line and field of a bad experiment', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gb-cli-'));
+    const dir = await newTempDir();
     await writeFile(join(dir, 'bad.yaml'), 'variants:\n  - name: x\n    rag: { topK: "5" }\n');
     const result = await cli(['run', join(dir, 'bad.yaml'), '--out', dir]);
     expect(result.code).toBe(2);
@@ -89,7 +91,7 @@ describe('gherkin-bench run and runs', () => {
   });
 
   it('says so when there are no runs yet', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gb-cli-'));
+    const dir = await newTempDir();
     const result = await cli(['runs', '--out', dir]);
     expect(result.stdout).toMatch(/No runs in .* yet; start one with: gherkin-bench run/);
   });

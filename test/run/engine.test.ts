@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
 import type { RunPlan } from '../../src/config/plan.js';
@@ -13,6 +11,9 @@ import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { loadPromptfoo } from '../../src/run/promptfoo.js';
 import { readRun } from '../../src/run/store.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-engine-');
 
 /** This checkout's commit, or null outside git. */
 function headCommit(): string | null {
@@ -46,7 +47,7 @@ function counting(
 }
 
 async function small(flags: RunFlags = {}): Promise<{ plan: RunPlan; cwd: string }> {
-  const cwd = await mkdtemp(`${tmpdir()}/gb-engine-`);
+  const cwd = await newTempDir();
   const plan = await planRun({ flags: { limit: 2, variant: ['none', 'cot+rag+fewshot'], ...flags }, cwd, env: {} });
   return { plan, cwd };
 }

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-pfdb-');
 
 describe('--promptfoo-db', () => {
   it("writes the run into promptfoo's local database (in PROMPTFOO_CONFIG_DIR), beside our own store", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'gb-pfdb-'));
+    const cwd = await newTempDir();
     const configDir = join(cwd, 'promptfoo-home');
     const plan = await planRun({
       flags: { limit: 1, variant: ['none'], promptfooDb: true, cache: false },

@@ -1,16 +1,17 @@
-import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createCaseRunner } from '../../src/run/case-runner.js';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-pf-provider-');
 
 describe('a run on a promptfoo provider id', () => {
   it("sets promptfoo's environment before the provider loads it and makes no network request", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'gb-pf-provider-'));
+    const cwd = await newTempDir();
     const plan = await planRun({ flags: { model: ['echo'], variant: ['none'], limit: 1, cache: false }, cwd, env: {} });
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
     const runner = await createCaseRunner(plan);

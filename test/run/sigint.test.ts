@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/paths.js';
 import { readRun } from '../../src/run/store.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-sigint-');
 
 /** Run the real CLI in a child process (tsx), send SIGINT after the first progress line. */
 function interruptedRun(cwd: string, out: string): Promise<{ code: number | null; stderr: string }> {
@@ -31,7 +32,7 @@ describe('Ctrl-C during a run', () => {
   it('stops cleanly with exit 130, keeps the finished cases and prints how to resume', {
     timeout: 120_000,
   }, async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'gb-sigint-'));
+    const cwd = await newTempDir();
     const out = join(cwd, 'reports');
     const { code, stderr } = await interruptedRun(cwd, out);
     expect(code).toBe(130);

@@ -1,5 +1,4 @@
-import { appendFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -7,6 +6,9 @@ import { listRuns } from '../../src/run/list.js';
 import { RESULTS_FILE } from '../../src/run/records.js';
 import { RunStore, readRun } from '../../src/run/store.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord, MANIFEST_SCHEMA, type RunManifest } from '../../src/run/types.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const newTempDir = useTempDirs('gb-store-');
 
 const usage = {
   calls: 1,
@@ -66,7 +68,7 @@ function manifest(runId: string, cases: number, startedAt = '2026-01-01T00:00:00
 }
 
 async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'gb-store-'));
+  return newTempDir();
 }
 
 async function userError(promise: Promise<unknown>): Promise<UserError> {
