@@ -38,10 +38,19 @@ if (chosen.length === 0) {
 }
 
 const results: { name: string; describe: string; measurements: Record<string, Measurement> }[] = [];
-const rows: string[][] = [['benchmark', 'measure', 'value', 'unit', 'target', 'ok']];
+const rows: string[][] = [['benchmark', 'measure', 'value', 'unit', 'min', 'max', 'runs', 'target', 'ok']];
+const failed: { name: string; error: string }[] = [];
 for (const benchmark of chosen) {
   process.stderr.write(`running ${benchmark.name} …\n`);
-  const measurements = await benchmark.run();
+  let measurements: Record<string, Measurement>;
+  try {
+    measurements = await benchmark.run();
+  } catch (error) {
+    // One broken benchmark must not lose the others' numbers.
+    failed.push({ name: benchmark.name, error: (error as Error).stack ?? String(error) });
+    process.stderr.write(`${benchmark.name} failed: ${(error as Error).stack ?? String(error)}\n`);
+    continue;
+  }
   results.push({ name: benchmark.name, describe: benchmark.describe, measurements });
   for (const [key, m] of Object.entries(measurements))
     rows.push([
@@ -49,6 +58,9 @@ for (const benchmark of chosen) {
       key,
       String(m.value),
       m.unit,
+      m.min === undefined ? '' : String(m.min),
+      m.max === undefined ? '' : String(m.max),
+      m.runs === undefined ? '' : String(m.runs),
       m.target ?? '',
       m.ok === undefined ? '' : m.ok ? 'yes' : 'NO',
     ]);
@@ -68,6 +80,7 @@ writeFileSync(
       cpus: cpus().length,
       loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
       results,
+      failed,
     },
     null,
     2,
@@ -75,3 +88,7 @@ writeFileSync(
 );
 renameSync(temp, file);
 process.stdout.write(`wrote ${file}\n`);
+if (failed.length > 0) {
+  process.stderr.write(`failed: ${failed.map((f) => f.name).join(', ')}\n`);
+  process.exitCode = 1;
+}

@@ -6,7 +6,7 @@
  * start-up included).
  */
 import { runExperiment } from '../src/run/engine.js';
-import { benchPromptfoo, freshRun, planWithItems } from './experiment.js';
+import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
 import { BENCH_MODEL, fakeBedrockRunner, fakeEnv, startFakeServer } from './fake-server.js';
 import { progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
 import type { Benchmark, Measurement } from './types.js';
@@ -46,6 +46,13 @@ export const throughputBenchmark: Benchmark = {
           );
           if (plan.cases.length !== cases) throw new Error(`the grid has ${plan.cases.length} cases, not ${cases}`);
           const runner = await fakeBedrockRunner(plan, server);
+          // Unmeasured: the first connection, the models the checks load, promptfoo's first evaluate().
+          await runExperiment(
+            freshRun(narrowPlan(plan, { items: concurrency, repeats: 1 }), dir, `c${concurrency}-warm`),
+            {
+              runner,
+            },
+          );
           const achieved: number[] = [];
           for (let run = 0; run < RUNS; run++) {
             await settle();
