@@ -14,15 +14,17 @@ import { findMember, memberPaths } from './shapes.js';
 import { shortDoc } from './text.js';
 
 /**
- * One retrieved operation as a prompt shows it. Structurally the same as `RetrievedPassage` in
- * src/generation/providers/types.ts (the knowledge base imports nothing of ours).
+ * One retrieved operation as a prompt shows it. The one definition: generation's provider contract
+ * (src/generation/providers/types.ts) re-exports it.
  */
 export interface RetrievedPassage {
   service: string;
   operation: string;
   method: string;
   score: number;
+  /** Member paths, most relevant first. */
   members: string[];
+  /** The compact Boto3-syntax passage shown in the prompt. */
   text: string;
 }
 

@@ -1,4 +1,5 @@
 /** The provider contract: every model (Bedrock, promptfoo ids, the offline generator) is called this way. */
+import type { RetrievedPassage } from '../../knowledge/passages.js';
 
 /** Token usage of one call. */
 export interface Usage {
@@ -40,17 +41,8 @@ export interface GenerationContext {
   analysis?: unknown;
 }
 
-/** One retrieved operation, as the knowledge base returns it and a prompt shows it. */
-export interface RetrievedPassage {
-  service: string;
-  operation: string;
-  method: string;
-  score: number;
-  /** Member paths, most relevant first. */
-  members: string[];
-  /** The compact Boto3-syntax passage shown in the prompt. */
-  text: string;
-}
+/** One retrieved operation, as the knowledge base returns it and a prompt shows it (defined in knowledge). */
+export type { RetrievedPassage } from '../../knowledge/passages.js';
 
 /** A request to a model. */
 export interface ModelRequest {
