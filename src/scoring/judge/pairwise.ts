@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Item } from '../../dataset/types.js';
 import type { ModelProvider, Usage } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
-import { fenceFor, fill, judgeTemplate, renderCriteria } from './prompt.js';
+import { criteriaJsonSchema, fenceFor, fill, type JudgeJsonSchema, judgeTemplate, renderCriteria } from './prompt.js';
 import type { Rubric } from './rubric.js';
 import { emptyUsage, structuredCall } from './structured-call.js';
 
@@ -36,31 +36,18 @@ export interface PairResult {
 
 const winner = z.enum(['A', 'B', 'tie']);
 
-function pairJsonSchema(rubric: Rubric) {
-  const criterion = {
-    type: 'object',
-    properties: { winner: { type: 'string', enum: ['A', 'B', 'tie'] }, reason: { type: 'string' } },
-    required: ['winner', 'reason'],
-    additionalProperties: false,
-  };
-  return {
-    name: 'record_preferences',
-    description: 'Record which control is better for every rubric criterion.',
-    schema: {
+function pairJsonSchema(rubric: Rubric): JudgeJsonSchema {
+  return criteriaJsonSchema(
+    rubric,
+    'record_preferences',
+    'Record which control is better for every rubric criterion.',
+    {
       type: 'object',
-      properties: {
-        criteria: {
-          type: 'object',
-          properties: Object.fromEntries(rubric.criteria.map((c) => [c.id, criterion])),
-          required: rubric.criteria.map((c) => c.id),
-          additionalProperties: false,
-        },
-        rationale: { type: 'string' },
-      },
-      required: ['criteria', 'rationale'],
+      properties: { winner: { type: 'string', enum: ['A', 'B', 'tie'] }, reason: { type: 'string' } },
+      required: ['winner', 'reason'],
       additionalProperties: false,
     },
-  };
+  );
 }
 
 /** Ask which of two controls is better, per criterion (one call, one repair retry, failures as data). */

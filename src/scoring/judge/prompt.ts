@@ -89,24 +89,26 @@ export function judgePromptHash(): string {
   return hash.digest('hex');
 }
 
-/** The JSON schema the judge's structured output must follow (tool input on Bedrock, JSON mode elsewhere). */
-export function judgeJsonSchema(rubric: Rubric): {
+/** A structured-output schema: a name, a description and the JSON schema of the tool input. */
+export interface JudgeJsonSchema {
   name: string;
   description: string;
   schema: Record<string, unknown>;
-} {
-  const criterion = {
-    type: 'object',
-    properties: {
-      score: { type: 'integer', minimum: 1, maximum: 5 },
-      reason: { type: 'string' },
-    },
-    required: ['score', 'reason'],
-    additionalProperties: false,
-  };
+}
+
+/**
+ * A structured-output schema with one `criterion` object per rubric criterion (all required) and a
+ * free-text `rationale`; shared by the pointwise judge and the pairwise judge.
+ */
+export function criteriaJsonSchema(
+  rubric: Rubric,
+  name: string,
+  description: string,
+  criterion: Record<string, unknown>,
+): JudgeJsonSchema {
   return {
-    name: 'record_scores',
-    description: 'Record the 1-5 score and reasons for every rubric criterion.',
+    name,
+    description,
     schema: {
       type: 'object',
       properties: {
@@ -122,6 +124,19 @@ export function judgeJsonSchema(rubric: Rubric): {
       additionalProperties: false,
     },
   };
+}
+
+/** The JSON schema the judge's structured output must follow (tool input on Bedrock, JSON mode elsewhere). */
+export function judgeJsonSchema(rubric: Rubric): JudgeJsonSchema {
+  return criteriaJsonSchema(rubric, 'record_scores', 'Record the 1-5 score and reasons for every rubric criterion.', {
+    type: 'object',
+    properties: {
+      score: { type: 'integer', minimum: 1, maximum: 5 },
+      reason: { type: 'string' },
+    },
+    required: ['score', 'reason'],
+    additionalProperties: false,
+  });
 }
 
 /** A validated judge reply. */
