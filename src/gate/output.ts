@@ -1,4 +1,5 @@
 /** What the gate prints and writes: a compact table, JUnit XML, a Markdown block and GitHub annotations. */
+import { textTableLines } from '../text-table.js';
 import type { GateCheck, GateResult } from './evaluate.js';
 
 const fmt = (v: number | null, digits = 3): string => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(digits));
@@ -14,14 +15,7 @@ const HEADER = ['rule', 'baseline', 'current', 'Δ [95% CI]', 'verdict'];
 
 /** A plain-text table for the terminal. */
 export function gateTable(result: GateResult): string {
-  const all = [HEADER, ...rows(result)];
-  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string =>
-    r
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const out = [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(result).map(line)];
+  const out = textTableLines(HEADER, rows(result));
   for (const w of result.warnings) out.push(`warning: ${w}`);
   if (result.flips.length) {
     out.push('', `Items that flipped from pass to fail (${result.flips.length}):`);

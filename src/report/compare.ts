@@ -1,5 +1,6 @@
 /** Rendering of a two-run comparison (`gherkin-bench compare`): a terminal table and Markdown. */
 import type { RunComparison } from '../analysis/compare-runs.js';
+import { textTableLines } from '../text-table.js';
 import { formatDiff, formatInterval, formatP } from './format.js';
 import { mdCell } from './markdown.js';
 
@@ -21,20 +22,13 @@ function rows(result: RunComparison): string[][] {
 
 /** A plain-text comparison table. */
 export function comparisonTable(result: RunComparison): string {
-  const all = [HEADER, ...rows(result)];
-  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string =>
-    r
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
   const out = [
     `A = ${result.a.runId} (${result.a.models.join(', ')})`,
     `B = ${result.b.runId} (${result.b.models.join(', ')})`,
     `paired by ${result.pairing}`,
     '',
   ];
-  out.push(line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(result).map(line));
+  out.push(...textTableLines(HEADER, rows(result)));
   for (const w of result.warnings) out.push(`warning: ${w}`);
   return `${out.join('\n')}\n`;
 }
