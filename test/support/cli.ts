@@ -8,8 +8,12 @@ export interface Captured {
   stderr: string;
 }
 
-/** Run `gherkin-bench <argv>` in-process. */
-export async function cli(argv: string[], env: Record<string, string | undefined> = {}): Promise<Captured> {
+/** Run `gherkin-bench <argv>` in-process; `stdin`, when given, is what a command reading `-` gets. */
+export async function cli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  stdin?: string,
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -20,6 +24,7 @@ export async function cli(argv: string[], env: Record<string, string | undefined
       stderr += t;
     },
     env,
+    ...(stdin === undefined ? {} : { readStdin: async () => stdin }),
   });
   return { code, stdout, stderr };
 }

@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/cli.js';
 import { cli } from '../../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gb-knowledge-cli-'));
@@ -94,17 +93,9 @@ describe('ground', () => {
   });
 
   it('reads standard input for -', async () => {
-    let stdout = '';
-    const code = await runCli(['ground', '-', '--json'], {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: () => {},
-      env: {},
-      readStdin: async () => GOOD,
-    });
-    expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { precision: number }).precision).toBe(1);
+    const out = await cli(['ground', '-', '--json'], {}, GOOD);
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as { precision: number }).precision).toBe(1);
   });
 
   it('rejects empty, binary and missing files with one line (exit 2)', async () => {
