@@ -10,6 +10,7 @@ import { isUserError } from '../errors.js';
 import { generateCandidate } from '../generation/chain.js';
 import { openCallCache, withCache } from '../generation/providers/cache.js';
 import { costOf, type PriceTable, priceTable } from '../generation/providers/pricing.js';
+import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import { type ResolveProviderOptions, resolveProvider } from '../generation/providers/registry.js';
 import type { ModelProvider, Usage } from '../generation/providers/types.js';
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
@@ -18,7 +19,7 @@ import { createRetriever, type Retriever } from '../knowledge/retrieval.js';
 import { scoreChecks } from '../scoring/checks.js';
 import { judgeCandidate } from '../scoring/judge/judge.js';
 import type { Score } from '../scoring/types.js';
-import { loadPromptfoo, promptfooSetupFor } from './promptfoo.js';
+import { promptfooSetupFor } from './promptfoo.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord } from './types.js';
 
 /** One case to run. */

@@ -7,10 +7,11 @@
 import { setMaxListeners } from 'node:events';
 import type { PlannedCase, RunPlan } from '../config/plan.js';
 import type { Item } from '../dataset/types.js';
+import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import type { Variant } from '../generation/types.js';
 import type { CaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
-import { loadPromptfoo, promptfooSetupFor } from './promptfoo.js';
+import { promptfooSetupFor } from './promptfoo.js';
 import { gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
 import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';

@@ -4,12 +4,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
 import type { RunPlan } from '../../src/config/plan.js';
 import { UserError } from '../../src/errors.js';
+import { loadPromptfoo } from '../../src/generation/providers/promptfoo-loader.js';
 import { type ModelProvider, ProviderError } from '../../src/generation/providers/types.js';
 import { packageRoot } from '../../src/paths.js';
 import { createCaseRunner } from '../../src/run/case-runner.js';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
-import { loadPromptfoo } from '../../src/run/promptfoo.js';
 import { readRun } from '../../src/run/store.js';
 import { useTempDirs } from './temp-dirs.js';
 

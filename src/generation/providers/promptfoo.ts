@@ -12,6 +12,7 @@
  */
 import type { ApiProvider, ProviderResponse } from 'promptfoo';
 import { UserError } from '../../errors.js';
+import { defaultPromptfooSetup, loadPromptfoo } from './promptfoo-loader.js';
 import { parseJsonFromText, withJsonInstruction } from './structured.js';
 import { type CallOptions, type ModelProvider, type ModelRequest, type ModelResponse, ProviderError } from './types.js';
 
@@ -112,9 +113,14 @@ type LoadApiProvider = (
 
 let loader: Promise<LoadApiProvider> | undefined;
 
-/** promptfoo's `loadApiProvider`, imported once on first use. */
-async function loadApiProviderLazily(): Promise<LoadApiProvider> {
-  loader ??= import('promptfoo').then((module) => module.loadApiProvider as unknown as LoadApiProvider);
+/**
+ * promptfoo's `loadApiProvider`, imported once on first use — through {@link loadPromptfoo}, so
+ * telemetry and update checks are off and its folders are ours even outside a run.
+ */
+async function loadApiProviderLazily(env?: Record<string, string | undefined>): Promise<LoadApiProvider> {
+  loader ??= loadPromptfoo(defaultPromptfooSetup(env)).then(
+    ({ promptfoo }) => promptfoo.loadApiProvider as unknown as LoadApiProvider,
+  );
   return loader;
 }
 
@@ -124,7 +130,7 @@ export async function loadPromptfooProvider(
   config: Record<string, unknown>,
   env?: Record<string, string | undefined>,
 ): Promise<ApiProvider> {
-  const loadApiProvider = await loadApiProviderLazily();
+  const loadApiProvider = await loadApiProviderLazily(env);
   try {
     return await loadApiProvider(providerId, { options: { id: providerId, config }, ...(env ? { env } : {}) });
   } catch (error) {
