@@ -14,10 +14,24 @@
  */
 import { UserError } from '../errors.js';
 import { defaultCatalog, type ServiceApi, type ServiceCatalog } from './catalog.js';
+import {
+  anywhere,
+  declaredParameters,
+  findInScope,
+  isEnumValueInScope,
+  isRuleParameterLike,
+  type OpRef,
+  resolvePathInScope,
+  similarPaths,
+  wherePathExists,
+} from './member-lookup.js';
 import { type RawToken, scanText, splitMethodRef } from './references.js';
 import { serviceForResourceType } from './resource-types.js';
-import { type FoundMember, findMember, type MemberInfo, memberNames, memberPaths } from './shapes.js';
+import { type FoundMember, memberNames } from './shapes.js';
 import { closest, didYouMean } from './suggest.js';
+
+/** Re-exported for callers of this module (defined with the other member lookups). */
+export { declaredParameters } from './member-lookup.js';
 
 /** What a reference names. */
 export type ReferenceKind = 'method' | 'operation' | 'path' | 'enum';
@@ -60,11 +74,6 @@ export interface GroundOptions {
   /** The boto3 client the text is about (added to the services named in it). */
   service?: string;
   catalog?: ServiceCatalog;
-}
-
-interface OpRef {
-  api: ServiceApi;
-  operation: string;
 }
 
 /** How many recent reports {@link groundText} keeps per catalog. */
@@ -254,9 +263,8 @@ function resolveBareMethod(apis: ServiceApi[], token: RawToken): GroundedReferen
   };
 }
 
-function resolveBareOperation(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
-  const verb = /^[A-Z][a-z]+/.exec(token.text)?.[0] ?? '';
-  if (!apis.some((api) => verbsOf(api).operations.has(verb))) return undefined;
+/** A valid reference when a token is, letter for letter, an operation name of one of the services. */
+function operationRef(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
   for (const api of apis) {
     if (api.model.operations[token.text]) {
       return {
@@ -267,6 +275,14 @@ function resolveBareOperation(apis: ServiceApi[], token: RawToken): GroundedRefe
       };
     }
   }
+  return undefined;
+}
+
+function resolveBareOperation(apis: ServiceApi[], token: RawToken): GroundedReference | undefined {
+  const verb = /^[A-Z][a-z]+/.exec(token.text)?.[0] ?? '';
+  if (!apis.some((api) => verbsOf(api).operations.has(verb))) return undefined;
+  const operation = operationRef(apis, token);
+  if (operation) return operation;
   if (apis.some((api) => memberNames(api).has(token.text))) return undefined; // a member name in prose
   return {
     ...base(token, 'operation', 'unknown'),
@@ -276,104 +292,6 @@ function resolveBareOperation(apis: ServiceApi[], token: RawToken): GroundedRefe
     ),
     note: `no operation "${token.text}" in ${apis.map((a) => a.name).join(', ')}`,
   };
-}
-
-/** The member a path names in the output (then input) of the first scope operation that has it. */
-function resolvePathInScope(scope: OpRef[], path: string): FoundMember | undefined {
-  return findInScope(scope, path)?.member;
-}
-
-function findInScope(
-  scope: OpRef[],
-  path: string,
-): { op: OpRef; member: FoundMember; direction: 'input' | 'output' } | undefined {
-  for (const direction of ['output', 'input'] as const) {
-    for (const op of scope) {
-      const member = findMember(op.api, op.operation, path, direction);
-      if (member) return { op, member, direction };
-    }
-  }
-  return undefined;
-}
-
-/** A path in any operation's output (then input) of the services, for texts that name no call. */
-function anywhere(
-  apis: ServiceApi[],
-  path: string,
-): { op: OpRef; member: FoundMember; direction: 'input' | 'output' } | undefined {
-  for (const direction of ['output', 'input'] as const)
-    for (const api of apis) {
-      const first = operationsWithPath(api, path, direction)[0];
-      if (first) return { op: { api, operation: first.operation }, member: first.member, direction };
-    }
-  return undefined;
-}
-
-/** Bound on the paths remembered per service (a hostile text cannot grow the memo without limit). */
-const MAX_REMEMBERED_PATHS = 20_000;
-const pathPlaces = new WeakMap<ServiceApi, Map<string, { operation: string; member: FoundMember }[]>>();
-
-/**
- * Every operation of a service whose output (or input) has `path`, in operation order. One scan of
- * the service's operations per (direction, path), remembered: the same paths recur across a run's
- * variants and repeats, and scanning every operation was most of the grounding time.
- */
-function operationsWithPath(
-  api: ServiceApi,
-  path: string,
-  direction: 'input' | 'output',
-): { operation: string; member: FoundMember }[] {
-  let perApi = pathPlaces.get(api);
-  if (!perApi) {
-    perApi = new Map();
-    pathPlaces.set(api, perApi);
-  }
-  const key = `${direction}\u0000${path}`;
-  let hits = perApi.get(key);
-  if (!hits) {
-    hits = [];
-    for (const operation of api.operations()) {
-      const member = findMember(api, operation, path, direction);
-      if (member) hits.push({ operation, member });
-    }
-    if (perApi.size >= MAX_REMEMBERED_PATHS) perApi.clear();
-    perApi.set(key, hits);
-  }
-  return hits;
-}
-
-const MAX_PLACES = 3;
-
-const camelStyleCache = new WeakMap<ServiceApi, boolean>();
-
-/** True when most member names of a service are camelCase (API Gateway, ECS, EKS, ECR, Logs…). */
-function camelStyle(api: ServiceApi): boolean {
-  let style = camelStyleCache.get(api);
-  if (style === undefined) {
-    const names = [...memberNames(api)];
-    style = names.filter((n) => /^[a-z]/.test(n)).length > names.length / 2;
-    camelStyleCache.set(api, style);
-  }
-  return style;
-}
-
-/**
- * Whether an unresolved camelCase token is a rule parameter (or a plain word) rather than a member
- * path: it is one word, and either the text declares it under `Rule Parameters:` or no service in
- * scope names its members in camelCase nor has a member of that name.
- */
-function isRuleParameterLike(apis: ServiceApi[], text: string, parameters: ReadonlySet<string>): boolean {
-  if (/[.[{]/.test(text)) return false;
-  if (parameters.has(text)) return true;
-  return !apis.some((api) => camelStyle(api) || memberNames(api).has(text));
-}
-
-/** The camelCase names declared on the `Rule Parameters:` line(s), e.g. `kmsKeyArns (string, …)`. */
-export function declaredParameters(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of text.matchAll(/^\s*Rule Parameters:(.*)$/gm))
-    for (const name of (match[1] ?? '').matchAll(/(?:^|;)\s*([a-z][A-Za-z0-9]*)\s*\(/g)) names.add(name[1] as string);
-  return names;
 }
 
 function resolvePath(
@@ -400,16 +318,8 @@ function resolvePath(
   }
   if (camel && isRuleParameterLike(apis, token.text, parameters)) return undefined;
   if (!token.text.includes('.') && !/[[{]/.test(token.text)) {
-    for (const api of apis) {
-      if (api.model.operations[token.text]) {
-        return {
-          ...base(token, 'operation', 'valid'),
-          service: api.name,
-          operation: token.text,
-          method: api.methodOf(token.text),
-        };
-      }
-    }
+    const operation = operationRef(apis, token);
+    if (operation) return operation;
     if (isEnumValueInScope(scope, token.text)) return base(token, 'enum', 'valid');
   }
   const places = wherePathExists(apis, scope, token.text, nameOf);
@@ -426,65 +336,6 @@ function resolvePath(
     suggestions: similarPaths(scope.length > 0 ? scope : [], token.text),
     note: `no member "${token.text}" in ${scope.length > 0 ? [...new Set(scope.map(nameOf))].join(', ') : apis.map((a) => a.name).join(', ')}`,
   };
-}
-
-function isEnumValueInScope(scope: OpRef[], value: string): boolean {
-  return scope.some((op) => memberPaths(op.api, op.operation, 'output').some((m) => m.enum?.includes(value)));
-}
-
-const strip = (path: string) => path.replace(/\[\]|\{\}/g, '');
-
-/** Where a path exists instead: deeper in a scope call, or in other calls of the services. */
-function wherePathExists(apis: ServiceApi[], scope: OpRef[], path: string, nameOf: (op: OpRef) => string): string[] {
-  const places: string[] = [];
-  const bare = `.${strip(path)}`;
-  for (const op of scope) {
-    for (const direction of ['output', 'input'] as const) {
-      const members = memberPaths(op.api, op.operation, direction);
-      const stripped = strippedPaths(members);
-      const at = stripped.findIndex((p) => p.endsWith(bare));
-      if (at >= 0) places.push(`${nameOf(op)} ${direction} ${(members[at] as MemberInfo).path}`);
-      if (places.length >= MAX_PLACES) return places;
-    }
-  }
-  const inScope = new Set(scope.map((op) => `${op.api.name}.${op.operation}`));
-  for (const direction of ['output', 'input'] as const) {
-    for (const api of apis) {
-      for (const { operation, member } of operationsWithPath(api, path, direction)) {
-        if (inScope.has(`${api.name}.${operation}`)) continue;
-        places.push(`${nameOf({ api, operation })} ${direction} ${member.canonical}`);
-        if (places.length >= MAX_PLACES) return places;
-      }
-    }
-  }
-  return places;
-}
-
-const strippedCache = new WeakMap<readonly MemberInfo[], string[]>();
-
-/** The member paths of one (cached) memberPaths list without `[]`/`{}`, computed once per list. */
-function strippedPaths(members: readonly MemberInfo[]): string[] {
-  let stripped = strippedCache.get(members);
-  if (!stripped) {
-    stripped = members.map((m) => strip(m.path));
-    strippedCache.set(members, stripped);
-  }
-  return stripped;
-}
-
-/** Paths of the scope calls' outputs whose last member is spelled like the path's. */
-function similarPaths(scope: OpRef[], path: string): string[] {
-  const last = strip(path).split('.').pop() ?? path;
-  const byName = new Map<string, string[]>();
-  for (const op of scope)
-    for (const member of memberPaths(op.api, op.operation, 'output')) {
-      const list = byName.get(member.name) ?? [];
-      list.push(member.path);
-      byName.set(member.name, list);
-    }
-  return closest(last, byName.keys())
-    .flatMap((name) => (byName.get(name) ?? []).slice(0, 2))
-    .slice(0, 3);
 }
 
 /** The API references of a text, for recall metrics: `service.method` calls and member paths. */
