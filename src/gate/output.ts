@@ -1,4 +1,5 @@
 /** What the gate prints and writes: a compact table, JUnit XML, a Markdown block and GitHub annotations. */
+import { escapeXml, mdCell } from '../markup-escape.js';
 import { textTableLines } from '../text-table.js';
 import type { GateCheck, GateResult } from './evaluate.js';
 
@@ -32,22 +33,15 @@ export function gateTable(result: GateResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function xml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
-  );
-}
-
 /** JUnit XML: one test case per rule check. */
 export function gateJunit(result: GateResult): string {
   const failures = result.checks.filter((c) => c.verdict === 'fail').length;
   const cases = result.checks.map((c) => {
     const body =
       c.verdict === 'fail'
-        ? `\n      <failure message="${xml(c.reason)}">${xml(`baseline ${fmt(c.baseline)} current ${fmt(c.current)} diff ${fmtDiff(c)}`)}</failure>\n    `
+        ? `\n      <failure message="${escapeXml(c.reason)}">${escapeXml(`baseline ${fmt(c.baseline)} current ${fmt(c.current)} diff ${fmtDiff(c)}`)}</failure>\n    `
         : '';
-    return `    <testcase classname="gherkin-bench.gate.${xml(c.metric)}" name="${xml(c.name)}">${body}</testcase>`;
+    return `    <testcase classname="gherkin-bench.gate.${escapeXml(c.metric)}" name="${escapeXml(c.name)}">${body}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="gherkin-bench gate" tests="${result.checks.length}" failures="${failures}">
@@ -57,8 +51,6 @@ ${cases.join('\n')}
 </testsuites>
 `;
 }
-
-const md = (text: string): string => text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 
 /** A Markdown block for a PR comment or a job summary. */
 export function gateMarkdown(result: GateResult): string {
@@ -76,11 +68,12 @@ export function gateMarkdown(result: GateResult): string {
     fmtDiff(c),
     c.verdict === 'fail' ? '❌ fail' : 'pass',
   ]))
-    out.push(`| ${r.map(md).join(' | ')} |`);
-  for (const w of result.warnings) out.push('', `> ⚠️ ${md(w)}`);
+    out.push(`| ${r.map(mdCell).join(' | ')} |`);
+  for (const w of result.warnings) out.push('', `> ⚠️ ${mdCell(w)}`);
   if (result.flips.length) {
     out.push('', `<details><summary>${result.flips.length} items flipped from pass to fail</summary>`, '');
-    for (const f of result.flips.slice(0, 100)) out.push(`- \`${md(f.itemId)}\` ${md(f.metric)} [${md(f.variant)}]`);
+    for (const f of result.flips.slice(0, 100))
+      out.push(`- \`${mdCell(f.itemId)}\` ${mdCell(f.metric)} [${mdCell(f.variant)}]`);
     out.push('', '</details>');
   }
   return `${out.join('\n')}\n`;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Summary } from '../analysis/types.js';
+import { escapeHtml } from '../markup-escape.js';
 import { packagePath } from '../paths.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 
@@ -39,10 +40,8 @@ function loadAssets(): { chart: string; diff: string; client: string } {
   return assets;
 }
 
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Escape text for HTML element content and attribute values (re-exported from markup-escape). */
+export { escapeHtml };
 
 const SCRIPT_UNSAFE: Record<string, string> = {
   '<': '\\u003c',

@@ -3,6 +3,7 @@
  * the effects, the significant differences and the failures.
  */
 import type { Summary } from '../analysis/types.js';
+import { mdCell } from '../markup-escape.js';
 import { formatDiff, formatInterval, formatP, formatValue } from './format.js';
 
 /** Metrics shown in the headline table, in order, when present. */
@@ -18,13 +19,8 @@ export const HEADLINE_METRICS = [
   'cost_usd',
 ] as const;
 
-/** Escape text for a Markdown table cell (pipes, newlines, HTML). */
-export function mdCell(text: string): string {
-  return text
-    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
+/** Escape text for a Markdown table cell (defined with the other escapes; re-exported here). */
+export { mdCell };
 
 function table(header: string[], rows: string[][]): string {
   return [
