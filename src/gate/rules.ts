@@ -1,9 +1,9 @@
 /** Gate rules: per metric (and optionally per variant), a floor, a largest drop, and "no significant regression". */
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { CHECK_METRICS, COST_METRICS } from '../scoring/types.js';
+import { parseYamlText } from '../yaml-text.js';
 
 const metricId = z
   .string()
@@ -90,16 +90,5 @@ export function readRules(path: string): GateRules {
   } catch (cause) {
     throw badInput({ file: path }, 'cannot read the rules file', cause);
   }
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    const error = doc.errors[0];
-    throw badInput({ file: path, line: error?.linePos?.[0]?.line }, `not valid YAML: ${error?.message.split('\n')[0]}`);
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS(); // throws on an unresolved alias or an alias bomb
-  } catch (cause) {
-    throw badInput({ file: path }, `not valid YAML: ${(cause as Error).message.split('\n')[0]}`, cause);
-  }
-  return parseRules(value, path);
+  return parseRules(parseYamlText(text, path), path);
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { badInput, UserError } from '../errors.js';
 import { didYouMean } from '../knowledge/suggest.js';
 import { packagePath } from '../paths.js';
+import { parseYamlText } from '../yaml-text.js';
 import type { Variant } from './types.js';
 
 /** The techniques an ablation switches, in their fixed naming order. */
@@ -162,17 +163,7 @@ function lineOf(text: string, path: readonly PropertyKey[]): number | undefined 
 
 /** Parse one variant file's text; errors name the file, line and exact field path. */
 export function parseVariantFile(text: string, file: string): Variant {
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    const err = doc.errors[0]!;
-    throw badInput({ file, line: err.linePos?.[0]?.line }, `not valid YAML: ${err.message.split('\n')[0]}`);
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS() ?? {}; // throws on an unresolved alias or an alias bomb
-  } catch (cause) {
-    throw badInput({ file }, `not valid YAML: ${(cause as Error).message.split('\n')[0]}`, cause);
-  }
+  const value = parseYamlText(text, file) ?? {};
   const result = variantFileSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;

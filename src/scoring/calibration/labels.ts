@@ -5,10 +5,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { badInput } from '../../errors.js';
 import { packagePath } from '../../paths.js';
+import { parseYamlText } from '../../yaml-text.js';
 
 const score = z
   .number()
@@ -86,14 +86,7 @@ export function validateCalibrationSet(raw: unknown, file: string): CalibrationS
 
 /** Load one calibration YAML file. */
 export function loadCalibrationFile(file: string): CalibrationSet {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw badInput({ file, line }, `not valid YAML: ${(error as Error).message.split('\n')[0]}`, error);
-  }
-  return validateCalibrationSet(raw, file);
+  return validateCalibrationSet(parseYamlText(readFileSync(file, 'utf8'), file), file);
 }
 
 /** Load every *.yaml calibration file of a folder (or one file), sorted by name. */

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { badInput } from '../../errors.js';
 import { packagePath } from '../../paths.js';
+import { parseYamlText } from '../../yaml-text.js';
 
 /** The 1–5 scale's points. */
 export const SCALE = [1, 2, 3, 4, 5] as const;
@@ -108,12 +108,5 @@ export function validateRubric(raw: unknown, file: string): Rubric {
 export function loadRubric(nameOrPath: string = defaultRubricPath()): Rubric {
   const file = resolveRubricPath(nameOrPath);
   if (!existsSync(file)) throw badInput({ file }, 'rubric file not found (name one under judges/ or give a path)');
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw badInput({ file, line }, `not valid YAML: ${(error as Error).message.split('\n')[0]}`, error);
-  }
-  return validateRubric(raw, file);
+  return validateRubric(parseYamlText(readFileSync(file, 'utf8'), file), file);
 }
