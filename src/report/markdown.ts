@@ -4,20 +4,11 @@
  */
 import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
+import { CHECK_METRICS } from '../scoring/types.js';
 import { formatDiff, formatInterval, formatP, formatValue } from './format.js';
 
-/** Metrics shown in the headline table, in order, when present. */
-export const HEADLINE_METRICS = [
-  'parse',
-  'structure',
-  'grounding',
-  'api_recall',
-  'path_recall',
-  'outcome_coverage',
-  'text_similarity',
-  'judge.overall',
-  'cost_usd',
-] as const;
+/** Metrics shown in the headline table, in order, when present: every check, the judge's overall, the cost. */
+export const HEADLINE_METRICS = [...CHECK_METRICS, 'judge.overall', 'cost_usd'] as const;
 
 /** Escape text for a Markdown table cell (defined with the other escapes; re-exported here). */
 export { mdCell };
