@@ -8,6 +8,7 @@ import { seededUniform } from '../analysis/random.js';
 import { holm } from '../analysis/tests.js';
 import type { Interval, Summary } from '../analysis/types.js';
 import { UserError } from '../errors.js';
+import { formatValue } from '../report/format.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { COST_METRICS } from '../scoring/types.js';
 import { type Baseline, itemScores, passedItems, seriesKey } from './baseline.js';
@@ -150,19 +151,20 @@ export function evaluateGate(
           return check;
         };
         const cur = common.current ?? Number.NaN;
+        const show = (v: number): string => formatValue(v, rule.metric);
         if (rule.min !== undefined)
           add(
             'min',
             `>= ${rule.min}`,
             cur >= rule.min,
-            `current ${cur.toFixed(3)} ${cur >= rule.min ? '>=' : '<'} floor ${rule.min}`,
+            `current ${show(cur)} ${cur >= rule.min ? '>=' : '<'} floor ${rule.min}`,
           );
         if (rule.max !== undefined)
           add(
             'max',
             `<= ${rule.max}`,
             cur <= rule.max,
-            `current ${cur.toFixed(3)} ${cur <= rule.max ? '<=' : '>'} ceiling ${rule.max}`,
+            `current ${show(cur)} ${cur <= rule.max ? '<=' : '>'} ceiling ${rule.max}`,
           );
         if (rule.maxDrop !== undefined) {
           const b = common.baseline;
@@ -174,7 +176,7 @@ export function evaluateGate(
             ok,
             b === null
               ? `the baseline has no ${rule.metric} for ${variant}`
-              : `${isCost ? 'rise' : 'drop'} ${drop.toFixed(3)} (baseline ${b.toFixed(3)} → ${cur.toFixed(3)})`,
+              : `${isCost ? 'rise' : 'drop'} ${show(drop)} (baseline ${show(b)} → ${show(cur)})`,
           );
         }
         if (rule.noSignificantRegression) {

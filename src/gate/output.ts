@@ -1,16 +1,16 @@
 /** What the gate prints and writes: a compact table, JUnit XML, a Markdown block and GitHub annotations. */
 import { escapeXml, mdCell } from '../markup-escape.js';
+import { formatDiff, formatInterval, formatValue } from '../report/format.js';
 import { textTableLines } from '../text-table.js';
 import type { GateCheck, GateResult } from './evaluate.js';
 
-const fmt = (v: number | null, digits = 3): string => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(digits));
+/** A value in the metric's units (3 decimals for quality metrics; tokens, ms and USD as reports show them). */
+const fmt = (c: GateCheck, v: number | null): string => formatValue(v, c.metric);
 const fmtDiff = (c: GateCheck): string =>
-  c.diff === null
-    ? '–'
-    : `${c.diff > 0 ? '+' : ''}${c.diff.toFixed(3)}${c.ci ? ` [${c.ci.low.toFixed(3)}, ${c.ci.high.toFixed(3)}]` : ''}`;
+  c.diff === null ? '–' : `${formatDiff(c.diff, c.metric)}${c.ci ? ` ${formatInterval(c.ci, c.metric)}` : ''}`;
 
 function rows(result: GateResult): string[][] {
-  return result.checks.map((c) => [c.name, fmt(c.baseline), fmt(c.current), fmtDiff(c), c.verdict.toUpperCase()]);
+  return result.checks.map((c) => [c.name, fmt(c, c.baseline), fmt(c, c.current), fmtDiff(c), c.verdict.toUpperCase()]);
 }
 const HEADER = ['rule', 'baseline', 'current', 'Δ [95% CI]', 'verdict'];
 
@@ -39,7 +39,7 @@ export function gateJunit(result: GateResult): string {
   const cases = result.checks.map((c) => {
     const body =
       c.verdict === 'fail'
-        ? `\n      <failure message="${escapeXml(c.reason)}">${escapeXml(`baseline ${fmt(c.baseline)} current ${fmt(c.current)} diff ${fmtDiff(c)}`)}</failure>\n    `
+        ? `\n      <failure message="${escapeXml(c.reason)}">${escapeXml(`baseline ${fmt(c, c.baseline)} current ${fmt(c, c.current)} diff ${fmtDiff(c)}`)}</failure>\n    `
         : '';
     return `    <testcase classname="gherkin-bench.gate.${escapeXml(c.metric)}" name="${escapeXml(c.name)}">${body}</testcase>`;
   });
@@ -63,8 +63,8 @@ export function gateMarkdown(result: GateResult): string {
   const shown = [...failed, ...result.checks.filter((c) => c.verdict === 'pass')];
   for (const r of shown.map((c) => [
     c.name,
-    fmt(c.baseline),
-    fmt(c.current),
+    fmt(c, c.baseline),
+    fmt(c, c.current),
     fmtDiff(c),
     c.verdict === 'fail' ? '❌ fail' : 'pass',
   ]))

@@ -85,6 +85,16 @@ describe('regression gate', () => {
     expect(githubAnnotations(result).some((a) => a.startsWith('::warning'))).toBe(true);
   });
 
+  it('writes cost reasons in the cost units (USD to 5 decimals)', () => {
+    const rules = parseRules({ rules: [{ metric: 'cost_usd', max: 0.01, maxDrop: 0.001 }] }, 'gate.yaml');
+    const result = evaluateGate(baseline, base, rules, { resamples: 50 });
+    expect(result.checks.length).toBeGreaterThan(0);
+    for (const check of result.checks.filter((c) => c.kind === 'max'))
+      expect(check.reason).toBe('current 0.00000 <= ceiling 0.01');
+    for (const check of result.checks.filter((c) => c.kind === 'maxDrop'))
+      expect(check.reason).toBe('rise 0.00000 (baseline 0.00000 → 0.00000)');
+  });
+
   it('refuses a baseline of another dataset or other variants, unless allowed', () => {
     const other = run({ items: 60, seed: 1, effects: { rag: 0.15 } });
     other.manifest.dataset.hash = 'different';

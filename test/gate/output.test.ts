@@ -1,7 +1,7 @@
 /** Gate outputs escape what they embed: Markdown cells stay one table row, JUnit stays well-formed XML. */
 import { describe, expect, it } from 'vitest';
 import type { GateResult } from '../../src/gate/evaluate.js';
-import { gateJunit, gateMarkdown } from '../../src/gate/output.js';
+import { gateJunit, gateMarkdown, gateTable } from '../../src/gate/output.js';
 
 const hostile: GateResult = {
   passed: false,
@@ -28,6 +28,12 @@ const hostile: GateResult = {
 };
 
 describe('gate outputs', () => {
+  it('shows costs in their units, not rounded to three decimals', () => {
+    const check = { ...hostile.checks[0]!, name: 'cost', metric: 'cost_usd', baseline: 0.00012, current: 0.00031 };
+    const cost: GateResult = { ...hostile, checks: [{ ...check, diff: 0.00019 }], flips: [], warnings: [] };
+    expect(gateTable(cost)).toMatch(/^cost\s+0\.00012\s+0\.00031\s+\+0\.00019\s+FAIL$/m);
+  });
+
   it('Markdown: pipes, newlines and HTML in names, warnings and item ids are escaped', () => {
     const md = gateMarkdown(hostile);
     const row = md.split('\n').find((l) => l.startsWith('| parse'));
