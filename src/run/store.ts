@@ -64,7 +64,19 @@ export class RunStore {
         'BAD_USAGE',
         `${dir} already holds a run; continue it with: gherkin-bench run --resume ${dir}`,
       );
-    await mkdir(dir, { recursive: true });
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (cause) {
+      // e.g. --out names a file (ENOTDIR) or a folder we may not write (EACCES)
+      const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+      throw new UserError(
+        'BAD_USAGE',
+        `${dir}: cannot create the run folder (${code}); check --out or the file's out:`,
+        {
+          cause,
+        },
+      );
+    }
     await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const handle = await open(join(dir, RESULTS_FILE), 'a');
     return new RunStore(dir, manifest, [], handle);

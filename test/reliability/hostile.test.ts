@@ -309,6 +309,14 @@ const CASES: HostileCase[] = [
     },
   },
 
+  {
+    name: 'generated: --out names a file, not a folder',
+    setup: (ctx) => writeFileSync(join(ctx.work, 'not-a-folder'), 'x'),
+    argv: (ctx) => ['run', '--limit', '1', '--variant', 'none', '--out', join(ctx.work, 'not-a-folder')],
+    file: 'not-a-folder',
+    where: /cannot create the run folder \(ENOTDIR\)/,
+  },
+
   // ---- judge rubrics (loaded when an experiment names them)
   {
     name: 'rubrics/missing-anchor.yaml',
