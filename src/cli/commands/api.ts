@@ -1,4 +1,5 @@
 /** `gherkin-bench api <service> [operation]`: list a service's operations or show one's member tree. */
+import { UserError } from '../../errors.js';
 import { defaultCatalog } from '../../knowledge/catalog.js';
 import { describeApi, renderDescription } from '../../knowledge/describe.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
@@ -24,6 +25,8 @@ export const apiCommand: CommandFactory = (io: CliIo) => ({
       .option('depth', { type: 'number', describe: 'Show members at most this deep' }),
   handler: (argv) => {
     const args = argv as unknown as ApiArgs;
+    if (args.depth !== undefined && (!Number.isInteger(args.depth) || args.depth < 1))
+      throw new UserError('BAD_USAGE', `--depth: must be a whole number ≥ 1 (got ${args.depth})`);
     const description = describeApi(defaultCatalog(), args.service, args.operation, args.depth);
     emit(io, args, description, () => renderDescription(description));
   },

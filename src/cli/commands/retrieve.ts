@@ -1,4 +1,5 @@
 /** `gherkin-bench retrieve "<requirement>"`: the Boto3 operations (and fields) a control would need. */
+import { UserError } from '../../errors.js';
 import { defaultCatalog } from '../../knowledge/catalog.js';
 import { createRetriever, type RetrievalHit } from '../../knowledge/retrieval.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
@@ -37,6 +38,8 @@ export const retrieveCommand: CommandFactory = (io: CliIo) => ({
       .option('budget', { type: 'number', default: 1500, describe: 'Token budget of --passages (chars/4)' }),
   handler: (argv) => {
     const args = argv as unknown as RetrieveArgs;
+    if (!Number.isInteger(args.budget) || args.budget < 1)
+      throw new UserError('BAD_USAGE', `--budget: must be a whole number of tokens ≥ 1 (got ${args.budget})`);
     const retriever = createRetriever(defaultCatalog());
     const hits = retriever.retrieve(args.requirement, {
       k: args.k,

@@ -54,6 +54,21 @@ describe('retrieve', () => {
   });
 });
 
+describe('numeric flags', () => {
+  it('rejects a --budget or --depth that is not a whole number ≥ 1 with one line (exit 2)', async () => {
+    for (const budget of ['0', '-1', 'abc']) {
+      const out = await cli(['retrieve', 'x', '--service', 's3', '--passages', '--budget', budget]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toMatch(/^gherkin-bench: --budget: must be a whole number of tokens ≥ 1 \(got .*\)\n$/);
+    }
+    for (const depth of ['0', '-1', 'abc']) {
+      const out = await cli(['api', 'sagemaker', 'describe_notebook_instance', '--depth', depth]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toMatch(/^gherkin-bench: --depth: must be a whole number ≥ 1/);
+    }
+  });
+});
+
 describe('api', () => {
   it('lists operations and shows one member tree', async () => {
     const list = await cli(['api', 'sagemaker']);
