@@ -101,7 +101,11 @@ describe('a run under injected faults', () => {
     for (const record of run.records) {
       if (record.error === null) {
         expect(typeof record.candidate).toBe('string');
-        expect(record.scores.map((s) => s.metric)).toEqual(expect.arrayContaining(['parse', 'grounding']));
+        // Checks and the judge, which ran on the faulty fake too.
+        expect(record.scores.map((s) => s.metric)).toEqual(
+          expect.arrayContaining(['parse', 'grounding', 'judge.overall']),
+        );
+        expect(record.usage.judge?.calls).toBeGreaterThan(0);
       } else {
         expect(['generation', 'scoring', 'judge']).toContain(record.error.stage);
         expect(record.error.message.length).toBeGreaterThan(10);
