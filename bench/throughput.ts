@@ -54,16 +54,18 @@ export const throughputBenchmark: Benchmark = {
             },
           );
           const achieved: number[] = [];
+          const cpuPerCase: number[] = [];
           for (let run = 0; run < RUNS; run++) {
             await settle();
             const before = await server.calls();
-            const { ms } = await timeCpu(() =>
+            const { ms, cpuMs } = await timeCpu(() =>
               runExperiment(freshRun(plan, dir, `c${concurrency}-${run}`), { runner }),
             );
             const calls = (await server.calls()) - before;
             if (calls !== cases)
               throw new Error(`expected ${cases} calls at concurrency ${concurrency}, the fake got ${calls}`);
             achieved.push((calls / ms) * 1000);
+            cpuPerCase.push(cpuMs / cases);
             progress(
               `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal})`,
             );
@@ -76,6 +78,10 @@ export const throughputBenchmark: Benchmark = {
               { op: '>=', value: 0.95 },
             ),
             note: `achieved ÷ ideal ${ideal}/s over the whole run`,
+          };
+          out[`c${concurrency}_cpu_ms_per_case`] = {
+            ...summarise(cpuPerCase, 'ms'),
+            note: 'CPU of this process per case (prompt, SDK request and reply, every check, store): all C replies of a wave arrive together and wait for one another on the event loop',
           };
         }
         return out;
