@@ -24,11 +24,6 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** The lower-cased content words of a text (letters and digits; stop words dropped). */
-export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w));
-}
-
 /** How a run's seed and repeat index reach the selection. */
 export interface SelectionOptions {
   seed: number;
