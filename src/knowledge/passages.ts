@@ -13,28 +13,26 @@ import type { ServiceCatalog } from './catalog.js';
 import { findMember, memberPaths } from './shapes.js';
 import { shortDoc } from './text.js';
 
+/** One operation found for a query: what a passage is made from (the retriever's `RetrievalHit`). */
+export interface PassageSource {
+  service: string;
+  /** Operation name, e.g. `DescribeAutoMLJobV2`. */
+  operation: string;
+  /** boto3 method, e.g. `describe_auto_ml_job_v2`. */
+  method: string;
+  /** BM25 score with the read-operation preference applied (higher is better). */
+  score: number;
+  /** The operation's member paths most relevant to the query, best first. */
+  members: string[];
+}
+
 /**
  * One retrieved operation as a prompt shows it. The one definition: generation's provider contract
  * (src/generation/providers/types.ts) re-exports it.
  */
-export interface RetrievedPassage {
-  service: string;
-  operation: string;
-  method: string;
-  score: number;
-  /** Member paths, most relevant first. */
-  members: string[];
+export interface RetrievedPassage extends PassageSource {
   /** The compact Boto3-syntax passage shown in the prompt. */
   text: string;
-}
-
-/** The hit fields a passage is made from. */
-export interface PassageSource {
-  service: string;
-  operation: string;
-  method: string;
-  score: number;
-  members: string[];
 }
 
 /** Estimated tokens of a text (chars / 4, rounded up). */

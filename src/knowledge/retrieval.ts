@@ -8,7 +8,7 @@ import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
 import { catalogIndex, type IndexCache, isReadOperation, type OperationDoc, serviceIndex } from './api-index.js';
 import type { ServiceCatalog } from './catalog.js';
-import { type RetrievedPassage, renderPassages } from './passages.js';
+import { type PassageSource, type RetrievedPassage, renderPassages } from './passages.js';
 import { parseResourceType } from './resource-types.js';
 import { type MemberInfo, memberPaths } from './shapes.js';
 import { didYouMean } from './suggest.js';
@@ -16,18 +16,8 @@ import { expand, terms } from './vocabulary.js';
 
 export { isReadOperation };
 
-/** One operation found for a query. */
-export interface RetrievalHit {
-  service: string;
-  /** Operation name, e.g. `DescribeAutoMLJobV2`. */
-  operation: string;
-  /** boto3 method, e.g. `describe_auto_ml_job_v2`. */
-  method: string;
-  /** BM25 score with the read-operation preference applied (higher is better). */
-  score: number;
-  /** The operation's member paths most relevant to the query, best first. */
-  members: string[];
-}
+/** One operation found for a query (the shape passages are made from). */
+export type RetrievalHit = PassageSource;
 
 /** How to narrow and size a query. */
 export interface RetrieveOptions {
