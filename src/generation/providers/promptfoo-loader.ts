@@ -50,6 +50,18 @@ export function loadPromptfoo(setup: PromptfooSetup): Promise<{ promptfoo: Promp
 type LogMethod = (...args: unknown[]) => void;
 
 /**
+ * One of promptfoo's bundled chunks (`./<name>-<hash>.js`, as its index.js imports it), or
+ * undefined when the index names no such chunk (a different promptfoo build).
+ */
+async function importPromptfooChunk(name: 'logger' | 'telemetry'): Promise<Record<string, unknown> | undefined> {
+  const dir = dirname(createRequire(import.meta.url).resolve('promptfoo'));
+  const index = readFileSync(join(dir, 'index.js'), 'utf8');
+  const chunk = new RegExp(`from "\\./(${name}-[\\w-]+\\.js)"`).exec(index)?.[1];
+  if (!chunk) return undefined;
+  return (await import(pathToFileURL(join(dir, chunk)).href)) as Record<string, unknown>;
+}
+
+/**
  * Make promptfoo's `logger.debug` return at once unless promptfoo logs at debug level. In promptfoo
  * 0.121 every debug call, with debug logging off, still captures a stack trace, sanitises and
  * serialises its context, and retries `import('source-map-support')` — a devDependency of
@@ -59,12 +71,9 @@ type LogMethod = (...args: unknown[]) => void;
  */
 async function quietDebugLog(): Promise<boolean> {
   try {
-    const entry = createRequire(import.meta.url).resolve('promptfoo');
-    const dir = dirname(entry);
-    const index = readFileSync(join(dir, 'index.js'), 'utf8');
-    const chunk = /from "\.\/(logger-[\w-]+\.js)"/.exec(index)?.[1];
-    if (!chunk) return false;
-    const values = Object.values((await import(pathToFileURL(join(dir, chunk)).href)) as Record<string, unknown>);
+    const mod = await importPromptfooChunk('logger');
+    if (!mod) return false;
+    const values = Object.values(mod);
     const isDebugEnabled = values.find(
       (value): value is () => boolean => typeof value === 'function' && value.name === 'isDebugEnabled',
     );
@@ -88,12 +97,8 @@ async function quietDebugLog(): Promise<boolean> {
 /** Mark promptfoo's one-off "telemetry disabled" event as sent. True when it worked. */
 async function muteTelemetryEvent(): Promise<boolean> {
   try {
-    const entry = createRequire(import.meta.url).resolve('promptfoo');
-    const dir = dirname(entry);
-    const index = readFileSync(join(dir, 'index.js'), 'utf8');
-    const chunk = /from "\.\/(telemetry-[\w-]+\.js)"/.exec(index)?.[1];
-    if (!chunk) return false;
-    const mod = (await import(pathToFileURL(join(dir, chunk)).href)) as Record<string, unknown>;
+    const mod = await importPromptfooChunk('telemetry');
+    if (!mod) return false;
     for (const value of Object.values(mod)) {
       const candidate = value as { telemetryDisabledRecorded?: unknown } | null;
       if (candidate && typeof candidate === 'object' && typeof candidate.telemetryDisabledRecorded === 'boolean') {
