@@ -50,6 +50,17 @@ describe('report, baseline, gate and compare commands', () => {
     expect(readFileSync(junit, 'utf8')).toMatch(/<failure message="significant regression/);
     expect(readFileSync(md, 'utf8')).toMatch(/❌/);
     expect(readFileSync(summaryFile, 'utf8')).toMatch(/gherkin-bench gate/);
+
+    // --json on GitHub Actions: stdout is pure JSON, annotations go to stderr; an unwritable job
+    // summary is a warning, not a crash.
+    const json = await cli(['gate', '--baseline', baseline, '--run', after, '--rules', rules, '--json'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: join(root, 'no-such-folder', 'summary.md'),
+    });
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { passed: boolean }).passed).toBe(false);
+    expect(json.stderr).toMatch(/^::error title=/m);
+    expect(json.stderr).toMatch(/^warning: cannot append to GITHUB_STEP_SUMMARY /m);
   });
 
   it('gate refuses bad input with exit 2 and one line', async () => {

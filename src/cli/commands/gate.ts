@@ -47,9 +47,17 @@ export const gateCommand: CommandFactory = (io: CliIo, setExitCode) => ({
     if (args.junit) writeFileAtomic(args.junit, gateJunit(result));
     if (args.markdown) writeFileAtomic(args.markdown, markdown);
     if (io.env.GITHUB_ACTIONS === 'true') {
-      for (const line of githubAnnotations(result)) io.stdout(`${line}\n`);
+      // The runner reads workflow commands on stdout and stderr; with --json stdout stays pure JSON.
+      const annotate = args.json ? io.stderr : io.stdout;
+      for (const line of githubAnnotations(result)) annotate(`${line}\n`);
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) appendFileSync(summaryFile, markdown);
+      if (summaryFile) {
+        try {
+          appendFileSync(summaryFile, markdown);
+        } catch (error) {
+          io.stderr(`warning: cannot append to GITHUB_STEP_SUMMARY ${summaryFile}: ${(error as Error).message}\n`);
+        }
+      }
     }
     emit(io, args, result, () => gateTable(result));
     if (!result.passed) setExitCode(1);
