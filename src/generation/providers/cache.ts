@@ -7,10 +7,10 @@
  * Entries hold the request and the reply — never credentials, headers or endpoints. Errors are not
  * cached: a failed call is tried again on the next run.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomicAsync } from '../../atomic-write.js';
+import { canonicalJson, sha256 } from '../../canonical-json.js';
 import { UserError } from '../../errors.js';
 import type { CallOptions, ModelProvider, ModelRequest, ModelResponse } from './types.js';
 
@@ -51,27 +51,6 @@ export interface CallCache {
   get(key: string): Promise<CacheEntry | undefined>;
   /** Store an entry atomically (temp file + rename). */
   put(entry: CacheEntry): Promise<void>;
-}
-
-/** JSON with object keys sorted at every level and undefined members dropped. */
-function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(v).sort()) {
-        const member = (v as Record<string, unknown>)[key];
-        if (member !== undefined) out[key] = sort(member);
-      }
-      return out;
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value));
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The content address of a call (64 hex); `version` is the provider's fingerprint, if it has one. */
