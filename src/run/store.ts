@@ -52,7 +52,7 @@ export class RunStore {
   private constructor(dir: string, manifest: RunManifest, records: CaseRecord[], handle: FileHandle) {
     this.dir = dir;
     this.manifestValue = manifest;
-    this.byKey = new Map(records.map((r) => [r.key, r]));
+    this.byKey = new Map(records.map((r) => [r.key, compact(r)]));
     this.handle = handle;
   }
 
@@ -99,7 +99,7 @@ export class RunStore {
     return this.manifestValue;
   }
 
-  /** The stored record of a case, if it is done. */
+  /** The stored record of a case, if it is done (kept compact: no trace, scores without reasons). */
   get(key: string): CaseRecord | undefined {
     return this.byKey.get(key);
   }
@@ -109,7 +109,7 @@ export class RunStore {
     return this.byKey.has(key);
   }
 
-  /** Every stored record, in append order. */
+  /** Every stored record, in append order (compact, as {@link RunStore.get}; read results.jsonl for full records). */
   records(): CaseRecord[] {
     return [...this.byKey.values()];
   }
@@ -124,7 +124,7 @@ export class RunStore {
    */
   append(record: CaseRecord): Promise<boolean> {
     if (this.byKey.has(record.key)) return Promise.resolve(false);
-    this.byKey.set(record.key, record);
+    this.byKey.set(record.key, compact(record));
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     const waiting = this.waiting;
     if (waiting) {
@@ -164,4 +164,22 @@ export class RunStore {
     await handle?.datasync();
     await handle?.close();
   }
+}
+
+/**
+ * What the store keeps in memory of a stored case: everything the engine answers promptfoo with
+ * and counts, without the trace and the scores' reasons and details (the bulk of a record, which
+ * stays on disk in results.jsonl). Keeps a long run's memory from growing with every case's prompts.
+ */
+function compact(record: CaseRecord): CaseRecord {
+  return {
+    ...record,
+    trace: { steps: [], retrieved: [], fewShotIds: [] },
+    scores: record.scores.map((s) => ({
+      metric: s.metric,
+      value: s.value,
+      reason: '',
+      ...(s.pass === undefined ? {} : { pass: s.pass }),
+    })),
+  };
 }
