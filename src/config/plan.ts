@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { canonicalJson, sha256 } from '../canonical-json.js';
 import { defaultDatasetDir, loadDataset } from '../dataset/load.js';
 import type { Dataset, Item } from '../dataset/types.js';
 import { badInput } from '../errors.js';
@@ -13,7 +14,7 @@ import { loadVariants } from '../generation/variants.js';
 import { packagePath } from '../paths.js';
 import type { JudgeMode } from '../scoring/judge/prompt.js';
 import { loadRubric, type Rubric, resolveRubricPath } from '../scoring/judge/rubric.js';
-import { canonicalJson, caseKey, sha256 } from './case-key.js';
+import { caseKey } from './case-key.js';
 import { checkExperiment, resolveVariants, selectItems } from './checks.js';
 import { type RunEnv, resolveEnv } from './env.js';
 import type { LoadedExperiment } from './load.js';

@@ -2,7 +2,7 @@
  * Resume guard: a stored run may only be continued by the same experiment on the same inputs,
  * or its results would mix two experiments. Anything that differs is named, exit 2.
  */
-import { canonicalJson } from '../config/case-key.js';
+import { canonicalJson } from '../canonical-json.js';
 import type { RunPlan } from '../config/plan.js';
 import { UserError } from '../errors.js';
 import { promptsHash } from '../generation/templates.js';

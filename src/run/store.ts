@@ -3,8 +3,9 @@
  * appended at once as one whole line (with the others finished meanwhile, then a data sync), so a
  * crash never loses finished work; a key already stored is never written twice; a torn last line is cut off on resume.
  */
-import { type FileHandle, mkdir, open, rename, stat, truncate, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomicAsync } from '../atomic-write.js';
 import { UserError } from '../errors.js';
 import { MANIFEST_FILE, RESULTS_FILE, readManifest, readResults } from './records.js';
 import type { CaseRecord, RunManifest } from './types.js';
@@ -29,13 +30,6 @@ export async function readRun(dir: string): Promise<StoredRun> {
   const manifest = await readManifest(dir);
   const { records, tornTail } = await readResults(dir);
   return { dir, manifest, records, tornTail };
-}
-
-/** Write a file atomically: a temp file beside it, then rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }
 
 /** An open run folder that case records are appended to. */
@@ -77,7 +71,7 @@ export class RunStore {
         },
       );
     }
-    await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFileAtomicAsync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const handle = await open(join(dir, RESULTS_FILE), 'a');
     return new RunStore(dir, manifest, [], handle);
   }
@@ -152,7 +146,7 @@ export class RunStore {
   /** Replace the manifest (atomically) with `update` applied to it. */
   async updateManifest(update: (manifest: RunManifest) => RunManifest): Promise<void> {
     const next = update(this.manifestValue);
-    await writeFileAtomic(join(this.dir, MANIFEST_FILE), `${JSON.stringify(next, null, 2)}\n`);
+    await writeFileAtomicAsync(join(this.dir, MANIFEST_FILE), `${JSON.stringify(next, null, 2)}\n`);
     this.manifestValue = next;
   }
 
