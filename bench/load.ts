@@ -8,6 +8,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { resolveProvider } from '../src/generation/providers/registry.js';
 import { packagePath } from '../src/paths.js';
 import { createCaseRunner } from '../src/run/case-runner.js';
@@ -42,6 +44,12 @@ function slope(points: readonly [number, number][]): number {
   const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   return sxx === 0 ? 0 : sxy / sxx;
+}
+
+/** A full garbage collection on demand (V8's gc, exposed at run time). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 /** Resources still open, by type, other than standard streams and the ones we expect to linger. */
@@ -108,6 +116,9 @@ export const loadBenchmark: Benchmark = {
       const provider = await resolveProvider(MODEL, { env, credentials: FAKE_CREDENTIALS });
       const runner = await createCaseRunner(plan, { wrapProvider: () => provider });
 
+      const gc = collector();
+      /** Live JS heap after a full GC, every 1,000 cases: the memory the run really holds. */
+      const live: [number, number][] = [];
       const samples: Sample[] = [];
       let done = 0;
       const sample = () => {
@@ -122,7 +133,11 @@ export const loadBenchmark: Benchmark = {
         onEvent: (event) => {
           if (event.type !== 'case') return;
           done = event.done;
-          if (done % 1000 === 0) progress(`${done}/${cases}`);
+          if (done % 1000 === 0) {
+            gc();
+            live.push([done, process.memoryUsage().heapUsed / MB]);
+            progress(`${done}/${cases}`);
+          }
         },
       });
       const wallMs = performance.now() - started;
@@ -177,6 +192,13 @@ export const loadBenchmark: Benchmark = {
           value: round(slope(heapHalf) * 1000),
           unit: 'MB',
           note: 'MB of JS heap per 1,000 more cases (the run store and promptfoo keep every result)',
+        },
+        live_heap_at_1000: plain(live[0]?.[1] ?? 0, 'MB'),
+        live_heap_at_end: plain(live.at(-1)?.[1] ?? 0, 'MB'),
+        live_heap_slope: {
+          value: round(slope(live) * 1000),
+          unit: 'MB',
+          note: 'MB of live JS heap (after a full GC) per 1,000 more cases, least squares over the run',
         },
         external_slope_second_half: {
           value: round(slope(externalHalf) * 1000),
