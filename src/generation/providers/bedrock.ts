@@ -164,6 +164,15 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
+/** A reply whose body could not be read (HTTP 200 but malformed or cut off): the SDK does not retry these. */
+function isMalformedBody(error: unknown): boolean {
+  const e = (error ?? {}) as SdkErrorShape;
+  return e.name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '');
+}
+
+/** Extra attempts gherkin-bench makes itself when a reply's body is malformed (bounded). */
+export const MALFORMED_BODY_RETRIES = 2;
+
 /** Map an SDK or transport failure to a {@link ProviderError}; the message never carries credentials. */
 export function toProviderError(providerId: string, error: unknown, timeoutMs: number): ProviderError {
   const e = (error ?? {}) as SdkErrorShape;
@@ -175,7 +184,7 @@ export function toProviderError(providerId: string, error: unknown, timeoutMs: n
   let what = `${name}: ${firstLine(e.message)}`;
   if (name === 'TimeoutError') what = `timed out (no reply within ${timeoutMs} ms)`;
   else if (name === 'AbortError') what = 'aborted';
-  else if (name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '')) {
+  else if (isMalformedBody(error)) {
     what = `malformed response body (${firstLine(e.message)})`;
     retryable = true;
   } else if (
@@ -220,14 +229,19 @@ export function createBedrockProvider(options: BedrockProviderOptions): ModelPro
     id,
     async call(request: ModelRequest, callOptions?: CallOptions): Promise<ModelResponse> {
       const started = performance.now();
-      let output: ConverseCommandOutput;
-      try {
-        output = await client.send(
-          new ConverseCommand(toConverseInput(modelId, request)),
-          callOptions?.signal ? { abortSignal: callOptions.signal } : {},
-        );
-      } catch (error) {
-        throw toProviderError(id, error, timeoutMs);
+      let output: ConverseCommandOutput | undefined;
+      for (let attempt = 0; output === undefined; attempt++) {
+        try {
+          output = await client.send(
+            new ConverseCommand(toConverseInput(modelId, request)),
+            callOptions?.signal ? { abortSignal: callOptions.signal } : {},
+          );
+        } catch (error) {
+          // The SDK retries throttling, 5xx and timeouts itself; a malformed or cut-off body of a
+          // 200 reply it does not, so that alone is tried again here, a bounded number of times.
+          const again = isMalformedBody(error) && attempt < MALFORMED_BODY_RETRIES && !callOptions?.signal?.aborted;
+          if (!again) throw toProviderError(id, error, timeoutMs);
+        }
       }
       return fromConverseOutput(modelId, request, output, Math.round(performance.now() - started));
     },

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createBedrockProvider,
+  MALFORMED_BODY_RETRIES,
   supportsPromptCaching,
   toConverseInput,
 } from '../../../src/generation/providers/bedrock.js';
@@ -151,11 +152,17 @@ describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)'
     expect(fake.calls).toBe(2);
   });
 
-  it('turns malformed and truncated bodies into ProviderErrors', async () => {
-    fake.enqueue(reply.malformed());
+  it('tries a malformed or cut-off body again (the SDK does not), then succeeds', async () => {
+    fake.enqueue(reply.malformed(), reply.truncated());
+    const answer = await provider().call(request);
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(fake.calls).toBe(3);
+  });
+
+  it('turns a body that stays malformed into a ProviderError after a bounded number of tries', async () => {
+    fake.enqueue(reply.malformed(), reply.truncated(), reply.malformed(), reply.malformed());
     await expect(provider().call(request)).rejects.toThrow(/malformed response body/);
-    fake.enqueue(reply.truncated());
-    await expect(provider().call(request)).rejects.toBeInstanceOf(ProviderError);
+    expect(fake.calls).toBe(1 + MALFORMED_BODY_RETRIES);
   });
 
   it('reports an unreachable endpoint as a retryable ProviderError', async () => {
