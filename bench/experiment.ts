@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import type { RunFlags } from '../src/config/flags.js';
 import { caseGrid, type RunPlan } from '../src/config/plan.js';
+import { loadPromptfoo, type Promptfoo } from '../src/generation/providers/promptfoo-loader.js';
 import { packagePath } from '../src/paths.js';
 import type { CaseRunner } from '../src/run/case-runner.js';
 import { planRun } from '../src/run/execute.js';
-import { loadPromptfoo, type Promptfoo } from '../src/generation/providers/promptfoo-loader.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord } from '../src/run/types.js';
 
 /** promptfoo, loaded once for every benchmark (telemetry and update checks off, folders in .cache/bench/). */
