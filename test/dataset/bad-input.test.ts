@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './cli-io.js';
+import { cli as run } from '../support/cli.js';
 
 const bad = (name: string) => join('test', 'fixtures', 'dataset', 'bad', name);
 

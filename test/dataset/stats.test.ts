@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
 import { computeStats, renderStats } from '../../src/dataset/stats.js';
-import { run } from './cli-io.js';
+import { cli as run } from '../support/cli.js';
 
 const good = join('test', 'fixtures', 'dataset', 'good');
 

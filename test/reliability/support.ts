@@ -7,32 +7,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { runCli } from '../../src/cli/cli.js';
-import type { CliIo } from '../../src/cli/io.js';
 
 /** What one in-process CLI run printed and returned. */
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import type { Captured as CliResult } from '../support/cli.js';
 
 /** Run the CLI in-process on `argv` with `env` as its environment. */
-export async function runInProcess(argv: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+export { cli as runInProcess } from '../support/cli.js';
+export type { CliResult };
 
 /**
  * Every file and folder under `dir` (relative path → size and sha256, or `dir`, or a link's

@@ -1,28 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.js';
 import { renderResult } from '../../src/cli/commands/run.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { cli } from '../support/cli.js';
 import { useTempDirs } from './temp-dirs.js';
 
 const newTempDir = useTempDirs('gb-cli-');
-
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe('gherkin-bench run and runs', () => {
   it('runs an experiment file with flags over it, prints the folder and a per-variant table, and lists it', async () => {

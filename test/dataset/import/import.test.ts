@@ -9,7 +9,7 @@ import { loadDataset } from '../../../src/dataset/load.js';
 import type { Row } from '../../../src/dataset/schema.js';
 import { validateDataset } from '../../../src/dataset/validate.js';
 import { isUserError } from '../../../src/errors.js';
-import { run } from '../cli-io.js';
+import { cli as run } from '../../support/cli.js';
 
 const SOURCE = join('test', 'fixtures', 'dataset', 'aws-config-rules');
 
