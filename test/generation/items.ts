@@ -1,27 +1,6 @@
 /** Small inline gold items for the generation tests (no dataset folder needed). */
 import type { Item } from '../../src/dataset/types.js';
-
-const GOLD_NOTEBOOK = `@control:SageMaker.1 @severity:high @resource:AWS::SageMaker::NotebookInstance @category:network-exposure
-Feature: SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS
-  Description: SageMaker notebook instances must not have direct internet access.
-  Trigger: Periodic
-  Reports on: AWS::SageMaker::NotebookInstance
-  Rule Parameters: None
-
-  Scenario: No notebook instances exist
-    Given "sagemaker.list_notebook_instances" returns no notebook instances
-    Then the rule returns NOT_APPLICABLE
-
-  Scenario: Direct internet access is enabled
-    Given a notebook instance described by "sagemaker.describe_notebook_instance"
-    And its "DirectInternetAccess" is "Enabled"
-    Then the rule returns NON_COMPLIANT
-
-  Scenario: Direct internet access is disabled
-    Given a notebook instance described by "sagemaker.describe_notebook_instance"
-    And its "DirectInternetAccess" is "Disabled"
-    Then the rule returns COMPLIANT
-`;
+import { NOTEBOOK_GOLD as GOLD_NOTEBOOK } from '../support/notebook-gold.js';
 
 /** A gold with four non-compliant scenarios and an ERROR one, COMPLIANT before NON_COMPLIANT. */
 const GOLD_BUCKET = `@control:S3.4 @severity:medium @resource:AWS::S3::Bucket @category:encryption-at-rest

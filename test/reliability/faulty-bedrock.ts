@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ModelProvider } from '../../src/generation/providers/types.js';
 import type { FakeBedrock, FakeReply, FakeRequest } from '../support/fake-bedrock.js';
 import { reply } from '../support/fake-bedrock.js';
+import { NOTEBOOK_GOLD } from '../support/notebook-gold.js';
 
 /** Per-attempt fault rates (the rest are answered normally). */
 export interface FaultRates {
@@ -30,27 +31,7 @@ export const ISSUE_FAULTS: FaultRates = {
 const MARKER = /\[gb-call ([^\]]+)\]/;
 
 /** A canonical gherkin the fake answers generation calls with. */
-export const FAKE_GHERKIN = `@control:SageMaker.2 @severity:high @resource:AWS::SageMaker::NotebookInstance @category:network-exposure
-Feature: SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS
-  Description: SageMaker notebook instances must not have direct internet access.
-  Trigger: Periodic
-  Reports on: AWS::SageMaker::NotebookInstance
-  Rule Parameters: None
-
-  Scenario: No notebook instances exist
-    Given "sagemaker.list_notebook_instances" returns no notebook instances
-    Then the rule returns NOT_APPLICABLE
-
-  Scenario: Direct internet access is enabled
-    Given a notebook instance described by "sagemaker.describe_notebook_instance"
-    And its "DirectInternetAccess" is "Enabled"
-    Then the rule returns NON_COMPLIANT
-
-  Scenario: Direct internet access is disabled
-    Given a notebook instance described by "sagemaker.describe_notebook_instance"
-    And its "DirectInternetAccess" is "Disabled"
-    Then the rule returns COMPLIANT
-`;
+export const FAKE_GHERKIN = NOTEBOOK_GOLD.replace('@control:SageMaker.1', '@control:SageMaker.2');
 
 /** A uniform number in [0, 1) from a string. */
 export function hashUniform(text: string): number {
