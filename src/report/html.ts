@@ -64,12 +64,41 @@ function inlineScript(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1');
 }
 
-const clip = (text: string): string =>
-  text.length > MAX_TEXT
-    ? `${text.slice(0, MAX_TEXT)}\n… (${text.length - MAX_TEXT} more characters in results.jsonl)`
-    : text;
+/**
+ * Trace text (prompts, responses, retrieved passages) a page embeds for the whole run, at most,
+ * in characters. A real 10,000-case run embedded about 40 KB of trace per case: a 400 MB page and
+ * about 4 GB of memory to write it. Past this budget each trace text is clipped shorter (never
+ * below {@link MIN_TRACE_TEXT}); the full texts stay in results.jsonl.
+ */
+export const TRACE_TEXT_BUDGET = 32_000_000;
+/** The shortest a trace text is clipped to on a large run. */
+export const MIN_TRACE_TEXT = 400;
 
-function caseData(record: CaseRecord) {
+const clipTo =
+  (limit: number) =>
+  (text: string): string =>
+    text.length > limit ? `${text.slice(0, limit)}\n… (${text.length - limit} more characters in results.jsonl)` : text;
+
+/** The per-text limit for a run: {@link MAX_TEXT}, or less when the run's trace text exceeds the budget. */
+export function traceTextLimit(records: readonly CaseRecord[]): number {
+  let total = 0;
+  let texts = 0;
+  for (const record of records) {
+    for (const p of record.trace.retrieved) {
+      total += Math.min(MAX_TEXT, (p.text ?? '').length);
+      texts++;
+    }
+    for (const step of record.trace.steps) {
+      total += Math.min(MAX_TEXT, step.system.length) + Math.min(MAX_TEXT, step.prompt.length);
+      total += Math.min(MAX_TEXT, step.response.length);
+      texts += 3;
+    }
+  }
+  if (total <= TRACE_TEXT_BUDGET || texts === 0) return MAX_TEXT;
+  return Math.max(MIN_TRACE_TEXT, Math.min(MAX_TEXT, Math.floor(TRACE_TEXT_BUDGET / texts)));
+}
+
+function caseData(record: CaseRecord, clip: (text: string) => string) {
   return {
     key: record.key,
     itemId: record.itemId,
@@ -132,9 +161,18 @@ pre.diff .add { background: #dcfce7; display: block; } pre.diff .del { backgroun
 export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[], summary: Summary): string {
   const { chart, diff, client } = loadAssets();
   const items = Object.fromEntries((manifest.items ?? []).map((i) => [i.id, i]));
-  const data = { summary, items, cases: records.map(caseData) };
+  const limit = traceTextLimit(records);
+  const clip = clipTo(limit);
+  const data = { summary, items, cases: records.map((record) => caseData(record, clip)) };
   const failed = summary.counts.failed;
-  const warnings = summary.warnings.map((w) => `<p class="warning">${escapeHtml(w)}</p>`).join('\n');
+  const notes =
+    limit < MAX_TEXT
+      ? [
+          ...summary.warnings,
+          `Trace texts are clipped to ${limit} characters each on this page to keep it small; results.jsonl holds them whole.`,
+        ]
+      : summary.warnings;
+  const warnings = notes.map((w) => `<p class="warning">${escapeHtml(w)}</p>`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
