@@ -157,6 +157,12 @@
     canvas.parentElement.hidden = effects.length === 0;
     if (!effects.length) return;
     const terms = effects.map((e) => e.term);
+    // The axis spans every interval (and zero), not only the points.
+    const lows = effects.map((e) => e.ci.low);
+    const highs = effects.map((e) => e.ci.high);
+    const span = Math.max(...highs, 0) - Math.min(...lows, 0) || 1;
+    const xMin = Math.min(...lows, 0) - span * 0.05;
+    const xMax = Math.max(...highs, 0) + span * 0.05;
     effectsChart = new Chart(canvas, {
       type: 'scatter',
       data: {
@@ -176,6 +182,8 @@
         scales: {
           y: { type: 'category', labels: terms, offset: true },
           x: {
+            suggestedMin: xMin,
+            suggestedMax: xMax,
             title: { display: true, text: `change in ${metric}` },
             grid: { color: (c) => (c.tick.value === 0 ? '#111827' : '#e5e7eb') },
           },
