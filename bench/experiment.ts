@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { RunFlags } from '../src/config/flags.js';
 import { caseGrid, type RunPlan } from '../src/config/plan.js';
 import { loadPromptfoo, type Promptfoo } from '../src/generation/providers/promptfoo-loader.js';
+import { emptyUsage } from '../src/generation/usage.js';
 import { packagePath } from '../src/paths.js';
 import type { CaseRunner } from '../src/run/case-runner.js';
 import { planRun } from '../src/run/execute.js';
@@ -58,15 +59,7 @@ export function freshRun(plan: RunPlan, dir: string, name: string): RunPlan {
  * only the harness (promptfoo's loop, our provider per variant, the store append, the grading).
  */
 export function noopRunner(): CaseRunner {
-  const usage = {
-    calls: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    latencyMs: 0,
-    costUsd: 0,
-  };
+  const usage = emptyUsage();
   return {
     run: async (task): Promise<CaseRecord> => {
       const at = new Date().toISOString();

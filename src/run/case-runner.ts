@@ -14,6 +14,7 @@ import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import { type ResolveProviderOptions, resolveProvider } from '../generation/providers/registry.js';
 import type { ModelProvider, Usage } from '../generation/providers/types.js';
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
+import { emptyUsage } from '../generation/usage.js';
 import { defaultCatalog } from '../knowledge/catalog.js';
 import { createRetriever, type Retriever } from '../knowledge/retrieval.js';
 import { scoreChecks } from '../scoring/checks.js';
@@ -203,15 +204,7 @@ async function generate(
     return {
       gherkin: null,
       trace: { steps: [], retrieved: [], fewShotIds: [] },
-      usage: {
-        calls: 0,
-        tokensIn: 0,
-        tokensOut: 0,
-        cacheReadTokens: 0,
-        cacheWriteTokens: 0,
-        latencyMs: 0,
-        costUsd: null,
-      },
+      usage: { ...emptyUsage(), costUsd: null },
       error: (error as Error).message,
     };
   }

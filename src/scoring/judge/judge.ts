@@ -6,6 +6,7 @@
 import type { Item } from '../../dataset/types.js';
 import type { ModelProvider, Usage } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
+import { emptyUsage } from '../../generation/usage.js';
 import type { MetricId, Score } from '../types.js';
 import {
   type JudgeMode,
@@ -17,7 +18,7 @@ import {
 } from './prompt.js';
 import type { Rubric } from './rubric.js';
 import { summariseSamples } from './samples.js';
-import { emptyUsage, type Structured, structuredCall } from './structured-call.js';
+import { type Structured, structuredCall } from './structured-call.js';
 
 /** What {@link judgeCandidate} needs. */
 export interface JudgeInput {

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import type { Item } from '../../dataset/types.js';
 import type { ModelProvider, Usage } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
+import { emptyUsage } from '../../generation/usage.js';
 import { criteriaJsonSchema, fenceFor, fill, type JudgeJsonSchema, judgeTemplate, renderCriteria } from './prompt.js';
 import type { Rubric } from './rubric.js';
-import { emptyUsage, structuredCall } from './structured-call.js';
+import { structuredCall } from './structured-call.js';
 
 /** A pairwise verdict on one criterion. */
 export type Winner = 'A' | 'B' | 'tie';

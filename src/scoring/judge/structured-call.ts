@@ -13,6 +13,7 @@ import type {
   Usage,
 } from '../../generation/providers/types.js';
 import type { CaseUsage } from '../../generation/types.js';
+import { addCaseUsage } from '../../generation/usage.js';
 import { jsonInText } from './prompt.js';
 
 /** A validated reply, or why there is none. */
@@ -31,22 +32,6 @@ export interface StructuredCall<T> {
   repeat?: number;
   signal?: AbortSignal;
   costOf?: (usage: Usage, modelId: string) => number | null;
-}
-
-/** Zeroed usage. */
-export function emptyUsage(): CaseUsage {
-  return { calls: 0, tokensIn: 0, tokensOut: 0, cacheReadTokens: 0, cacheWriteTokens: 0, latencyMs: 0, costUsd: 0 };
-}
-
-/** Add one usage to a running total (cost turns null once any part is unknown). */
-export function addCaseUsage(total: CaseUsage, part: CaseUsage): void {
-  total.calls += part.calls;
-  total.tokensIn += part.tokensIn;
-  total.tokensOut += part.tokensOut;
-  total.cacheReadTokens += part.cacheReadTokens;
-  total.cacheWriteTokens += part.cacheWriteTokens;
-  total.latencyMs += part.latencyMs;
-  total.costUsd = total.costUsd === null || part.costUsd === null ? null : total.costUsd + part.costUsd;
 }
 
 function validate<T>(schema: z.ZodType<T>, response: ModelResponse): Structured<T> {
