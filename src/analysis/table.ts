@@ -103,6 +103,17 @@ export function itemMeans(cell: Cell): Map<string, number> {
   return out;
 }
 
+/** Mean over every case value of a cell (not per item), or null when it has none. */
+export function caseMean(cell: Cell): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const values of cell.values.values()) {
+    for (const v of values) sum += v;
+    n += values.length;
+  }
+  return n ? sum / n : null;
+}
+
 /** True for cost metrics (raw units, not [0, 1] quality). */
 export function isCostMetric(metric: string): boolean {
   return (COST_METRICS as readonly string[]).includes(metric);

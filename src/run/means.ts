@@ -1,4 +1,5 @@
 /** The quick look printed after a run: per variant × model, the mean of a few headline checks. */
+import { buildScoreTable, caseMean, cellKey } from '../analysis/table.js';
 import type { CaseRecord } from './types.js';
 
 /** Metrics the run command's table shows. */
@@ -16,8 +17,9 @@ export interface VariantMeans {
 }
 
 /**
- * Per variant × model means of `metrics` over stored records, in the order variants and models
- * are given. Failed cases count in `failed`; a null score (not applicable) is left out of a mean.
+ * Per variant × model means of `metrics` over stored records (every case value, from the
+ * analysis's score table), in the order variants and models are given. Failed cases count in
+ * `failed`; a null score (not applicable) is left out of a mean.
  */
 export function variantMeans(
   records: readonly CaseRecord[],
@@ -25,16 +27,15 @@ export function variantMeans(
   models: readonly string[],
   metrics: readonly string[] = HEADLINE_CHECKS,
 ): VariantMeans[] {
+  const table = buildScoreTable(records);
   const rows: VariantMeans[] = [];
   for (const model of models)
     for (const variant of variants) {
       const mine = records.filter((r) => r.variant === variant && r.model === model);
       const means: Record<string, number | null> = {};
       for (const metric of metrics) {
-        const values = mine
-          .map((r) => r.scores.find((s) => s.metric === metric)?.value)
-          .filter((v): v is number => typeof v === 'number');
-        means[metric] = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+        const cell = table.cells.get(cellKey(variant, model, metric));
+        means[metric] = cell ? caseMean(cell) : null;
       }
       rows.push({ variant, model, cases: mine.length, failed: mine.filter((r) => r.error !== null).length, means });
     }
