@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createBedrockProvider,
   MALFORMED_BODY_RETRIES,
@@ -6,7 +6,8 @@ import {
   toConverseInput,
 } from '../../../src/generation/providers/bedrock.js';
 import { type ModelRequest, ProviderError } from '../../../src/generation/providers/types.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../../support/fake-bedrock.js';
+import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 
 const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 const request: ModelRequest = {
@@ -15,12 +16,8 @@ const request: ModelRequest = {
 };
 
 let fake: FakeBedrock;
-beforeAll(async () => {
-  fake = await startFakeBedrock();
-});
-afterEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
+useFakeBedrock((started) => {
+  fake = started;
 });
 
 function provider(modelId = HAIKU, extra: Partial<Parameters<typeof createBedrockProvider>[0]> = {}) {

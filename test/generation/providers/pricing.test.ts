@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { costOf, DEFAULT_PRICES, priceOf, priceTable } from '../../../src/generation/providers/pricing.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../../support/fake-bedrock.js';
+import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 
 const usage = { inputTokens: 2000, outputTokens: 500, cacheReadTokens: 10_000, cacheWriteTokens: 1000 };
 
 let fake: FakeBedrock;
-beforeAll(async () => {
-  fake = await startFakeBedrock();
-});
-afterAll(async () => {
-  await fake.close();
+useFakeBedrock((started) => {
+  fake = started;
 });
 
 describe('pricing', () => {

@@ -1,10 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { bedrockEndpointFromEnv, providerKind, resolveProvider } from '../../../src/generation/providers/registry.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, startFakeBedrock } from '../../support/fake-bedrock.js';
+import { FAKE_CREDENTIALS, type FakeBedrock } from '../../support/fake-bedrock.js';
+import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gb-registry-'));
 process.env.PROMPTFOO_DISABLE_TELEMETRY = '1';
@@ -16,12 +17,8 @@ const MODEL = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 const request = { messages: [{ role: 'user' as const, content: 'hi' }], params: {} };
 
 let fake: FakeBedrock;
-beforeAll(async () => {
-  fake = await startFakeBedrock();
-});
-afterEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
+useFakeBedrock((started) => {
+  fake = started;
 });
 
 describe('provider registry', () => {

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { judgeCandidate } from '../../../src/scoring/judge/judge.js';
 import { judgeJsonSchema } from '../../../src/scoring/judge/prompt.js';
 import { loadRubric } from '../../../src/scoring/judge/rubric.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../../support/fake-bedrock.js';
+import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 import { candidate, goldItem } from '../fixtures.js';
 
 const MODEL = 'anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -12,12 +13,8 @@ const item = goldItem();
 const good = candidate('good.feature');
 
 let fake: FakeBedrock;
-beforeAll(async () => {
-  fake = await startFakeBedrock();
-});
-afterEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
+useFakeBedrock((started) => {
+  fake = started;
 });
 
 function provider() {
