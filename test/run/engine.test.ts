@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import net from 'node:net';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
 import type { RunPlan } from '../../src/config/plan.js';
 import { UserError } from '../../src/errors.js';
@@ -11,6 +10,7 @@ import { createCaseRunner } from '../../src/run/case-runner.js';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
+import { watchRemoteConnections } from '../support/remote-connections.js';
 import { useTempDirs } from './temp-dirs.js';
 
 const newTempDir = useTempDirs('gb-engine-');
@@ -57,16 +57,11 @@ describe('the engine on promptfoo evaluate()', () => {
     const { plan } = await small({ repeats: 2, noCache: undefined, cache: false } as RunFlags);
     expect(plan.cases).toHaveLength(2 * 2 * 2);
     const counter = { calls: 0 };
-    const connect = vi.spyOn(net.Socket.prototype, 'connect');
+    const connections = watchRemoteConnections();
     const runner = await createCaseRunner(plan, { wrapProvider: counting(counter) });
     const commitBefore = headCommit();
     const counts = await runExperiment(plan, { runner });
-    const remote = connect.mock.calls.filter(([options]) => {
-      const host = (options as { host?: string } | undefined)?.host;
-      return host !== undefined && host !== '127.0.0.1' && host !== 'localhost';
-    });
-    connect.mockRestore();
-    expect(remote).toEqual([]);
+    expect(connections.stop()).toEqual([]);
     expect(counts).toMatchObject({
       planned: 8,
       ok: 8,
