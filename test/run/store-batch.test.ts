@@ -4,56 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESULTS_FILE } from '../../src/run/records.js';
 import { RunStore, readRun } from '../../src/run/store.js';
-import { CASE_RECORD_SCHEMA, type CaseRecord, MANIFEST_SCHEMA, type RunManifest } from '../../src/run/types.js';
+import { testManifest, testRecord, testUsage } from '../support/run-records.js';
 
-const usage = {
-  calls: 1,
-  tokensIn: 1,
-  tokensOut: 1,
-  cacheReadTokens: 0,
-  cacheWriteTokens: 0,
-  latencyMs: 1,
-  costUsd: 0,
-};
-
-function record(key: string): CaseRecord {
-  return {
-    schema: CASE_RECORD_SCHEMA,
-    key,
-    itemId: `item-${key}`,
-    variant: 'none',
-    model: 'offline:reference',
-    repeat: 0,
-    candidate: `Feature: ${key}\n`,
-    trace: { steps: [], retrieved: [], fewShotIds: [] },
-    scores: [],
-    usage: { generation: usage, judge: null },
-    error: null,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    finishedAt: '2026-01-01T00:00:01.000Z',
-  };
-}
-
-function manifest(cases: number): RunManifest {
-  return {
-    schema: MANIFEST_SCHEMA,
-    runId: 'batch',
-    config: {},
-    variants: [],
-    models: ['offline:reference'],
-    repeats: 1,
-    seed: 1,
-    dataset: { name: 'd', split: 'eval', items: cases, hash: 'h' },
-    items: [],
-    hashes: { prompts: 'p', rubric: null, judgePrompt: null },
-    versions: { gherkinBench: '0', node: '20', promptfoo: '0', botocoreModels: '0' },
-    git: { commit: null, dirty: null },
-    judge: null,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    finishedAt: null,
-    cases,
-  };
-}
+const record = (key: string) =>
+  testRecord(key, { usage: { generation: testUsage({ tokensIn: 1, tokensOut: 1, latencyMs: 1 }), judge: null } });
+const manifest = (cases: number) => testManifest('batch', cases);
 
 describe('run store appends made while a write is in flight', () => {
   it('are written together, whole and in append order, each resolving once written', async () => {

@@ -5,43 +5,22 @@ import { UserError } from '../../src/errors.js';
 import { listRuns } from '../../src/run/list.js';
 import { RESULTS_FILE } from '../../src/run/records.js';
 import { RunStore, readRun } from '../../src/run/store.js';
-import { CASE_RECORD_SCHEMA, type CaseRecord, MANIFEST_SCHEMA, type RunManifest } from '../../src/run/types.js';
+import type { CaseRecord, RunManifest } from '../../src/run/types.js';
+import { testManifest, testRecord } from '../support/run-records.js';
 import { useTempDirs } from './temp-dirs.js';
 
 const newTempDir = useTempDirs('gb-store-');
 
-const usage = {
-  calls: 1,
-  tokensIn: 10,
-  tokensOut: 20,
-  cacheReadTokens: 0,
-  cacheWriteTokens: 0,
-  latencyMs: 5,
-  costUsd: 0,
-};
-
 function record(key: string, error: CaseRecord['error'] = null): CaseRecord {
-  return {
-    schema: CASE_RECORD_SCHEMA,
-    key,
-    itemId: `item-${key}`,
-    variant: 'none',
-    model: 'offline:reference',
-    repeat: 0,
+  return testRecord(key, {
     candidate: error ? null : 'Feature: X\n  Scenario: s\n    Then the rule returns COMPLIANT\n',
-    trace: { steps: [], retrieved: [], fewShotIds: [] },
     scores: error ? [] : [{ metric: 'parse', value: 1, pass: true, reason: 'parses' }],
-    usage: { generation: usage, judge: null },
     error,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    finishedAt: '2026-01-01T00:00:01.000Z',
-  };
+  });
 }
 
 function manifest(runId: string, cases: number, startedAt = '2026-01-01T00:00:00.000Z'): RunManifest {
-  return {
-    schema: MANIFEST_SCHEMA,
-    runId,
+  return testManifest(runId, cases, {
     config: { name: 'test' },
     variants: [
       {
@@ -52,19 +31,8 @@ function manifest(runId: string, cases: number, startedAt = '2026-01-01T00:00:00
         params: {},
       },
     ],
-    models: ['offline:reference'],
-    repeats: 1,
-    seed: 1,
-    dataset: { name: 'd', split: 'eval', items: cases, hash: 'h' },
-    items: [],
-    hashes: { prompts: 'p', rubric: null, judgePrompt: null },
-    versions: { gherkinBench: '0', node: '20', promptfoo: '0', botocoreModels: '0' },
-    git: { commit: null, dirty: null },
-    judge: null,
     startedAt,
-    finishedAt: null,
-    cases,
-  };
+  });
 }
 
 async function tempDir(): Promise<string> {
