@@ -65,29 +65,18 @@
         meta.data.forEach((element, i) => {
           const interval = dataset.intervals[i];
           if (!interval) return;
+          const scale = horizontal ? chart.scales.x : chart.scales.y;
+          const across = horizontal ? element.y : element.x;
+          const from = scale.getPixelForValue(interval[0]);
+          const to = scale.getPixelForValue(interval[1]);
+          // Draw in (along the value axis, across it) and transpose for vertical bars.
+          const point = (along, off) => (horizontal ? [along, across + off] : [across + off, along]);
           ctx.beginPath();
-          if (horizontal) {
-            const scale = chart.scales.x;
-            const y = element.y;
-            const x1 = scale.getPixelForValue(interval[0]);
-            const x2 = scale.getPixelForValue(interval[1]);
-            ctx.moveTo(x1, y);
-            ctx.lineTo(x2, y);
-            ctx.moveTo(x1, y - 5);
-            ctx.lineTo(x1, y + 5);
-            ctx.moveTo(x2, y - 5);
-            ctx.lineTo(x2, y + 5);
-          } else {
-            const scale = chart.scales.y;
-            const x = element.x;
-            const y1 = scale.getPixelForValue(interval[0]);
-            const y2 = scale.getPixelForValue(interval[1]);
-            ctx.moveTo(x, y1);
-            ctx.lineTo(x, y2);
-            ctx.moveTo(x - 5, y1);
-            ctx.lineTo(x + 5, y1);
-            ctx.moveTo(x - 5, y2);
-            ctx.lineTo(x + 5, y2);
+          ctx.moveTo(...point(from, 0));
+          ctx.lineTo(...point(to, 0));
+          for (const end of [from, to]) {
+            ctx.moveTo(...point(end, -5));
+            ctx.lineTo(...point(end, 5));
           }
           ctx.stroke();
         });
