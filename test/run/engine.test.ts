@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
 import type { RunPlan } from '../../src/config/plan.js';
@@ -12,6 +14,15 @@ import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
 import { watchRemoteConnections } from '../support/remote-connections.js';
 import { useTempDirs } from './temp-dirs.js';
+
+/** The promptfoo version npm installed (the manifest must record that one, whatever it is). */
+function installedPromptfooVersion(): string {
+  return (
+    JSON.parse(readFileSync(join(packageRoot(), 'node_modules', 'promptfoo', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+}
 
 const newTempDir = useTempDirs('gb-engine-');
 
@@ -89,7 +100,7 @@ describe('the engine on promptfoo evaluate()', () => {
     expect(run.manifest.cases).toBe(8);
     expect(run.manifest.finishedAt).not.toBeNull();
     expect(run.manifest.counts).toEqual({ ok: 8, failed: 0, remaining: 0 });
-    expect(run.manifest.versions.promptfoo).toBe('0.121.20');
+    expect(run.manifest.versions.promptfoo).toBe(installedPromptfooVersion());
     expect(run.manifest.versions.botocoreModels).toMatch(/^\d+\.\d+\.\d+$/);
     expect(run.manifest.dataset.hash).toBe(plan.dataset.hash);
     expect(run.manifest.items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
