@@ -3,13 +3,15 @@
  * say about the scores: the judge's agreement with the labels, and how each deterministic metric
  * ranks the cases compared with the labels.
  */
+
+import { spearman } from '../../analysis/agreement.js';
 import type { Item } from '../../dataset/types.js';
 import { badInput } from '../../errors.js';
 import { scoreChecks } from '../checks.js';
 import type { JudgeResult } from '../judge/judge.js';
 import type { Rubric } from '../judge/rubric.js';
 import type { CheckMetric } from '../types.js';
-import { agreementOf, type CriterionAgreement, spearman } from './agreement.js';
+import { agreementOf, type CriterionAgreement } from './agreement.js';
 import type { CalibrationSet, LabelledCase } from './labels.js';
 
 /** One labelled case with its item. */
