@@ -9,16 +9,17 @@ import { PAGE_SCRIPT, PAGE_STYLE } from './page-script.js';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** The Content-Security-Policy the page is served with. */
-export const PAGE_CSP = [
+const POLICY = [
   "default-src 'none'",
   `script-src ${hash(PAGE_SCRIPT)}`,
   `style-src ${hash(PAGE_STYLE)}`,
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');
+
+/** The Content-Security-Policy header the page is served with (frame-ancestors works only as a header). */
+export const PAGE_CSP = `${POLICY}; frame-ancestors 'none'`;
 
 /** The labelling page for an annotator. */
 export function labelPage(annotator: string): string {
@@ -27,7 +28,7 @@ export function labelPage(annotator: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PAGE_CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(POLICY)}">
 <title>gherkin-bench labels: ${escapeHtml(annotator)}</title>
 <style>${PAGE_STYLE}</style>
 </head>

@@ -10,6 +10,7 @@ import { badInput } from '../../errors.js';
 import { scoreChecks } from '../checks.js';
 import type { JudgeResult } from '../judge/judge.js';
 import type { Rubric } from '../judge/rubric.js';
+import { denormalise } from '../judge/samples.js';
 import type { CheckMetric } from '../types.js';
 import { agreementOf, type CriterionAgreement } from './agreement.js';
 import type { CalibrationSet, LabelledCase } from './labels.js';
@@ -53,7 +54,7 @@ export function resolveLabelledCases(
 /** The raw 1–5 judge score of a criterion from a judge result, or null. */
 function rawScore(result: JudgeResult, criterion: string): number | null {
   const value = result.scores.find((s) => s.metric === `judge.${criterion}`)?.value;
-  return value === null || value === undefined ? null : 1 + 4 * value;
+  return value === null || value === undefined ? null : denormalise(value);
 }
 
 /** The judge's agreement with the labels, per rubric criterion (cases the judge failed on are left out). */
