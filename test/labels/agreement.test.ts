@@ -60,7 +60,7 @@ describe('label tables and agreement', () => {
     expect(people?.alpha.ci?.low).toBeLessThanOrEqual(people?.alpha.value as number);
     const judge = storedJudgeScores(run.records);
     const j = agreement.judge.find((x) => x.criterion === 'correctness');
-    const pooled = table.cases.map((key, i) => pooledRating(correctness[i]!) as number);
+    const pooled = correctness.map((row) => pooledRating(row) as number);
     const judged = table.cases.map((key) => judge.get(key)?.correctness as number);
     expect(j?.pooled.value).toBeCloseTo(weightedKappa(pooled, judged) as number, 12);
     expect(j?.annotators.map((a) => a.annotator)).toEqual(['alice', 'bob']);
