@@ -1,7 +1,7 @@
 /**
  * The labelling page's inline script and style, as text. The script fetches the session, renders
- * every text with textContent (never as markup), and saves each label with one POST as it is
- * given. Keys: 1–5 score the active criterion, u marks it unsure, Backspace goes back one
+ * every text with textContent (never as markup), and saves each label as it is given (labels
+ * given while a save is in flight go together in the next POST). Keys: 1–5 score the active criterion, u marks it unsure, Backspace goes back one
  * criterion, ←/→ move between cases. The next case is drawn synchronously from memory.
  */
 
@@ -51,16 +51,16 @@ export const PAGE_SCRIPT = `
   function send() {
     if (sending || pending.length === 0) return;
     sending = true;
-    const label = pending[0];
+    const batch = pending.slice();
     setStatus('saving…', 'saving');
     fetch('api/label', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(label),
+      body: JSON.stringify({ labels: batch }),
     })
       .then((res) => (res.ok ? res.json() : res.text().then((t) => Promise.reject(new Error(t || res.statusText)))))
       .then(() => {
-        pending.shift();
+        pending.splice(0, batch.length);
         sending = false;
         if (pending.length === 0) setStatus('saved', 'saved');
         send();

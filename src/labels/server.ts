@@ -1,8 +1,8 @@
 /**
  * The local labelling server (Node's http module): serves the page and a two-route API to one
  * annotator, bound to a loopback address only. Requests naming another Host (DNS rebinding) or
- * coming from another origin are refused; each label is appended to the annotator's file and
- * synced before the page is told it is saved.
+ * coming from another origin are refused; labels are appended to the annotator's file and
+ * synced before the page is told they are saved.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +17,7 @@ import { checkAnnotator, LABEL_SCHEMA, type Label, type LabelValue, LabelWriter,
 
 /** The default bind address. */
 export const DEFAULT_HOST = '127.0.0.1';
-const MAX_BODY = 4096;
+const MAX_BODY = 256 * 1024;
 
 /** What {@link startLabelServer} needs. */
 export interface LabelServerOptions {
@@ -101,25 +101,34 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const VALUES = new Set<unknown>([1, 2, 3, 4, 5, 'unsure']);
 
-/** Check a posted label against the session; the error text is what the page shows. */
-function parsePosted(
-  body: string,
-  cases: readonly SampledCase[],
-  rubric: Rubric,
-): { sampled: SampledCase; criterion: string; value: LabelValue } | string {
+/** One posted label, checked against the session. */
+interface Posted {
+  sampled: SampledCase;
+  criterion: string;
+  value: LabelValue;
+}
+
+/** Check posted labels (`{labels: [{n, criterion, value}, …]}`) against the session; a string is what the page shows. */
+function parsePosted(body: string, cases: readonly SampledCase[], rubric: Rubric): Posted[] | string {
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
     return 'not JSON';
   }
-  const posted = value as { n?: unknown; criterion?: unknown; value?: unknown } | null;
-  const sampled = typeof posted?.n === 'number' ? cases[posted.n] : undefined;
-  if (!sampled) return 'unknown case';
-  if (typeof posted?.criterion !== 'string' || !rubric.criteria.some((c) => c.id === posted.criterion))
-    return 'unknown criterion';
-  if (!VALUES.has(posted.value)) return 'value must be 1–5 or "unsure"';
-  return { sampled, criterion: posted.criterion, value: posted.value as LabelValue };
+  const labels = (value as { labels?: unknown } | null)?.labels;
+  if (!Array.isArray(labels) || labels.length === 0) return 'expected {"labels": [...]}';
+  const out: Posted[] = [];
+  for (const entry of labels) {
+    const posted = entry as { n?: unknown; criterion?: unknown; value?: unknown } | null;
+    const sampled = typeof posted?.n === 'number' ? cases[posted.n] : undefined;
+    if (!sampled) return 'unknown case';
+    if (typeof posted?.criterion !== 'string' || !rubric.criteria.some((c) => c.id === posted.criterion))
+      return 'unknown criterion';
+    if (!VALUES.has(posted.value)) return 'value must be 1–5 or "unsure"';
+    out.push({ sampled, criterion: posted.criterion, value: posted.value as LabelValue });
+  }
+  return out;
 }
 
 /** Start the labelling server for one annotator of a run. Resolves once it is listening. */
@@ -158,21 +167,24 @@ export async function startLabelServer(options: LabelServerOptions): Promise<Lab
         return send(res, 415, 'text/plain', 'expected application/json');
       const posted = parsePosted(await readBody(req), cases, rubric);
       if (typeof posted === 'string') return send(res, 400, 'text/plain', posted);
-      const label: Label = {
-        schema: LABEL_SCHEMA,
-        run: run.manifest.runId,
-        case: posted.sampled.record.key,
-        item: posted.sampled.record.itemId,
-        annotator,
-        rubric: rubric.name,
-        mode,
-        criterion: posted.criterion,
-        value: posted.value,
-        at: now().toISOString(),
-      };
-      await writer.append(label);
-      labels.push(label);
-      return sendJson(res, 200, { saved: true });
+      const at = now().toISOString();
+      const given = posted.map(
+        (p): Label => ({
+          schema: LABEL_SCHEMA,
+          run: run.manifest.runId,
+          case: p.sampled.record.key,
+          item: p.sampled.record.itemId,
+          annotator,
+          rubric: rubric.name,
+          mode,
+          criterion: p.criterion,
+          value: p.value,
+          at,
+        }),
+      );
+      await writer.append(...given);
+      labels.push(...given);
+      return sendJson(res, 200, { saved: given.length });
     }
     return send(res, 404, 'text/plain', 'not found');
   };

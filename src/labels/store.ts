@@ -190,9 +190,9 @@ export class LabelWriter {
     }
   }
 
-  /** Append one label as a whole line and sync it to disk; resolves once it is durable. */
-  append(label: Label): Promise<void> {
-    const line = `${JSON.stringify(labelSchema.parse(label))}\n`;
+  /** Append labels as whole lines in one write and sync them to disk; resolves once they are durable. */
+  append(...labels: Label[]): Promise<void> {
+    const line = labels.map((label) => `${JSON.stringify(labelSchema.parse(label))}\n`).join('');
     const next = this.queue.then(async () => {
       if (!this.handle) throw new Error(`${this.file}: label writer is closed`);
       await this.handle.write(line);

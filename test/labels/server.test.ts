@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ const post = (server: LabelServer, value: unknown) =>
   raw(`${server.url}api/label`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(value),
+    body: JSON.stringify({ labels: [value] }),
   });
 
 describe('labelling server', () => {
@@ -116,18 +116,33 @@ describe('labelling server', () => {
     expect(view.cases[0].gold).toBeUndefined();
   });
 
-  it('refuses bad labels, a foreign Host (DNS rebinding) and cross-origin posts', async () => {
-    const server = await startLabelServer({ runDir: runDir(), annotator: 'alice', seed: 1, sample: 2 });
+  it('refuses bad labels (a bad batch writes nothing), a foreign Host (DNS rebinding) and cross-origin posts', async () => {
+    const dir = runDir();
+    const server = await startLabelServer({ runDir: dir, annotator: 'alice', seed: 1, sample: 2 });
     open.push(server);
     expect((await post(server, { n: 9, criterion: 'correctness', value: 4 })).status).toBe(400);
     expect((await post(server, { n: 0, criterion: 'nope', value: 4 })).status).toBe(400);
     expect((await post(server, { n: 0, criterion: 'correctness', value: 6 })).status).toBe(400);
+    const batch = await raw(`${server.url}api/label`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        labels: [
+          { n: 0, criterion: 'correctness', value: 4 },
+          { n: 0, criterion: 'clarity', value: 9 },
+        ],
+      }),
+    });
+    expect(batch.status).toBe(400);
+    expect(
+      existsSync(join(dir, 'labels', 'alice.jsonl')) ? readFileSync(join(dir, 'labels', 'alice.jsonl'), 'utf8') : '',
+    ).toBe('');
     const port = new URL(server.url).port;
     expect((await raw(server.url, { headers: { host: `evil.example:${port}` } })).status).toBe(421);
     const crossOrigin = await raw(`${server.url}api/label`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
-      body: JSON.stringify({ n: 0, criterion: 'correctness', value: 4 }),
+      body: JSON.stringify({ labels: [{ n: 0, criterion: 'correctness', value: 4 }] }),
     });
     expect(crossOrigin.status).toBe(403);
     const form = await raw(`${server.url}api/label`, {
