@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseRecord } from '../run/types.js';
 import { denormalise } from '../scoring/judge/samples.js';
+import type { Score } from '../scoring/types.js';
 import { type JudgeScores, type LabelAgreement, type LabelAgreementOptions, labelAgreement } from './agreement.js';
 import { tabulateLabels } from './ratings.js';
 import { readLabelFile } from './store.js';
@@ -21,14 +22,20 @@ export async function runLabelFiles(runDir: string): Promise<string[]> {
     .map((n) => join(dir, n));
 }
 
+/** The raw 1–5 judge score of each criterion in a list of scores (judge.overall and missing values left out). */
+export function judgeCriteria(scores: readonly Score[]): Record<string, number> {
+  const criteria: Record<string, number> = {};
+  for (const score of scores)
+    if (score.metric.startsWith('judge.') && score.metric !== 'judge.overall' && typeof score.value === 'number')
+      criteria[score.metric.slice('judge.'.length)] = denormalise(score.value);
+  return criteria;
+}
+
 /** The judge's stored 1–5 scores of a run's cases, per criterion (judge.overall left out). */
 export function storedJudgeScores(records: readonly CaseRecord[]): JudgeScores {
   const scores: JudgeScores = new Map();
   for (const record of records) {
-    const criteria: Record<string, number> = {};
-    for (const score of record.scores)
-      if (score.metric.startsWith('judge.') && score.metric !== 'judge.overall' && typeof score.value === 'number')
-        criteria[score.metric.slice('judge.'.length)] = denormalise(score.value);
+    const criteria = judgeCriteria(record.scores);
     if (Object.keys(criteria).length > 0) scores.set(record.key, criteria);
   }
   return scores;

@@ -14,13 +14,12 @@ import type { CaseUsage } from '../../generation/types.js';
 import { addCaseUsage, emptyUsage } from '../../generation/usage.js';
 import { type JudgeScores, type LabelAgreement, labelAgreement } from '../../labels/agreement.js';
 import { tabulateLabels } from '../../labels/ratings.js';
-import { storedJudgeScores } from '../../labels/run-labels.js';
+import { judgeCriteria, storedJudgeScores } from '../../labels/run-labels.js';
 import { readLabelFile } from '../../labels/store.js';
 import { MANIFEST_FILE } from '../../run/records.js';
 import { readRun } from '../../run/store.js';
 import type { RunItem } from '../../run/types.js';
 import { judgeCandidate } from '../judge/judge.js';
-import { denormalise } from '../judge/samples.js';
 import type { CalibrationJudge } from './calibrate.js';
 
 /** Where the judge's scores came from. */
@@ -95,10 +94,7 @@ async function freshScores(
         });
         addCaseUsage(usage, result.usage);
         if (result.error) failures.push({ case: c.key, error: result.error });
-        const criteria: Record<string, number> = {};
-        for (const s of result.scores)
-          if (s.metric !== 'judge.overall' && typeof s.value === 'number')
-            criteria[s.metric.slice('judge.'.length)] = denormalise(s.value);
+        const criteria = judgeCriteria(result.scores);
         if (Object.keys(criteria).length > 0) scores.set(c.key, criteria);
       }),
     ),
