@@ -9,6 +9,7 @@ import { packagePath } from '../src/paths.js';
 import { cacheBenchmark } from './cache.js';
 import { harnessBenchmark } from './harness.js';
 import { knowledgeBenchmarks } from './knowledge.js';
+import { labellingBenchmark } from './labelling.js';
 import { loadBenchmark } from './load.js';
 import { memoryBenchmark } from './memory.js';
 import { reportingBenchmark } from './reporting.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   ...knowledgeBenchmarks,
   scoringBenchmark,
   reportingBenchmark,
+  labellingBenchmark,
   memoryBenchmark,
 ];
 

@@ -9,6 +9,7 @@
  * ```
  */
 
+export { krippendorffAlpha, meanPairwiseKappa, weightedKappa } from './analysis/agreement.js';
 export { compareRuns } from './analysis/compare-runs.js';
 export { summarize } from './analysis/summarize.js';
 // Analysis, reports and the gate.
@@ -46,6 +47,12 @@ export { apiReferences, type GroundingReport, groundText } from './knowledge/gro
 export { createRetriever, type RetrievalHit, type Retriever } from './knowledge/retrieval.js';
 export { findMember, type MemberInfo, memberPaths } from './knowledge/shapes.js';
 export { xformName } from './knowledge/xform-name.js';
+// Expert labels: the labelling server, the label files, agreement with people and the judge.
+export { type LabelAgreement, labelAgreement } from './labels/agreement.js';
+export { tabulateLabels } from './labels/ratings.js';
+export { runLabelAgreement } from './labels/run-labels.js';
+export { startLabelServer } from './labels/server.js';
+export { readLabelFile } from './labels/store.js';
 export { rebuildReports } from './report/rebuild.js';
 export { writeReports } from './report/write.js';
 export { runExperiment } from './run/engine.js';
@@ -54,6 +61,7 @@ export { listRuns } from './run/list.js';
 export { readRun, type StoredRun } from './run/store.js';
 export type { CaseRecord, RunManifest } from './run/types.js';
 export { calibrate } from './scoring/calibration/calibrate.js';
+export { calibrateAgainstLabels } from './scoring/calibration/human-labels.js';
 export { CHECKS, scoreChecks } from './scoring/checks.js';
 export { judgeCandidate } from './scoring/judge/judge.js';
 export { loadRubric } from './scoring/judge/rubric.js';

@@ -23,7 +23,8 @@ export function sampleSd(values: ArrayLike<number>): number {
   return Math.sqrt(ss / (n - 1));
 }
 
-function quantileSorted(sorted: Float64Array, p: number): number {
+/** The p-quantile of an ascending array, interpolating linearly between order statistics. */
+export function quantileSorted(sorted: Float64Array, p: number): number {
   const pos = (sorted.length - 1) * p;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);

@@ -2,6 +2,7 @@
  * The summary: the analysis of a run, versioned. Reports and the regression gate read it;
  * nothing in it needs a model call to rebuild.
  */
+import type { LabelAgreement } from '../labels/agreement.js';
 
 /** Schema id of summary.json. */
 export const SUMMARY_SCHEMA = 'gherkin-bench/summary@1';
@@ -117,4 +118,6 @@ export interface Summary {
   detectable: DetectableEffect[];
   failures: FailedCase[];
   warnings: string[];
+  /** Agreement of the run's expert labels (`<run-dir>/labels/`), among people and with the judge; absent without labels. */
+  labels?: LabelAgreement;
 }

@@ -12,6 +12,7 @@ import { formatValue } from '../report/format.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { COST_METRICS } from '../scoring/types.js';
 import { type Baseline, itemScores, passedItems, seriesKey } from './baseline.js';
+import { labelRuleChecks } from './label-rule.js';
 import type { GateRules } from './rules.js';
 
 /** One rule applied to one variant × model. */
@@ -21,7 +22,7 @@ export interface GateCheck {
   metric: string;
   variant: string;
   model: string;
-  kind: 'min' | 'max' | 'maxDrop' | 'noSignificantRegression';
+  kind: 'min' | 'max' | 'maxDrop' | 'noSignificantRegression' | 'judgeAgreement';
   baseline: number | null;
   current: number | null;
   /** Mean of current − baseline over shared items. */
@@ -203,6 +204,8 @@ export function evaluateGate(
     check.verdict = regressed ? 'fail' : 'pass';
     check.reason = `${regressed ? 'significant regression' : 'no significant regression'}: mean Δ ${(check.diff ?? 0).toFixed(3)} over ${check.pairs} items, one-sided Wilcoxon p ${p.toPrecision(2)}, Holm ${pHolm.toPrecision(2)} (α ${rules.alpha})`;
   });
+
+  checks.push(...labelRuleChecks(current.summary, rules.labels ?? []));
 
   const flips: Flip[] = [];
   const nowPassed = passedItems(current.records);

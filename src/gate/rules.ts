@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { CHECK_METRICS, COST_METRICS } from '../scoring/types.js';
 import { parseYamlText } from '../yaml-text.js';
+import { labelRuleSchema } from './label-rule.js';
 
 const metricId = z
   .string()
@@ -47,6 +48,8 @@ const rulesSchema = z
     /** Family-wise significance level of the "no significant regression" checks (Holm-corrected). */
     alpha: z.number().gt(0).lt(1).default(0.05),
     rules: z.array(ruleSchema).min(1),
+    /** Rules on the judge's agreement with the run's expert labels (see label-rule.ts). */
+    labels: z.array(labelRuleSchema).optional(),
   })
   .strict();
 

@@ -11,6 +11,7 @@ import type { Summary } from '../analysis/types.js';
 import { escapeHtml } from '../markup-escape.js';
 import { packagePath } from '../paths.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
+import { labelsHtml } from './labels.js';
 
 const require = createRequire(import.meta.url);
 /** Characters of one prompt or response kept in the report (the full text stays in results.jsonl). */
@@ -196,6 +197,7 @@ ${warnings}
 <section id="services"><h2>Per-service means</h2><div class="controls" id="heatmap-select-host"></div><div id="heatmap" class="scroll"></div></section>
 <section id="cost"><h2>Cost against quality</h2><div class="controls" id="cost-select-host"></div><div class="chart"><canvas id="chart-cost" role="img" aria-label="cost against quality"></canvas></div></section>
 <section id="tables"><h2>Estimates</h2><div id="estimates-host" class="scroll"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host" class="scroll"></div></section>
+${labelsHtml(summary.labels)}
 <section id="cases"><h2>Cases</h2><div class="controls"><input id="case-filter" type="search" placeholder="filter by item, variant or model"><label><input id="failed-only" type="checkbox"> failed only</label><span id="case-count" class="muted"></span></div><div id="cases-host" class="scroll"></div><div id="case-detail" hidden></div></section>
 </main>
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>

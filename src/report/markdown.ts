@@ -6,6 +6,7 @@ import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { CHECK_METRICS } from '../scoring/types.js';
 import { formatDiff, formatInterval, formatP, formatValue } from './format.js';
+import { labelsMarkdown } from './labels.js';
 
 /** Metrics shown in the headline table, in order, when present: every check, the judge's overall, the cost. */
 export const HEADLINE_METRICS = [...CHECK_METRICS, 'judge.overall', 'cost_usd'] as const;
@@ -96,6 +97,8 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
       ),
     );
   }
+
+  if (summary.labels) out.push(labelsMarkdown(summary.labels));
 
   const max = options.maxFailures ?? 20;
   if (summary.failures.length) {

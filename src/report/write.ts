@@ -1,11 +1,13 @@
 /**
  * Write every report file of a run folder from its stored records: summary.json (the gate's
- * input), summary.md, results.csv and index.html. Needs no model call.
+ * input), summary.md, results.csv and index.html — with the agreement of the run's expert labels
+ * when given. Needs no model call.
  */
 import { join } from 'node:path';
 import { type SummarizeOptions, summarize } from '../analysis/summarize.js';
 import type { Summary } from '../analysis/types.js';
 import { writeFileAtomic } from '../atomic-write.js';
+import type { LabelAgreement } from '../labels/agreement.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { resultsCsv } from './csv.js';
 import { reportHtml } from './html.js';
@@ -29,9 +31,13 @@ export function writeReports(
   runDir: string,
   manifest: RunManifest,
   records: readonly CaseRecord[],
-  options: SummarizeOptions = {},
+  options: SummarizeOptions & { labels?: LabelAgreement | null } = {},
 ): WrittenReports {
-  const summary = summarize(manifest, records, options);
+  const { labels, ...summarizeOptions } = options;
+  const summary: Summary = {
+    ...summarize(manifest, records, summarizeOptions),
+    ...(labels ? { labels } : {}),
+  };
   const contents: Record<(typeof REPORT_FILES)[number], string> = {
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'summary.md': summaryMarkdown(summary),

@@ -7,6 +7,7 @@ import { evalRetrievalCommand } from './eval-retrieval.js';
 import { baselineCommand, gateCommand } from './gate.js';
 import { groundCommand } from './ground.js';
 import { judgeCommand } from './judge.js';
+import { labelCommand } from './label.js';
 import { reportCommand } from './report.js';
 import { retrieveCommand } from './retrieve.js';
 import { runCommand } from './run.js';
@@ -26,4 +27,5 @@ export const commands: CommandFactory[] = [
   groundCommand,
   evalRetrievalCommand,
   judgeCommand,
+  labelCommand,
 ];

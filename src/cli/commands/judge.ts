@@ -5,8 +5,10 @@ import { openCallCache, withCache } from '../../generation/providers/cache.js';
 import { costOf, priceTable } from '../../generation/providers/pricing.js';
 import { resolveProvider } from '../../generation/providers/registry.js';
 import { type CalibrationJudge, calibrate } from '../../scoring/calibration/calibrate.js';
+import { calibrateAgainstLabels } from '../../scoring/calibration/human-labels.js';
 import { defaultCalibrationDir, loadCalibrationSets } from '../../scoring/calibration/labels.js';
 import { renderCalibration } from '../../scoring/calibration/render.js';
+import { renderLabelCalibration } from '../../scoring/calibration/render-labels.js';
 import { JUDGE_MODES, type JudgeMode } from '../../scoring/judge/prompt.js';
 import { loadRubric } from '../../scoring/judge/rubric.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
@@ -21,6 +23,9 @@ interface CalibrateArgs {
   calibration?: string;
   cache: boolean;
   position: boolean;
+  labels?: string[];
+  run?: string;
+  seed: number;
 }
 
 /** The `judge` command and its subcommands. */
@@ -62,6 +67,17 @@ export const judgeCommand: CommandFactory = (io: CliIo) => ({
             default: false,
             describe: 'Also probe position bias: judge each (gold, defect) pair in both orders (2 calls per pair)',
           })
+          .option('labels', {
+            type: 'string',
+            array: true,
+            describe:
+              'Label files of one run (gherkin-bench label): compare the judge with people, and people with each other',
+          })
+          .option('run', {
+            type: 'string',
+            describe: "With --labels: the labelled run folder (default: the one holding the files' labels/ folder)",
+          })
+          .option('seed', { type: 'number', default: 1, describe: 'With --labels: seed of the bootstrap intervals' })
           .option('cache', {
             type: 'boolean',
             default: true,
@@ -70,7 +86,6 @@ export const judgeCommand: CommandFactory = (io: CliIo) => ({
       handler: async (args) => {
         if (!Number.isInteger(args.samples) || args.samples < 1)
           throw new UserError('BAD_USAGE', '--samples: must be a whole number ≥ 1');
-        const dataset = await loadDataset(...(args.dataset ? [args.dataset] : []));
         let judge: CalibrationJudge | undefined;
         if (args.judge) {
           const rubric = loadRubric(args.rubric);
@@ -86,6 +101,16 @@ export const judgeCommand: CommandFactory = (io: CliIo) => ({
             costOf: (usage, modelId) => costOf(usage, modelId, prices),
           };
         }
+        if (args.labels) {
+          const report = await calibrateAgainstLabels({
+            files: args.labels,
+            seed: args.seed,
+            ...(args.run ? { runDir: args.run } : {}),
+            ...(judge ? { judge } : {}),
+          });
+          return emit(io, args, report, () => renderLabelCalibration(report));
+        }
+        const dataset = await loadDataset(...(args.dataset ? [args.dataset] : []));
         const notes: string[] = [];
         let calibration = loadCalibrationSets(args.calibration ?? defaultCalibrationDir());
         if (!args.calibration) {

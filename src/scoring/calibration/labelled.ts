@@ -3,13 +3,16 @@
  * say about the scores: the judge's agreement with the labels, and how each deterministic metric
  * ranks the cases compared with the labels.
  */
+
+import { spearman } from '../../analysis/agreement.js';
 import type { Item } from '../../dataset/types.js';
 import { badInput } from '../../errors.js';
 import { scoreChecks } from '../checks.js';
 import type { JudgeResult } from '../judge/judge.js';
 import type { Rubric } from '../judge/rubric.js';
+import { denormalise } from '../judge/samples.js';
 import type { CheckMetric } from '../types.js';
-import { agreementOf, type CriterionAgreement, spearman } from './agreement.js';
+import { agreementOf, type CriterionAgreement } from './agreement.js';
 import type { CalibrationSet, LabelledCase } from './labels.js';
 
 /** One labelled case with its item. */
@@ -51,7 +54,7 @@ export function resolveLabelledCases(
 /** The raw 1–5 judge score of a criterion from a judge result, or null. */
 function rawScore(result: JudgeResult, criterion: string): number | null {
   const value = result.scores.find((s) => s.metric === `judge.${criterion}`)?.value;
-  return value === null || value === undefined ? null : 1 + 4 * value;
+  return value === null || value === undefined ? null : denormalise(value);
 }
 
 /** The judge's agreement with the labels, per rubric criterion (cases the judge failed on are left out). */

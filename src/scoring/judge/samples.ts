@@ -13,6 +13,9 @@ export function spread(values: readonly number[]): { mean: number; sd: number; m
 /** A raw 1–5 score on [0, 1]. */
 export const normalise = (raw: number): number => (raw - 1) / 4;
 
+/** The raw 1–5 score of a normalised [0, 1] judge score (the inverse of {@link normalise}). */
+export const denormalise = (score: number): number => 1 + 4 * score;
+
 /**
  * `judge.<criterion>` for each criterion ((mean − 1) / 4, details: raw scores, mean, sd, min, max,
  * reasons) and `judge.overall` (the weight-averaged criteria). `failures` are the samples that failed.

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  agreementOf,
-  confusionMatrix,
-  quadraticWeightedKappa,
-  spearman,
-} from '../../../src/scoring/calibration/agreement.js';
+import { confusionMatrix, quadraticWeightedKappa, spearman } from '../../../src/analysis/agreement.js';
+import { agreementOf } from '../../../src/scoring/calibration/agreement.js';
 
 describe('quadraticWeightedKappa', () => {
   it('equals plain Cohen kappa on two categories (textbook example: 20/5/10/15 of 50 → 0.4)', () => {
