@@ -1,5 +1,6 @@
 /** The run store's records: a versioned manifest and one versioned record per case. */
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
+import type { ScorerRecord } from '../scoring/scorer.js';
 import type { Score } from '../scoring/types.js';
 
 /** Schema id of a case record line in results.jsonl. */
@@ -43,6 +44,18 @@ export interface RunItem {
   requirement: string;
   /** The gold gherkin's text. */
   goldText: string;
+  /** Boto3 methods a control must call (api_recall reads them); absent in runs made before they were stored. */
+  methods?: string[];
+}
+
+/** One re-score of a stored run (`gherkin-bench rescore`). */
+export interface RescoreRecord {
+  /** When it was written (ISO 8601). */
+  at: string;
+  /** The scorer ids it ran again. */
+  scorers: string[];
+  /** The results file it replaced, kept beside it (e.g. `results.v1.jsonl`). */
+  previous: string;
 }
 
 /** manifest.json of a run folder. */
@@ -70,6 +83,10 @@ export interface RunManifest {
   source?: string | null;
   /** The environment settings that shaped the run (endpoint, region; never secret values). */
   env?: Record<string, unknown>;
+  /** The scorers that scored the run, with their versions and options (absent in older runs). */
+  scorers?: ScorerRecord[];
+  /** Each `gherkin-bench rescore` of the run, oldest first (absent until one ran). */
+  rescores?: RescoreRecord[];
   /** Stored cases by outcome, updated when a run (or a resumed part of it) ends. */
   counts?: { ok: number; failed: number; remaining: number };
 }
