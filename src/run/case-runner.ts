@@ -52,6 +52,32 @@ export interface CaseRunnerOptions {
   now?: () => Date;
 }
 
+/** What connecting a model needs of a plan: the call cache, the environment and promptfoo's settings. */
+export type ConnectPlan = Pick<RunPlan, 'cache' | 'env' | 'promptfooDb'>;
+
+/** A function that resolves a model id into its provider, wrapped in the call cache. */
+export type ModelConnector = (spec: string, role: 'generation' | 'judge') => Promise<ModelProvider>;
+
+/**
+ * Set promptfoo up (before a promptfoo provider id imports it), open the call cache, and return
+ * the connector of models: each provider wrapped (tests) and then cached in the plan's mode.
+ * The case runner and `rescore` connect models this one way.
+ */
+export async function modelConnector(
+  plan: ConnectPlan,
+  options: Pick<CaseRunnerOptions, 'wrapProvider' | 'providerOptions'> = {},
+): Promise<ModelConnector> {
+  await loadPromptfoo(promptfooSetupFor(plan));
+  const cache = openCallCache(plan.cache.dir);
+  const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
+  return async (spec, role) =>
+    withCache(
+      wrap(await resolveProvider(spec, { ...options.providerOptions, env: plan.env.vars }), role),
+      cache,
+      plan.cache.mode,
+    );
+}
+
 /**
  * A case runner for a plan: one provider per model (resolved once, wrapped in the call cache in
  * the plan's mode), the retriever built on first RAG use, the judge when the plan has one.
@@ -59,17 +85,8 @@ export interface CaseRunnerOptions {
  */
 export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions = {}): Promise<CaseRunner> {
   const now = options.now ?? (() => new Date());
-  // promptfoo's settings before a promptfoo provider id imports it.
-  await loadPromptfoo(promptfooSetupFor(plan));
-  const cache = openCallCache(plan.cache.dir);
+  const connect = await modelConnector(plan, options);
   const prices = priceTable(plan.config.prices ?? {});
-  const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
-  const connect = async (spec: string, role: 'generation' | 'judge') =>
-    withCache(
-      wrap(await resolveProvider(spec, { ...options.providerOptions, env: plan.env.vars }), role),
-      cache,
-      plan.cache.mode,
-    );
   const providers = new Map<string, ModelProvider>();
   for (const model of plan.models) providers.set(model, await connect(model, 'generation'));
   const judgeProvider = plan.judge ? await connect(plan.judge.model, 'judge') : null;

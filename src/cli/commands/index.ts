@@ -8,6 +8,7 @@ import { baselineCommand, gateCommand } from './gate.js';
 import { groundCommand } from './ground.js';
 import { judgeCommand } from './judge.js';
 import { reportCommand } from './report.js';
+import { rescoreCommand } from './rescore.js';
 import { retrieveCommand } from './retrieve.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
@@ -18,6 +19,7 @@ export const commands: CommandFactory[] = [
   runCommand,
   runsCommand,
   reportCommand,
+  rescoreCommand,
   compareCommand,
   gateCommand,
   baselineCommand,
