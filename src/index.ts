@@ -51,11 +51,15 @@ export { writeReports } from './report/write.js';
 export { runExperiment } from './run/engine.js';
 export { executeRun, planRun } from './run/execute.js';
 export { listRuns } from './run/list.js';
+export { type RescoreInput, type RescoreResult, rescoreRun } from './run/rescore.js';
 export { readRun, type StoredRun } from './run/store.js';
 export type { CaseRecord, RunManifest } from './run/types.js';
 export { calibrate } from './scoring/calibration/calibrate.js';
 export { CHECKS, scoreChecks } from './scoring/checks.js';
 export { judgeCandidate } from './scoring/judge/judge.js';
 export { loadRubric } from './scoring/judge/rubric.js';
+export { createScoringMemo, type ScoringMemo } from './scoring/memo.js';
+export type { Scorer, ScorerDefinition, ScorerRecord, ScoringContext, ScoringSettings } from './scoring/scorer.js';
+export { createCaseScorer, SCORER_IDS, SCORERS, type ScorerId } from './scoring/scorers.js';
 // Scoring: deterministic checks and the judge.
 export type { MetricId, Score } from './scoring/types.js';
