@@ -27,6 +27,7 @@ import { createScoringMemo } from '../scoring/memo.js';
 import type { ScorerRecord, ScoringSettings } from '../scoring/scorer.js';
 import {
   activeScorers,
+  type CaseScoring,
   createCaseScorer,
   isScorerId,
   SCORER_IDS,
@@ -112,17 +113,26 @@ export async function rescoreRun(input: RescoreInput): Promise<RescoreResult> {
   const limit = pLimit(needsJudge ? config.concurrency : 1);
   let rescored = 0;
   let failed = 0;
+  let stopped = false;
   const records = await Promise.all(
     run.records.map((record) =>
       limit(async (): Promise<CaseRecord> => {
         const item = items.get(record.itemId);
         if (record.candidate === null || record.error?.stage === 'generation' || !item) return record;
+        // After a user error (a replay cache miss) no further case starts: nothing will be written.
+        if (stopped) return record;
         const guard = userErrorGuard();
-        const scored = await scorer.score(
-          { candidate: record.candidate, item, repeat: record.repeat },
-          { ...context, judgeProvider: judgeProvider && guard.wrap(judgeProvider) },
-        );
-        guard.rethrow();
+        let scored: CaseScoring;
+        try {
+          scored = await scorer.score(
+            { candidate: record.candidate, item, repeat: record.repeat },
+            { ...context, judgeProvider: judgeProvider && guard.wrap(judgeProvider) },
+          );
+          guard.rethrow();
+        } catch (error) {
+          stopped = true;
+          throw error;
+        }
         rescored++;
         if (scored.error) failed++;
         const keptError = record.error && !recomputedStages.has(record.error.stage) ? record.error : null;
