@@ -2,11 +2,12 @@
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
 import type { ScorerRecord } from '../scoring/scorer.js';
 import type { Score } from '../scoring/types.js';
+import { CASE_RECORD_V1, MANIFEST_V2 } from './record-schemas.js';
 
-/** Schema id of a case record line in results.jsonl. */
-export const CASE_RECORD_SCHEMA = 'gherkin-bench/case@1';
-/** Schema id of manifest.json. */
-export const MANIFEST_SCHEMA = 'gherkin-bench/manifest@1';
+/** Schema id of a case record line in results.jsonl (the version written today). */
+export const CASE_RECORD_SCHEMA = CASE_RECORD_V1;
+/** Schema id of manifest.json (the version written today; older ones are upgraded on reading). */
+export const MANIFEST_SCHEMA = MANIFEST_V2;
 
 /** Identity of one case: item × variant × model × repeat. */
 export interface CaseId {
