@@ -2,7 +2,7 @@
  * index.html: one self-contained file that works offline. chart.js and jsdiff are inlined; the
  * run's data travels as JSON inside a non-executable script tag and the client renders it with
  * textContent only, so hostile text in candidates or datasets shows as text. A strict
- * Content-Security-Policy forbids every network request.
+ * Content-Security-Policy forbids every network request. The embedded data is {@link ReportData}.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import type { Summary } from '../analysis/types.js';
 import { escapeHtml } from '../markup-escape.js';
 import { packagePath } from '../paths.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
+import { REPORT_DATA_ELEMENT, type ReportData, reportData } from './report-data.js';
 
 const require = createRequire(import.meta.url);
 /** Characters of one prompt or response kept in the report (the full text stays in results.jsonl). */
@@ -98,34 +99,6 @@ export function traceTextLimit(records: readonly CaseRecord[]): number {
   return Math.max(MIN_TRACE_TEXT, Math.min(MAX_TEXT, Math.floor(TRACE_TEXT_BUDGET / texts)));
 }
 
-function caseData(record: CaseRecord, clip: (text: string) => string) {
-  return {
-    key: record.key,
-    itemId: record.itemId,
-    variant: record.variant,
-    model: record.model,
-    repeat: record.repeat,
-    error: record.error,
-    candidate: record.candidate,
-    scores: record.scores,
-    usage: record.usage,
-    trace: {
-      fewShotIds: record.trace.fewShotIds,
-      retrieved: record.trace.retrieved.map((p) => ({
-        service: p.service,
-        method: p.method,
-        text: clip(p.text ?? ''),
-      })),
-      steps: record.trace.steps.map((s) => ({
-        ...s,
-        system: clip(s.system),
-        prompt: clip(s.prompt),
-        response: clip(s.response),
-      })),
-    },
-  };
-}
-
 const STYLE = `
 :root { color-scheme: light; --fg:#111827; --muted:#6b7280; --line:#e5e7eb; --bad:#b91c1c; --good:#047857; }
 * { box-sizing: border-box; }
@@ -160,10 +133,8 @@ pre.diff .add { background: #dcfce7; display: block; } pre.diff .del { backgroun
 /** Render the report page for a run. */
 export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[], summary: Summary): string {
   const { chart, diff, client } = loadAssets();
-  const items = Object.fromEntries((manifest.items ?? []).map((i) => [i.id, i]));
   const limit = traceTextLimit(records);
-  const clip = clipTo(limit);
-  const data = { summary, items, cases: records.map((record) => caseData(record, clip)) };
+  const data: ReportData = reportData(manifest, records, summary, clipTo(limit));
   const failed = summary.counts.failed;
   const notes =
     limit < MAX_TEXT
@@ -198,7 +169,7 @@ ${warnings}
 <section id="tables"><h2>Estimates</h2><div id="estimates-host" class="scroll"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host" class="scroll"></div></section>
 <section id="cases"><h2>Cases</h2><div class="controls"><input id="case-filter" type="search" placeholder="filter by item, variant or model"><label><input id="failed-only" type="checkbox"> failed only</label><span id="case-count" class="muted"></span></div><div id="cases-host" class="scroll"></div><div id="case-detail" hidden></div></section>
 </main>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script type="application/json" id="${REPORT_DATA_ELEMENT}">${jsonForScript(data)}</script>
 <script>${inlineScript(chart)}</script>
 <script>${inlineScript(diff)}</script>
 <script>${inlineScript(client)}</script>
