@@ -86,7 +86,12 @@ export async function rescoreRun(input: RescoreInput): Promise<RescoreResult> {
   const config = parseExperiment(run.manifest.config, manifestFile);
   const settings = settingsOf(config, manifestFile);
   const ids = chooseScorers(settings, input.metrics);
-  const items = await storedItems(run.manifest, config, manifestFile);
+  const items = await storedItems(
+    run.manifest,
+    config,
+    manifestFile,
+    ids.filter((id) => SCORERS[id].readsMethods),
+  );
   const warnings = rubricWarnings(run.manifest, settings, ids);
 
   const needsJudge = ids.some((id) => SCORERS[id].stage === 'judge');
@@ -199,22 +204,24 @@ function chooseScorers(settings: ScoringSettings, metrics: readonly string[] | u
 
 /**
  * The run's items as scoring needs them, from the manifest. Runs stored before items kept their
- * Boto3 methods take them from the dataset, only if it is byte-for-byte the one the run used
- * (same hash); otherwise they cannot be re-scored faithfully and this says so.
+ * Boto3 methods take them from the dataset — only when a scorer that reads them runs (`readers`),
+ * and only if the dataset is byte-for-byte the one the run used (same hash); otherwise they cannot
+ * be re-scored faithfully and this says so.
  */
 async function storedItems(
   manifest: RunManifest,
   config: ExperimentConfig,
   manifestFile: string,
+  readers: readonly ScorerId[],
 ): Promise<Map<string, Item>> {
   let methods: Map<string, string[]> | undefined;
-  if (manifest.items.some((i) => i.methods === undefined)) {
+  if (readers.length > 0 && manifest.items.some((i) => i.methods === undefined)) {
     const path = config.dataset.path ?? '';
     const dataset = await loadDataset(path).catch(() => null);
     if (!dataset || dataset.hash !== manifest.dataset.hash)
       throw badInput(
         { file: manifestFile, field: 'items' },
-        `the stored items lack their Boto3 methods (a run made before they were kept) and the dataset ${path || '(none)'} is ${dataset ? 'no longer the one the run used (its hash differs)' : 'not readable'}; re-run the experiment instead`,
+        `the stored items lack their Boto3 methods (a run made before they were kept), which ${readers.join(', ')} reads, and the dataset ${path || '(none)'} is ${dataset ? 'no longer the one the run used (its hash differs)' : 'not readable'}; re-score the other metrics with --metric, or re-run the experiment`,
       );
     methods = new Map(dataset.items.map((i) => [i.id, i.methods]));
   }

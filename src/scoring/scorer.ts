@@ -65,6 +65,8 @@ export interface ScorerDefinition {
   id: string;
   /** Bump when a change to the scorer changes its scores. */
   version: string;
+  /** True when it reads the item's Boto3 methods (a re-score of it needs them stored). */
+  readsMethods: boolean;
   /** The stage a failure of this scorer is recorded at on the case. */
   stage: 'scoring' | 'judge';
   /** Whether a run with these settings runs it (the judge only when one is configured). */

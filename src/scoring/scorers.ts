@@ -31,6 +31,7 @@ function checkScorer(metric: CheckMetric): ScorerDefinition {
   return {
     id: metric,
     version: factory.version ?? '1',
+    readsMethods: factory.readsMethods === true,
     stage: 'scoring',
     enabled: () => true,
     options: (settings) => ({ ...settings.checks }),

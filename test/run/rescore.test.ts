@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -109,5 +109,36 @@ describe('rescoreRun', () => {
     expect(await refused({ runDir: dir, cwd })).toMatch(/manifest\.json.*items.*lack their Boto3 methods/);
     expect(await readdir(dir)).toEqual(files);
     expect(await readFile(join(dir, 'results.jsonl'), 'utf8')).toBe(stripped);
+  });
+
+  it('adds a metric to a run stored before issue 13 (manifest@1, no methods, its dataset gone), upgrading its manifest', async () => {
+    const cwd = await newTempDir();
+    const dir = join(cwd, 'v1-run');
+    await cp(join(import.meta.dirname, 'fixtures', 'v1-run'), dir, { recursive: true });
+    const stored = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    stored.config.dataset.path = join(cwd, 'gone'); // the dataset folder the run used is gone
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(stored, null, 2));
+    const before = (await readRun(dir)).records;
+    const refused = await rescoreRun({ runDir: dir, cwd }).catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(/lack their Boto3 methods.*which api_recall reads.*not readable/);
+
+    const result = await rescoreRun({ runDir: dir, cwd, metrics: ['text_similarity', 'outcome_coverage'] });
+    expect(result).toMatchObject({ rescored: before.filter((r) => r.candidate !== null).length, failed: 0 });
+    const after = (await readRun(dir)).records;
+    for (const [i, record] of after.entries()) {
+      const old = before[i];
+      expect(record.key).toBe(old?.key);
+      if (record.candidate === null) continue;
+      expect(record.scores.map((s) => s.metric)).toEqual(
+        expect.arrayContaining(['text_similarity', 'outcome_coverage']),
+      );
+      // The scores no re-run scorer owns are kept exactly.
+      const untouched = (r: CaseRecord | undefined) =>
+        r?.scores.filter((s) => s.metric !== 'text_similarity' && s.metric !== 'outcome_coverage');
+      expect(untouched(record)).toEqual(untouched(old));
+    }
+    const manifest = await readManifest(dir);
+    expect(manifest.schema).toBe('gherkin-bench/manifest@2');
+    expect(manifest.scorers?.map((s) => s.id)).toEqual(['outcome_coverage', 'text_similarity']);
   });
 });

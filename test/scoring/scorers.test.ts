@@ -25,6 +25,7 @@ describe('the scorer table', () => {
       expect(SCORERS[metric]).toMatchObject({ id: metric, version: '1', stage: 'scoring' });
       expect(scorerOfMetric(metric)).toBe(metric);
     }
+    expect(CHECK_METRICS.filter((m) => SCORERS[m].readsMethods)).toEqual(['api_recall']);
     expect(scorerOfMetric('judge.overall')).toBe('judge');
     expect(scorerOfMetric('judge.correctness')).toBe('judge');
     expect(scorerOfMetric('tokens_in')).toBeUndefined();

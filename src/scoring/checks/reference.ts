@@ -42,11 +42,14 @@ function candidateRefs(input: CheckInput): Refs {
 }
 
 /** `api_recall`: share of the gold's `service.method` calls (gold gherkin ∪ item.methods) the candidate quotes. */
-export const apiRecallCheck: CheckFactory = () => (input) => {
-  const gold = goldReference(input.item, input.memo).methods;
-  const found = candidateRefs(input).methods.map((m) => normaliseMethod(m, input.item.service));
-  return recallScore('api_recall', 'Boto3 methods', gold, found);
-};
+export const apiRecallCheck: CheckFactory = Object.assign(
+  (() => (input) => {
+    const gold = goldReference(input.item, input.memo).methods;
+    const found = candidateRefs(input).methods.map((m) => normaliseMethod(m, input.item.service));
+    return recallScore('api_recall', 'Boto3 methods', gold, found);
+  }) satisfies CheckFactory,
+  { readsMethods: true as const },
+);
 
 /** `path_recall`: share of the gold's member paths the candidate quotes (list/map markers ignored). */
 export const pathRecallCheck: CheckFactory = () => (input) => {

@@ -27,5 +27,6 @@ export interface CheckOptions {
 /**
  * A named factory: builds a check from the options. `version` (default `'1'`) is what run
  * manifests record of the check: bump it when a change to the check changes its scores.
+ * `readsMethods` marks a check that reads the item's Boto3 methods (re-scoring needs them stored).
  */
-export type CheckFactory = ((options?: CheckOptions) => CheckScorer) & { version?: string };
+export type CheckFactory = ((options?: CheckOptions) => CheckScorer) & { version?: string; readsMethods?: boolean };

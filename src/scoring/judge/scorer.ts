@@ -9,6 +9,7 @@ export const JUDGE_SCORER_VERSION = '1';
 export const judgeScorer: ScorerDefinition = {
   id: 'judge',
   version: JUDGE_SCORER_VERSION,
+  readsMethods: false,
   stage: 'judge',
   enabled: (settings) => settings.judge !== null,
   options: ({ judge }) =>
