@@ -59,6 +59,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
+import { messageText } from './messages.js';
 import { planFromContext, withExemplarCalls } from './offline-plan.js';
 import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
 import {
@@ -109,7 +110,7 @@ export function createOfflineProvider(): ModelProvider {
         });
       }
       const reply = offlineReply(ctx);
-      const input = (request.system ?? '') + request.messages.map((m) => m.content).join('');
+      const input = (request.system ?? '') + request.messages.map(messageText).join('');
       return {
         text: reply.text,
         ...(reply.json === undefined ? {} : { json: reply.json }),
