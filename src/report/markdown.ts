@@ -2,10 +2,11 @@
  * summary.md: GitHub-flavoured Markdown for PR comments and job summaries — the headline table,
  * the effects, the significant differences and the failures.
  */
+
+import { formatDiff, formatInterval, formatP, formatValue } from '../analysis/format.js';
 import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { CHECK_METRICS } from '../scoring/types.js';
-import { formatDiff, formatInterval, formatP, formatValue } from './format.js';
 
 /** Metrics shown in the headline table, in order, when present: every check, the judge's overall, the cost. */
 export const HEADLINE_METRICS = [...CHECK_METRICS, 'judge.overall', 'cost_usd'] as const;

@@ -4,7 +4,6 @@
  * run comes through these types; the page's reader is JSDoc-typed against them.
  */
 import type { Summary } from '../analysis/types.js';
-import type { ChainStep } from '../generation/types.js';
 import type { CaseRecord, RunItem, RunManifest } from '../run/types.js';
 
 /** Id of the `<script type="application/json">` element that carries the data. */
@@ -27,7 +26,7 @@ export interface ReportCase
     fewShotIds: string[];
     retrieved: ReportPassage[];
     /** Every call of the chain; system, prompt and response clipped on a large run. */
-    steps: ChainStep[];
+    steps: CaseRecord['trace']['steps'];
   };
 }
 
