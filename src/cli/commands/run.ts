@@ -6,8 +6,8 @@
 import { relative } from 'node:path';
 import { flagName, RUN_FLAGS, readRunFlags } from '../../config/flags.js';
 import { UserError } from '../../errors.js';
-import type { RunEvent } from '../../run/engine.js';
 import { type ExecuteRunResult, executeRun } from '../../experiment/execute.js';
+import type { RunEvent } from '../../run/engine.js';
 import { defineCommand } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
 
