@@ -163,7 +163,7 @@ export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[]
 <main>
 ${warnings}
 <section id="overview"><h2>Metric by variant</h2><div class="controls" id="metric-select-host"></div><div class="chart"><canvas id="chart-metric" role="img" aria-label="metric by variant"></canvas></div></section>
-<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><div class="controls" id="effects-select-host"></div><p id="effects-empty" class="muted" hidden>This run is not a full 2³ ablation, so there are no factorial effects.</p><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div></section>
+<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><div class="controls" id="effects-select-host"></div><p id="effects-empty" class="muted" hidden>This run is not a full factorial ablation (every technique on and off), so there are no factorial effects.</p><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div></section>
 <section id="services"><h2>Per-service means</h2><div class="controls" id="heatmap-select-host"></div><div id="heatmap" class="scroll"></div></section>
 <section id="cost"><h2>Cost against quality</h2><div class="controls" id="cost-select-host"></div><div class="chart"><canvas id="chart-cost" role="img" aria-label="cost against quality"></canvas></div></section>
 <section id="tables"><h2>Estimates</h2><div id="estimates-host" class="scroll"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host" class="scroll"></div></section>

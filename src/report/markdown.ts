@@ -51,7 +51,7 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
     (e) => metrics.includes(e.metric as (typeof metrics)[number]) && !e.metric.startsWith('cost'),
   );
   if (mains.length) {
-    out.push('### Factorial effects (2³ ablation, per-item contrasts)');
+    out.push('### Factorial effects (full factorial ablation, per-item contrasts)');
     out.push(
       table(
         ['metric', 'term', 'effect', '95% CI', 'p'],
