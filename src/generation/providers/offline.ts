@@ -59,7 +59,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
-import { messageText } from './messages.js';
 import { planFromContext, withExemplarCalls } from './offline-plan.js';
 import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
 import {
@@ -110,7 +109,7 @@ export function createOfflineProvider(): ModelProvider {
         });
       }
       const reply = offlineReply(ctx);
-      const input = (request.system ?? '') + request.messages.map(messageText).join('');
+      const input = (request.system ?? '') + request.messages.map((m) => m.content).join('');
       return {
         text: reply.text,
         ...(reply.json === undefined ? {} : { json: reply.json }),
