@@ -17,14 +17,14 @@ export interface PlanRunInput {
   flags?: RunFlags;
   /** The process environment (only the variables config/env.ts names are used). */
   env?: Readonly<Record<string, string | undefined>>;
-  /** The folder relative paths (experiment file, --out, --resume) resolve against (default: the process's). */
-  cwd?: string;
+  /** The folder relative paths (experiment file, --out, --resume) resolve against. */
+  cwd: string;
 }
 
 /** Plan the run (new or resumed) without running it. */
 export async function planRun(input: PlanRunInput): Promise<RunPlan> {
   const flags = input.flags ?? {};
-  const cwd = input.cwd ?? process.cwd();
+  const { cwd } = input;
   if (flags.resume !== undefined) {
     if (input.file !== undefined)
       throw new UserError('BAD_USAGE', '--resume continues a stored run; do not name an experiment file with it');
