@@ -1,10 +1,13 @@
 /**
  * Benchmark 5, scoring: deterministic checks per second — every check of {@link CHECK_METRICS}
- * on each candidate (one `scoreChecks` call per candidate) over the gold gherkins and the offline
- * generator's outputs. A warm-up pass first loads the botocore models the candidates name and
- * memoises the gold references, as a run does in its first cases.
+ * on each candidate, through the scorer table as a run scores a case (one `createCaseScorer`
+ * call per candidate, one per-run memo), over the gold gherkins and the offline generator's
+ * outputs. A warm-up pass first loads the botocore models the candidates name and memoises the
+ * gold references, as a run does in its first cases.
  */
-import { scoreChecks } from '../src/scoring/checks.js';
+import { createScoringMemo } from '../src/scoring/memo.js';
+import type { ScoringContext } from '../src/scoring/scorer.js';
+import { createCaseScorer } from '../src/scoring/scorers.js';
 import { CHECK_METRICS } from '../src/scoring/types.js';
 import { realCandidates } from './candidates.js';
 import { progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
@@ -24,17 +27,18 @@ export const scoringBenchmark: Benchmark = {
       progress(
         `${inputs.length} candidates (${gold} gold, ${inputs.length - gold} offline), mean ${chars.toFixed(0)} chars`,
       );
-      const warm = await timeCpu(() => {
-        for (const { candidate, item } of inputs) scoreChecks(candidate, item);
-      });
+      const scorer = createCaseScorer({ judge: null });
+      const context: ScoringContext = { memo: createScoringMemo(), judgeProvider: null };
+      const scoreAll = async () => {
+        for (const { candidate, item } of inputs) await scorer.score({ candidate, item, repeat: 0 }, context);
+      };
+      const warm = await timeCpu(scoreAll);
       const checks = inputs.length * CHECK_METRICS.length;
       const perSecond: number[] = [];
       const perCpuSecond: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await settle();
-        const { ms, cpuMs } = await timeCpu(() => {
-          for (const { candidate, item } of inputs) scoreChecks(candidate, item);
-        });
+        const { ms, cpuMs } = await timeCpu(scoreAll);
         perSecond.push((checks / ms) * 1000);
         perCpuSecond.push((checks / cpuMs) * 1000);
       }

@@ -5,7 +5,8 @@
  * @example
  * ```ts
  * import { executeRun, readRun, summarize } from 'gherkin-bench';
- * const { counts } = await executeRun({ flags: { limit: 10 } });
+ * const { counts } = await executeRun({ flags: { limit: 10 }, cwd: process.cwd() });
+ * const run = await readRun(counts.runDir); // manifest and records, parsed and upgraded to today's versions
  * ```
  */
 
@@ -26,6 +27,7 @@ export type { Category, Dataset, Item, Severity, Split } from './dataset/types.j
 export { validateDataset } from './dataset/validate.js';
 // Errors every caller may meet.
 export { isUserError, UserError } from './errors.js';
+export { type ExecuteRunInput, type ExecuteRunResult, executeRun } from './experiment/execute.js';
 export { makeBaseline, readBaseline } from './gate/baseline.js';
 export { evaluateGate } from './gate/evaluate.js';
 export { DEFAULT_RULES, readRules } from './gate/rules.js';
@@ -54,16 +56,51 @@ export { runLabelAgreement } from './labels/run-labels.js';
 export { startLabelServer } from './labels/server.js';
 export { readLabelFile } from './labels/store.js';
 export { rebuildReports } from './report/rebuild.js';
+// The report page's data contract (what index.html embeds and its script reads).
+export {
+  REPORT_DATA_ELEMENT,
+  type ReportCase,
+  type ReportData,
+  type ReportPassage,
+  reportData,
+} from './report/report-data.js';
 export { writeReports } from './report/write.js';
 export { runExperiment } from './run/engine.js';
-export { executeRun, planRun } from './run/execute.js';
+export { type PlanRunInput, planRun } from './run/execute.js';
 export { listRuns } from './run/list.js';
+// Run records: zod schemas per stored version, the upgrade of older versions, the readers.
+export {
+  CASE_RECORD_V1,
+  caseRecordV1Schema,
+  MANIFEST_V1,
+  MANIFEST_V2,
+  type ManifestV1,
+  manifestV1Schema,
+  manifestV2Schema,
+  scoreSchema,
+  traceSchema,
+} from './run/record-schemas.js';
+export { MANIFEST_FILE, parseResults, RESULTS_FILE, readManifest, readResults } from './run/records.js';
+export { type RescoreInput, type RescoreResult, rescoreRun } from './run/rescore.js';
 export { readRun, type StoredRun } from './run/store.js';
-export type { CaseRecord, RunManifest } from './run/types.js';
+export {
+  CASE_RECORD_SCHEMA,
+  type CaseId,
+  type CaseRecord,
+  MANIFEST_SCHEMA,
+  type RescoreRecord,
+  type RunItem,
+  type RunManifest,
+} from './run/types.js';
+export { CASE_RECORD_KIND, MANIFEST_KIND, upgradeManifestV1 } from './run/upgrades.js';
+export { type RecordKind, type RecordPlace, type RecordVersion, readRecord, recordVersion } from './run/versions.js';
 export { calibrate } from './scoring/calibration/calibrate.js';
 export { calibrateAgainstLabels } from './scoring/calibration/human-labels.js';
 export { CHECKS, scoreChecks } from './scoring/checks.js';
 export { judgeCandidate } from './scoring/judge/judge.js';
 export { loadRubric } from './scoring/judge/rubric.js';
+export { createScoringMemo, type ScoringMemo } from './scoring/memo.js';
+export type { Scorer, ScorerDefinition, ScorerRecord, ScoringContext, ScoringSettings } from './scoring/scorer.js';
+export { createCaseScorer, SCORER_IDS, SCORERS, type ScorerId } from './scoring/scorers.js';
 // Scoring: deterministic checks and the judge.
 export type { MetricId, Score } from './scoring/types.js';

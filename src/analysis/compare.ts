@@ -72,22 +72,28 @@ export function pairedComparisons(
   });
 }
 
-/** The three factors of the ablation. */
-export const FACTORS = ['cot', 'rag', 'fewShot'] as const;
-/** One factor. */
-export type Factor = (typeof FACTORS)[number];
-
-/** A cell of the 2^3 design: which factors are on, and its per-item values. */
+/** A cell of a 2^n design: which factors are on (by factor id, in the design's order), and its per-item values. */
 export interface DesignCell {
-  on: Record<Factor, boolean>;
+  on: Record<string, boolean>;
   values: ItemValues;
+}
+
+/** The design's factors (the first cell's, in order) when every cell names the same ones; else []. */
+function designFactors(design: readonly DesignCell[]): string[] {
+  const factors = Object.keys(design[0]?.on ?? {});
+  const same = design.every((c) => {
+    const keys = Object.keys(c.on);
+    return keys.length === factors.length && factors.every((f) => f in c.on);
+  });
+  return same ? factors : [];
 }
 
 /**
  * Main effects and two-way interactions from per-item contrasts (±1 coding): a main effect is
- * mean(on) − mean(off) over the eight cells; an interaction A×B is mean(cells where A and B agree)
+ * mean(on) − mean(off) over the 2^n cells; an interaction A×B is mean(cells where A and B agree)
  * − mean(cells where they differ), i.e. half the change of A's effect when B is switched on.
- * Only items present in all eight cells count. Returns [] unless the full design is present.
+ * The factors are the cells' `on` keys. Only items present in every cell count. Returns [] unless
+ * the full design (every on/off combination once) is present.
  */
 export function factorialEffects(
   metric: string,
@@ -95,17 +101,19 @@ export function factorialEffects(
   design: DesignCell[],
   options: CompareOptions,
 ): FactorialEffect[] {
-  if (design.length !== 8) return [];
-  const signatures = new Set(design.map((c) => FACTORS.map((f) => (c.on[f] ? 1 : 0)).join('')));
-  if (signatures.size !== 8) return [];
+  const factors = designFactors(design);
+  if (factors.length === 0 || design.length !== 2 ** factors.length) return [];
+  const signatures = new Set(design.map((c) => factors.map((f) => (c.on[f] ? 1 : 0)).join('')));
+  if (signatures.size !== design.length) return [];
+  const half = design.length / 2;
   const first = design[0] as DesignCell;
   const items = [...first.values.keys()].filter((id) => design.every((c) => c.values.has(id))).sort();
   if (items.length < 2) return [];
-  const sign = (cell: DesignCell, f: Factor): number => (cell.on[f] ? 1 : -1);
+  const sign = (cell: DesignCell, f: string): number => (cell.on[f] ? 1 : -1);
   const terms: { term: string; kind: FactorialEffect['kind']; s: (c: DesignCell) => number }[] = [
-    ...FACTORS.map((f) => ({ term: f as string, kind: 'main' as const, s: (c: DesignCell) => sign(c, f) })),
-    ...FACTORS.flatMap((a, i) =>
-      FACTORS.slice(i + 1).map((b) => ({
+    ...factors.map((f) => ({ term: f, kind: 'main' as const, s: (c: DesignCell) => sign(c, f) })),
+    ...factors.flatMap((a, i) =>
+      factors.slice(i + 1).map((b) => ({
         term: `${a}×${b}`,
         kind: 'interaction' as const,
         s: (c: DesignCell) => sign(c, a) * sign(c, b),
@@ -121,7 +129,7 @@ export function factorialEffects(
         if (s(cell) > 0) plus += v;
         else minus += v;
       }
-      return plus / 4 - minus / 4;
+      return plus / half - minus / half;
     });
     return {
       metric,

@@ -3,7 +3,6 @@
  * Pure and seeded: the same run and seed give the same summary.
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import type { Variant } from '../generation/types.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { type DesignCell, factorialEffects, pairedComparisons } from './compare.js';
 import { bootstrapMeanInterval, mean, sampleSd, wilsonInterval } from './intervals.js';
@@ -31,9 +30,20 @@ export interface SummarizeOptions {
   now?: Date;
 }
 
-/** The variant with cot, rag and few-shot all off, if the run has one. */
-export function defaultReference(variants: readonly Variant[], names: readonly string[]): string {
-  const off = variants.find((v) => !v.cot && !v.rag.enabled && v.fewShot.k === 0 && names.includes(v.name));
+/**
+ * What analysis reads of a stored variant: its name and, per technique, on or off (the technique
+ * table's flags, recorded when the plan was built).
+ */
+export interface DesignVariant {
+  name: string;
+  techniques?: Record<string, boolean>;
+}
+
+/** The variant with every technique off, if the run has one (else the first variant). */
+export function defaultReference(variants: readonly DesignVariant[], names: readonly string[]): string {
+  const off = variants.find(
+    (v) => v.techniques !== undefined && !Object.values(v.techniques).some(Boolean) && names.includes(v.name),
+  );
   return off?.name ?? names[0] ?? 'none';
 }
 
@@ -107,7 +117,7 @@ function comparisons(
 
 function effects(
   table: ScoreTable,
-  variants: readonly Variant[],
+  variants: readonly DesignVariant[],
   options: { seed: number; level: number; resamples: number },
 ) {
   const uniform = seededUniform(options.seed + 2);
@@ -117,8 +127,8 @@ function effects(
       const design: DesignCell[] = [];
       for (const v of present) {
         const cell = table.cells.get(cellKey(v.name, model, metric));
-        if (!cell) continue;
-        design.push({ on: { cot: v.cot, rag: v.rag.enabled, fewShot: v.fewShot.k > 0 }, values: itemMeans(cell) });
+        if (!cell || !v.techniques) continue;
+        design.push({ on: v.techniques, values: itemMeans(cell) });
       }
       return factorialEffects(metric, model, design, { uniform, ...options });
     }),

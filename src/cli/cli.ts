@@ -2,16 +2,13 @@
  * The yargs program: global flags, the command table, and the one top-level catch that turns a
  * {@link UserError} into a single line and exit code 2 (no stack trace unless --verbose).
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { isUserError } from '../errors.js';
+import type { GlobalArgs } from './command.js';
 import { commands } from './commands/index.js';
 import type { CliIo } from './io.js';
 
-/** Global flags every command accepts. */
-export interface GlobalArgs {
-  json: boolean;
-  verbose: boolean;
-}
+export type { GlobalArgs } from './command.js';
 
 /**
  * Run the CLI on `argv` (without the node and script paths) and return the exit code:
@@ -20,7 +17,7 @@ export interface GlobalArgs {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const verbose = argv.includes('--verbose');
-  const program = yargs(argv)
+  const program: Argv<GlobalArgs> = yargs(argv)
     .scriptName('gherkin-bench')
     .usage('$0 <command> [options]\n\nMeasure how well LLMs write AWS security controls as Gherkin.')
     .option('json', { type: 'boolean', default: false, describe: 'Print machine-readable JSON' })
@@ -29,19 +26,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .demandCommand(1, 'Name a command; see --help.')
     .recommendCommands()
     .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(Math.min(110, io.columns || 100))
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     })
     .help()
     .alias('h', 'help')
     .version();
-  for (const command of commands)
-    program.command(
-      command(io, (code) => {
-        exitCode = Math.max(exitCode, code);
-      }),
-    );
+  const raiseExitCode = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  for (const register of commands) register(io, raiseExitCode)(program);
   try {
     await program.parseAsync();
     return exitCode;

@@ -5,9 +5,13 @@
 import { canonicalJson, sha256 } from '../canonical-json.js';
 import type { Variant } from '../generation/types.js';
 
-/** sha256 (16 hex) of a variant's whole definition (name, techniques, knobs, model parameters). */
+/**
+ * sha256 (16 hex) of a variant's whole definition (name, technique settings, model parameters);
+ * the derived `techniques` flags are left out, so a variant hashes as it did before they existed.
+ */
 export function variantHash(variant: Variant): string {
-  return sha256(canonicalJson(variant)).slice(0, 16);
+  const { techniques: _derived, ...definition } = variant;
+  return sha256(canonicalJson(definition)).slice(0, 16);
 }
 
 /** The stable key of a case: sha256 of item id, variant definition hash, model and repeat (16 hex). */

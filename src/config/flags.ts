@@ -5,23 +5,31 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
+import { type ExperimentConfig, ExperimentSchema, MAX_CONCURRENCY } from './schema.js';
 
-/** Flags of `gherkin-bench run` (after yargs parsing; undefined = not given). */
+type Judge = NonNullable<ExperimentConfig['judge']>;
+
+/**
+ * Flags of `gherkin-bench run` (undefined = not given), each typed as the experiment config field
+ * it overrides; `runId` and `resume` steer the run instead.
+ */
 export interface RunFlags {
-  model?: string[];
-  variant?: string[];
-  limit?: number;
-  repeats?: number;
-  concurrency?: number;
-  out?: string;
+  model?: ExperimentConfig['models'];
+  /** Variant names only (a file may also give inline variants). */
+  variant?: Extract<NonNullable<ExperimentConfig['variants']>[number], string>[];
+  limit?: NonNullable<ExperimentConfig['dataset']['limit']>;
+  repeats?: ExperimentConfig['repeats'];
+  concurrency?: ExperimentConfig['concurrency'];
+  out?: ExperimentConfig['out'];
+  /** `cache.mode: replay`. */
   replay?: boolean;
+  /** false = `cache.mode: off`. */
   cache?: boolean;
-  judge?: string;
-  seed?: number;
+  judge?: NonNullable<Judge['model']>;
+  seed?: ExperimentConfig['seed'];
   runId?: string;
   resume?: string;
-  promptfooDb?: boolean;
+  promptfooDb?: ExperimentConfig['promptfooDb'];
 }
 
 /** One flag: how the CLI declares it and what it changes in the experiment. */
@@ -41,9 +49,12 @@ export interface FlagSpec<V> {
 }
 
 /** Every run flag, typed against {@link RunFlags}: adding a flag there without a spec here fails to compile. */
-export type FlagTable = { [K in keyof RunFlags]-?: FlagSpec<NonNullable<RunFlags[K]>> };
+export type FlagTable = { [K in keyof FlagValues]: FlagSpec<FlagValues[K]> };
 
-const int1 = z.number().int().min(1);
+/** Each flag's value when given. */
+type FlagValues = { [K in keyof Required<RunFlags>]: NonNullable<RunFlags[K]> };
+
+const fields = ExperimentSchema.shape;
 const names = z.array(z.string().min(1)).min(1);
 
 /** The flag table. */
@@ -54,7 +65,7 @@ export const RUN_FLAGS: FlagTable = {
     value: 'ID',
     describe:
       "Model(s) to run, replacing the file's models (e.g. offline:reference, bedrock:<model-id>, openai:gpt-4o)",
-    schema: names,
+    schema: fields.models,
     apply: (c, models) => ({ ...c, models }),
     changesCases: true,
   },
@@ -71,7 +82,7 @@ export const RUN_FLAGS: FlagTable = {
     type: 'number',
     value: 'N',
     describe: 'Score only the first N items of the split',
-    schema: int1,
+    schema: fields.dataset.unwrap().shape.limit.unwrap(),
     apply: (c, limit) => ({ ...c, dataset: { ...c.dataset, limit } }),
     changesCases: true,
   },
@@ -79,7 +90,7 @@ export const RUN_FLAGS: FlagTable = {
     type: 'number',
     value: 'N',
     describe: 'Repeats per item × variant × model',
-    schema: int1,
+    schema: fields.repeats,
     apply: (c, repeats) => ({ ...c, repeats }),
     changesCases: true,
   },
@@ -87,14 +98,14 @@ export const RUN_FLAGS: FlagTable = {
     type: 'number',
     value: 'N',
     describe: `Cases run at the same time (1–${MAX_CONCURRENCY})`,
-    schema: int1.max(MAX_CONCURRENCY),
+    schema: fields.concurrency,
     apply: (c, concurrency) => ({ ...c, concurrency }),
   },
   out: {
     type: 'string',
     value: 'DIR',
     describe: 'Folder that holds run folders (default reports/)',
-    schema: z.string().min(1),
+    schema: fields.out,
     apply: (c, out) => ({ ...c, out }),
   },
   replay: {
@@ -113,7 +124,7 @@ export const RUN_FLAGS: FlagTable = {
     type: 'string',
     value: 'MODEL',
     describe: 'Run the LLM judge with this model',
-    schema: z.string().min(1),
+    schema: fields.judge.unwrap().shape.model.unwrap(),
     apply: (c, model) => ({
       ...c,
       judge: { rubric: 'default', mode: 'reference-guided', samples: 1, ...c.judge, enabled: true, model },
@@ -124,7 +135,7 @@ export const RUN_FLAGS: FlagTable = {
     type: 'number',
     value: 'N',
     describe: 'Seed for few-shot sampling and every other random choice',
-    schema: z.number().int().min(0),
+    schema: fields.seed,
     apply: (c, seed) => ({ ...c, seed }),
     changesCases: true,
   },
@@ -143,7 +154,7 @@ export const RUN_FLAGS: FlagTable = {
   promptfooDb: {
     type: 'boolean',
     describe: "Also write the run to promptfoo's local database (npx promptfoo view)",
-    schema: z.boolean(),
+    schema: fields.promptfooDb,
     apply: (c, promptfooDb) => ({ ...c, promptfooDb }),
   },
 };
@@ -153,30 +164,48 @@ export function flagName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
+/** The flag keys, in table order. */
+export const RUN_FLAG_KEYS = Object.keys(RUN_FLAGS) as (keyof RunFlags)[];
+
+/** One flag's value checked by its spec; a bad value is a {@link UserError} naming the flag. */
+function checkFlag<K extends keyof FlagValues>(key: K, value: unknown): FlagValues[K] {
+  const spec: FlagSpec<FlagValues[K]> = RUN_FLAGS[key];
+  const checked = spec.schema.safeParse(value);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  const why = (issue?.message ?? 'invalid value').replace(/^Invalid input: /, '').replace(/^Too (small|big): /, '');
+  throw new UserError('BAD_USAGE', `${flagName(key)}: ${why} (got ${JSON.stringify(value)})`);
+}
+
+function copyFlag<K extends keyof FlagValues>(into: RunFlags, key: K, value: unknown): void {
+  if (value !== undefined) into[key] = checkFlag(key, value);
+}
+
+/** The run flags among parsed command-line arguments (others ignored), each checked by its spec. */
+export function readRunFlags(args: Readonly<Record<string, unknown>>): RunFlags {
+  const flags: RunFlags = {};
+  for (const key of RUN_FLAG_KEYS) copyFlag(flags, key, args[key]);
+  return flags;
+}
+
+function applyFlag<K extends keyof FlagValues>(config: ExperimentConfig, key: K, value: RunFlags[K]): ExperimentConfig {
+  if (value === undefined) return config;
+  const spec: FlagSpec<FlagValues[K]> = RUN_FLAGS[key];
+  const checked = checkFlag(key, value);
+  return spec.apply ? spec.apply(config, checked) : config;
+}
+
 /**
  * Check every given flag and apply the experiment-changing ones over `config` (flags win over
  * the file). Throws a {@link UserError} naming the flag on a bad value.
  */
 export function applyFlags(config: ExperimentConfig, flags: RunFlags): ExperimentConfig {
   let out = config;
-  for (const key of Object.keys(RUN_FLAGS) as (keyof RunFlags)[]) {
-    const value = flags[key];
-    if (value === undefined) continue;
-    const spec = RUN_FLAGS[key] as FlagSpec<unknown>;
-    const checked = spec.schema.safeParse(value);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const why = (issue?.message ?? 'invalid value').replace(/^Invalid input: /, '').replace(/^Too (small|big): /, '');
-      throw new UserError('BAD_USAGE', `${flagName(key)}: ${why} (got ${JSON.stringify(value)})`);
-    }
-    if (spec.apply) out = spec.apply(out, checked.data);
-  }
+  for (const key of RUN_FLAG_KEYS) out = applyFlag(out, key, flags[key]);
   return out;
 }
 
 /** The flags given that would change a stored run's cases (refused with --resume). */
 export function caseChangingFlags(flags: RunFlags): string[] {
-  return (Object.keys(RUN_FLAGS) as (keyof RunFlags)[])
-    .filter((key) => flags[key] !== undefined && RUN_FLAGS[key].changesCases)
-    .map(flagName);
+  return RUN_FLAG_KEYS.filter((key) => flags[key] !== undefined && RUN_FLAGS[key].changesCases).map(flagName);
 }

@@ -8,7 +8,8 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { badInput, UserError } from '../errors.js';
 import { didYouMean } from '../knowledge/suggest.js';
-import { type ExperimentConfig, ExperimentSchema } from './schema.js';
+import { type ExperimentConfig, ExperimentSchema, VariantSpecSchema } from './schema.js';
+import { schemaKeys } from './schema-keys.js';
 
 /** A validated experiment and where it came from. */
 export interface LoadedExperiment {
@@ -21,11 +22,11 @@ export interface LoadedExperiment {
 }
 
 /**
- * Load an experiment file (or the default experiment when `file` is undefined), validate it
- * against {@link ExperimentSchema} and apply the defaults. Throws a {@link UserError} (exit 2)
+ * Load an experiment file (or the default experiment when `file` is undefined; a relative path is
+ * resolved against `cwd`), validate it against {@link ExperimentSchema} and apply the defaults. Throws a {@link UserError} (exit 2)
  * naming `file:line: field` on the first problems found.
  */
-export async function loadExperiment(file?: string, cwd: string = process.cwd()): Promise<LoadedExperiment> {
+export async function loadExperiment(file: string | undefined, cwd: string): Promise<LoadedExperiment> {
   if (file === undefined) return { config: parseExperiment({}, '<default experiment>'), file: null, baseDir: cwd };
   const path = isAbsolute(file) ? file : resolve(cwd, file);
   let text: string;
@@ -113,7 +114,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
-      return 'expected a variant name or a variant mapping (name, cot, rag, fewShot, params)';
+      return `expected a variant name or a variant mapping (${VARIANT_FIELDS.join(', ')})`;
     default:
       return issue.message
         .replace(/^Invalid input: /, '')
@@ -122,46 +123,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-const ALL_KEYS = [
-  'name',
-  'description',
-  'dataset',
-  'path',
-  'split',
-  'limit',
-  'items',
-  'variants',
-  'ablate',
-  'base',
-  'models',
-  'repeats',
-  'seed',
-  'concurrency',
-  'judge',
-  'enabled',
-  'model',
-  'rubric',
-  'mode',
-  'samples',
-  'out',
-  'cache',
-  'dir',
-  'prices',
-  'promptfooDb',
-  'cot',
-  'rag',
-  'topK',
-  'tokenBudget',
-  'fewShot',
-  'k',
-  'strategy',
-  'resample',
-  'otherServicesOnly',
-  'params',
-  'temperature',
-  'topP',
-  'maxTokens',
-];
+/** Every field name an experiment file may use (from the schema), for "did you mean". */
+const ALL_KEYS = schemaKeys(ExperimentSchema);
+
+/** The fields of an inline variant, for the union's message. */
+const VARIANT_FIELDS = Object.keys(VariantSpecSchema.shape).filter((key) => key !== 'description');
 
 function knownKeysHint(keys: string[]): string {
   const first = keys[0];

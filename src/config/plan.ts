@@ -70,8 +70,8 @@ export interface RunPlan {
 export interface BuildPlanOptions {
   /** The process environment (only the variables in `env.ts` are kept). */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Working directory for `out` and the cache folder (default: process.cwd()). */
-  cwd?: string;
+  /** Working directory for `out` and the cache folder. */
+  cwd: string;
   /** Name the run (default: UTC timestamp + short hash). */
   runId?: string;
   /** Continue this existing run folder instead of making a new one. */
@@ -88,8 +88,8 @@ export interface BuildPlanOptions {
  * Cross-field checks and the run plan for a loaded experiment. Throws a UserError (exit 2)
  * naming the field when a check fails.
  */
-export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOptions = {}): Promise<RunPlan> {
-  const cwd = options.cwd ?? process.cwd();
+export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOptions): Promise<RunPlan> {
+  const { cwd } = options;
   const label = loaded.file ?? '<default experiment>';
   const datasetDir = resolveDatasetDir(loaded.config.dataset.path, loaded.baseDir);
   const dataset = options.dataset ?? (await loadDataset(datasetDir));

@@ -1,17 +1,17 @@
 /**
  * The experiment file's schema (zod): what a YAML experiment may say, with the defaults that make
- * an empty file the default experiment (offline reference generator, full 2^3 ablation, the
+ * an empty file the default experiment (offline reference generator, full ablation of every technique, the
  * evaluation split, one repeat, seed 1, no judge).
  */
 import { z } from 'zod';
 import { SPLITS } from '../dataset/types.js';
-import { TECHNIQUES, variantFileSchema } from '../generation/variants.js';
+import { TECHNIQUES, type TechniqueKey, variantFileSchema } from '../generation/variants.js';
 import { JUDGE_MODES } from '../scoring/judge/prompt.js';
 
-/** The techniques an ablation can switch on and off. */
+/** The techniques an ablation can switch on and off (the technique table's keys). */
 export const FACTORS = TECHNIQUES;
 /** One ablation factor. */
-export type Factor = (typeof FACTORS)[number];
+export type Factor = TechniqueKey;
 
 /** Cache modes: use (read and write), replay (read only, a miss fails), off (bypass). */
 export const CACHE_MODES = ['use', 'replay', 'off'] as const;
@@ -66,7 +66,7 @@ export const ExperimentSchema = z
       .array(z.union([z.string().min(1), VariantSpecSchema]))
       .min(1)
       .optional(),
-    /** Run the full factorial of these techniques (2^n variants). Default: all three when no variants. */
+    /** Run the full factorial of these techniques (2^n variants). Default: every technique when no variants. */
     ablate: z.array(z.enum(FACTORS)).min(1).optional(),
     /** Knobs the ablation's "on" levels use (topK, k, strategy, params). */
     base: variantFileSchema.omit({ name: true }).optional(),

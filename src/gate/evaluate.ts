@@ -3,12 +3,12 @@
  * run's summary and per-item scores, and the baseline; it never calls a model.
  */
 import wilcoxon from '@stdlib/stats-wilcoxon';
+import { formatValue } from '../analysis/format.js';
 import { bootstrapMeanInterval, mean } from '../analysis/intervals.js';
 import { seededUniform } from '../analysis/random.js';
 import { holm } from '../analysis/tests.js';
 import type { Interval, Summary } from '../analysis/types.js';
 import { UserError } from '../errors.js';
-import { formatValue } from '../report/format.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { COST_METRICS } from '../scoring/types.js';
 import { type Baseline, itemScores, passedItems, seriesKey } from './baseline.js';

@@ -1,6 +1,7 @@
 /** What the gate prints and writes: a compact table, JUnit XML, a Markdown block and GitHub annotations. */
+
+import { formatDiff, formatInterval, formatValue } from '../analysis/format.js';
 import { escapeXml, mdCell } from '../markup-escape.js';
-import { formatDiff, formatInterval, formatValue } from '../report/format.js';
 import { textTableLines } from '../text-table.js';
 import type { GateCheck, GateResult } from './evaluate.js';
 

@@ -1,22 +1,23 @@
 /**
- * The chain: one case's generation. Picks few-shot exemplars, retrieves API passages (RAG), then
- * calls the model once (no CoT) or twice (CoT: step 1 analysis as JSON, step 2 gherkin from it),
- * extracts the gherkin and keeps every prompt, response and intermediate result in the trace.
- * A provider failure never rejects: it is recorded as the outcome's `error`, with the steps done
- * so far kept in the trace. Step 1's `parsed` is the validated analysis, or
- * `{ invalid: <reason>, json: <structured reply or null> }` when it did not validate (step 2 then
- * gets the raw reply text as its analysis). Usage sums the steps as the provider reported them
- * (a cached reply keeps its original tokens).
+ * The chain: one case's generation as steps over a gold-free {@link CaseState}. The variant's
+ * techniques (the technique table) bring their steps — few-shot selection and retrieval
+ * (`gather`), CoT's analysis (`plan`) — and the chain runs them by stage, then the writer (the
+ * default `single` / `gherkin` call unless a technique brings a `write` step), then any `revise`
+ * steps. Every prompt, response and intermediate result is kept in the trace.
+ * A provider failure never rejects: it is recorded as the outcome's `error` (`<call>: <message>`),
+ * with the calls done so far kept in the trace. CoT's analysis call keeps as `parsed` the validated
+ * analysis, or `{ invalid: <reason>, json: <structured reply or null> }` when it did not validate
+ * (the writer then gets the raw reply text as its analysis). Usage sums the calls as the provider
+ * reported them (a cached reply keeps its original tokens).
  */
 import type { Item } from '../dataset/types.js';
 import type { Retriever } from '../knowledge/retrieval.js';
-import { ANALYSIS_JSON_SCHEMA, parseAnalysis } from './analysis.js';
-import { extractGherkin } from './extract.js';
-import { selectExemplars } from './fewshot.js';
-import { type PromptInputs, type RenderedStep, renderAnalysis, renderGherkinStep, renderSingle } from './prompts.js';
-import type { ModelProvider, ModelRequest, RetrievedPassage, Usage } from './providers/types.js';
+import type { ModelProvider, ModelRequest, Usage } from './providers/types.js';
+import { CallFailure, type CaseState, STAGES, type StagedStep, type Step, type StepContext, taskView } from './step.js';
+import { techniqueSteps } from './techniques.js';
 import { defaultTemplates, type PromptTemplates } from './templates.js';
 import type { CaseUsage, ChainStep, Trace, Variant } from './types.js';
+import { writeStep } from './write.js';
 
 /** Everything one case's generation needs. */
 export interface GenerateArgs {
@@ -48,16 +49,6 @@ export interface GenerationOutcome {
   error: string | null;
 }
 
-/** The retrieved passages of an item under a variant ([] when RAG is on but nothing matched). */
-export function retrievePassages(item: Item, variant: Variant, retriever: Retriever): RetrievedPassage[] {
-  const hits = retriever.retrieve(item.requirement, {
-    service: item.service,
-    resourceType: item.resourceType,
-    k: variant.rag.topK,
-  });
-  return retriever.renderPassages(hits, variant.rag.tokenBudget);
-}
-
 /** Sum the steps' usage; cost is null unless `costOf` prices every step. */
 export function caseUsage(steps: readonly ChainStep[], costOf?: GenerateArgs['costOf']): CaseUsage {
   const usage: CaseUsage = {
@@ -83,8 +74,52 @@ export function caseUsage(steps: readonly ChainStep[], costOf?: GenerateArgs['co
   return usage;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The variant's steps in chain order: by stage, table order within a stage; the default writer when none writes. */
+export function chainSteps(variant: Variant): Step[] {
+  const staged: StagedStep[] = techniqueSteps(variant);
+  if (!staged.some((s) => s.stage === 'write')) staged.push({ stage: 'write', step: writeStep });
+  return STAGES.flatMap((stage) => staged.filter((s) => s.stage === stage).map((s) => s.step));
+}
+
+function stepContext(args: GenerateArgs): StepContext {
+  return {
+    templates: args.templates ?? defaultTemplates(),
+    params: args.variant.params,
+    seed: args.seed,
+    repeat: args.repeat,
+    pool: args.pool,
+    ...(args.retriever ? { retriever: args.retriever } : {}),
+    provider: args.provider,
+    async call(state, { name, rendered, jsonSchema }) {
+      const request: ModelRequest = {
+        system: rendered.system,
+        messages: [{ role: 'user', content: rendered.prompt }],
+        params: { ...args.variant.params },
+        cacheSystemPrompt: true,
+        context: rendered.context,
+      };
+      if (jsonSchema) request.jsonSchema = jsonSchema;
+      let response: Awaited<ReturnType<ModelProvider['call']>>;
+      try {
+        response = await args.provider.call(request, { signal: args.signal, repeat: args.repeat, caseId: args.caseId });
+      } catch (error) {
+        throw new CallFailure(name, error);
+      }
+      const step: ChainStep = {
+        name,
+        system: rendered.system,
+        prompt: rendered.prompt,
+        response: response.text,
+        usage: response.usage,
+        latencyMs: response.latencyMs,
+        cached: response.cached ?? false,
+        modelId: response.modelId,
+      };
+      if (response.stopReason !== undefined) step.stopReason = response.stopReason;
+      state.calls.push(step);
+      return { step, response };
+    },
+  };
 }
 
 /**
@@ -92,68 +127,19 @@ function messageOf(error: unknown): string {
  * `error`); throws only for programming errors such as RAG on without a retriever.
  */
 export async function generateCandidate(args: GenerateArgs): Promise<GenerationOutcome> {
-  const { item, variant, provider } = args;
-  const templates = args.templates ?? defaultTemplates();
-  const exemplars = selectExemplars(item, args.pool, variant.fewShot, { seed: args.seed, repeat: args.repeat });
-  let passages: RetrievedPassage[] | undefined;
-  if (variant.rag.enabled) {
-    if (!args.retriever) throw new Error(`variant "${variant.name}" has RAG on but generateCandidate got no retriever`);
-    passages = retrievePassages(item, variant, args.retriever);
-  }
-  const inputs: PromptInputs = { item, passages, exemplars: exemplars.length ? exemplars : undefined };
-  const trace: Trace = { steps: [], retrieved: passages ?? [], fewShotIds: exemplars.map((e) => e.id) };
-
-  let analysisResult: ReturnType<typeof parseAnalysis> | undefined;
-  const call = async (name: ChainStep['name'], rendered: RenderedStep, structured: boolean): Promise<ChainStep> => {
-    const request: ModelRequest = {
-      system: rendered.system,
-      messages: [{ role: 'user', content: rendered.prompt }],
-      params: { ...variant.params },
-      cacheSystemPrompt: true,
-      context: rendered.context,
-    };
-    if (structured) request.jsonSchema = ANALYSIS_JSON_SCHEMA;
-    const response = await provider.call(request, { signal: args.signal, repeat: args.repeat, caseId: args.caseId });
-    const step: ChainStep = {
-      name,
-      system: rendered.system,
-      prompt: rendered.prompt,
-      response: response.text,
-      usage: response.usage,
-      latencyMs: response.latencyMs,
-      cached: response.cached ?? false,
-      modelId: response.modelId,
-    };
-    if (response.stopReason !== undefined) step.stopReason = response.stopReason;
-    if (structured) {
-      analysisResult = parseAnalysis(response);
-      step.parsed = analysisResult.ok
-        ? analysisResult.analysis
-        : { invalid: analysisResult.error, json: response.json ?? null };
-    }
-    trace.steps.push(step);
-    return step;
-  };
-
-  const finish = (gherkin: string | null, error: string | null): GenerationOutcome => ({
-    gherkin,
-    trace,
-    usage: caseUsage(trace.steps, args.costOf),
-    error,
-  });
-
-  let stepName: ChainStep['name'] = variant.cot ? 'analysis' : 'single';
+  const state: CaseState = { task: taskView(args.item), exemplars: [], calls: [] };
+  const context = stepContext(args);
+  let error: string | null = null;
   try {
-    if (!variant.cot) {
-      const single = await call('single', renderSingle(templates, inputs), false);
-      return finish(extractGherkin(single.response), null);
-    }
-    const analysisStep = await call('analysis', renderAnalysis(templates, inputs), true);
-    const analysis = analysisResult?.ok ? analysisResult.analysis : analysisStep.response;
-    stepName = 'gherkin';
-    const gherkinStep = await call('gherkin', renderGherkinStep(templates, inputs, analysis), false);
-    return finish(extractGherkin(gherkinStep.response), null);
-  } catch (error) {
-    return finish(null, `${stepName}: ${messageOf(error)}`);
+    for (const step of chainSteps(args.variant)) await step.run(state, context);
+  } catch (caught) {
+    if (!(caught instanceof CallFailure)) throw caught;
+    error = `${caught.call}: ${caught.message}`;
   }
+  return {
+    gherkin: error === null ? (state.gherkin ?? '') : null,
+    trace: { steps: state.calls, retrieved: state.passages ?? [], fewShotIds: state.exemplars.map((e) => e.id) },
+    usage: caseUsage(state.calls, args.costOf),
+    error,
+  };
 }

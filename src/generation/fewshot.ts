@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import mt19937 from '@stdlib/random-base-mt19937';
 import MiniSearch from 'minisearch';
 import type { Item } from '../dataset/types.js';
-import type { Variant } from './types.js';
+import type { FewShotSettings } from './techniques/fewshot.js';
 
 const STOP_WORDS = new Set(
   (
@@ -30,7 +30,7 @@ export interface SelectionOptions {
   repeat: number;
 }
 
-function eligible(item: Item, pool: readonly Item[], otherServicesOnly: boolean): Item[] {
+function eligible(item: Pick<Item, 'id' | 'service'>, pool: readonly Item[], otherServicesOnly: boolean): Item[] {
   const seen = new Set<string>();
   const out: Item[] = [];
   for (const candidate of pool) {
@@ -42,7 +42,7 @@ function eligible(item: Item, pool: readonly Item[], otherServicesOnly: boolean)
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function bySimilarity(item: Item, candidates: Item[], k: number): Item[] {
+function bySimilarity(item: Pick<Item, 'requirement' | 'service'>, candidates: Item[], k: number): Item[] {
   const index = new MiniSearch<Item>({
     fields: ['requirement', 'service'],
     idField: 'id',
@@ -90,9 +90,9 @@ function atRandom(candidates: Item[], k: number, seed: number): Item[] {
  * smaller; none when k = 0), never the item itself. See the module doc for the strategies.
  */
 export function selectExemplars(
-  item: Item,
+  item: Pick<Item, 'id' | 'requirement' | 'service'>,
   pool: readonly Item[],
-  fewShot: Variant['fewShot'],
+  fewShot: FewShotSettings,
   options: SelectionOptions,
 ): Item[] {
   if (fewShot.k <= 0) return [];

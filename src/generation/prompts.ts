@@ -2,17 +2,18 @@
  * Prompt assembly: the rendered system prompt and user message of each chain step, and the
  * {@link GenerationContext} that holds exactly what was rendered into them.
  */
-import type { Item } from '../dataset/types.js';
 import type { GenerationContext, RetrievedPassage } from './providers/types.js';
+import type { Exemplar, TaskView } from './step.js';
 import { type PromptTemplates, render } from './templates.js';
 
 /** What a variant put in front of the model for one item. */
 export interface PromptInputs {
-  item: Item;
+  /** The gold-free view of the item. */
+  task: TaskView;
   /** Retrieved passages (RAG on), else undefined. */
   passages?: RetrievedPassage[];
-  /** Few-shot exemplars (k > 0), else undefined. */
-  exemplars?: Item[];
+  /** Few-shot exemplars; none shown when undefined or empty. */
+  exemplars?: Exemplar[];
 }
 
 /** One rendered step: what the model gets and the structured context it came from. */
@@ -23,7 +24,7 @@ export interface RenderedStep {
 }
 
 function blocks(t: PromptTemplates, inputs: PromptInputs) {
-  const { item } = inputs;
+  const { task: item } = inputs;
   const task = render(t.task, {
     requirement: item.requirement,
     service: item.service,
@@ -36,7 +37,7 @@ function blocks(t: PromptTemplates, inputs: PromptInputs) {
     ? render(t.fewshot, {
         exemplars: inputs.exemplars
           .map((e) =>
-            render(t['fewshot-exemplar'], { id: e.id, requirement: e.requirement, gherkin: e.goldText.trim() }),
+            render(t['fewshot-exemplar'], { id: e.id, requirement: e.requirement, gherkin: e.gherkin.trim() }),
           )
           .join('\n\n'),
       })
@@ -47,23 +48,23 @@ function blocks(t: PromptTemplates, inputs: PromptInputs) {
 function baseContext(step: GenerationContext['step'], inputs: PromptInputs): GenerationContext {
   const ctx: GenerationContext = {
     step,
-    requirement: inputs.item.requirement,
-    service: inputs.item.service,
-    resourceType: inputs.item.resourceType,
+    requirement: inputs.task.requirement,
+    service: inputs.task.service,
+    resourceType: inputs.task.resourceType,
   };
   if (inputs.passages) ctx.passages = inputs.passages;
   return ctx;
 }
 
-function exemplarContext(exemplars: Item[] | undefined): GenerationContext['exemplars'] {
-  return exemplars?.map((e) => ({ id: e.id, requirement: e.requirement, gherkin: e.goldText }));
+function exemplarContext(exemplars: Exemplar[]): GenerationContext['exemplars'] {
+  return exemplars.map((e) => ({ id: e.id, requirement: e.requirement, gherkin: e.gherkin }));
 }
 
 /** The single call of a chain without CoT: task, RAG block, few-shot block, output format. */
 export function renderSingle(t: PromptTemplates, inputs: PromptInputs): RenderedStep {
   const b = blocks(t, inputs);
   const context = baseContext('single', inputs);
-  if (inputs.exemplars) context.exemplars = exemplarContext(inputs.exemplars);
+  if (inputs.exemplars?.length) context.exemplars = exemplarContext(inputs.exemplars);
   return { system: render(t.system, {}), prompt: render(t.single, b), context };
 }
 
@@ -85,7 +86,7 @@ export function renderGherkinStep(t: PromptTemplates, inputs: PromptInputs, anal
   const b = blocks(t, inputs);
   const shown = typeof analysis === 'string' ? analysis : JSON.stringify(analysis, null, 2);
   const context = baseContext('gherkin', inputs);
-  if (inputs.exemplars) context.exemplars = exemplarContext(inputs.exemplars);
+  if (inputs.exemplars?.length) context.exemplars = exemplarContext(inputs.exemplars);
   context.analysis = analysis;
   return {
     system: render(t.system, {}),

@@ -1,37 +1,29 @@
 /** The generator's words: variants (prompt strategies), the chain's trace, and the candidate. */
 import type { ModelParams, RetrievedPassage, Usage } from './providers/types.js';
+import type { TechniqueSettings } from './techniques.js';
 
 /** How few-shot exemplars are picked from the few-shot pool. */
-export type FewShotStrategy = 'similar' | 'random';
+export type { FewShotStrategy } from './techniques/fewshot.js';
 
-/** One prompt strategy: which techniques are on, and their knobs. */
-export interface Variant {
+/**
+ * One prompt strategy: a name, model parameters, and each technique's settings under its key
+ * (`cot`, `rag`, `fewShot`, …: see the technique table in `techniques.ts`).
+ */
+export type Variant = {
   /** e.g. `cot+rag+fewshot`, `baseline`. */
   name: string;
-  /** Chain-of-thought: a two-step chain (analysis JSON, then gherkin); off = one call. */
-  cot: boolean;
-  rag: {
-    enabled: boolean;
-    /** Operations retrieved. */
-    topK: number;
-    /** Token budget for the RAG block. */
-    tokenBudget: number;
-  };
-  fewShot: {
-    /** Exemplars shown; 0 = off. */
-    k: number;
-    strategy: FewShotStrategy;
-    /** Draw new exemplars for each repeat (random strategy). */
-    resample: boolean;
-    /** Only exemplars from other services than the item's. */
-    otherServicesOnly: boolean;
-  };
   params: ModelParams;
-}
+  /**
+   * On/off per technique key, derived from the settings by the technique table when the variant
+   * is built (what analysis reads; not part of the variant's hash). Absent on hand-built variants.
+   */
+  techniques?: Record<string, boolean>;
+} & TechniqueSettings;
 
 /** One model call of the chain, kept whole in the trace. */
 export interface ChainStep {
-  name: 'analysis' | 'gherkin' | 'single';
+  /** The call's name (open: `single`, `analysis`, `gherkin`, or a new step's). */
+  name: string;
   system: string;
   prompt: string;
   response: string;

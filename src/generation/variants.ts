@@ -1,6 +1,6 @@
 /**
- * Variants: the prompt strategies. A variant switches chain-of-thought, RAG and few-shot on or
- * off and sets their knobs. The 2^3 ablation is built here; named variants can also be declared
+ * Variants: the prompt strategies. A variant switches each technique of the technique table
+ * (`techniques.ts`) on or off and sets its knobs. The 2^n ablation is built here; named variants can also be declared
  * in YAML files under `prompt-variants/variants/` (schema-validated, errors name the field path).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,48 +11,34 @@ import { badInput, UserError } from '../errors.js';
 import { didYouMean } from '../knowledge/suggest.js';
 import { packagePath } from '../paths.js';
 import { parseYamlText } from '../yaml-text.js';
+import {
+  ablationName,
+  mergeTechniques,
+  switchTechnique,
+  TECHNIQUES,
+  techniqueFileShape,
+  techniqueFlags,
+  techniquesOff,
+  techniquesOn,
+} from './techniques.js';
 import type { Variant } from './types.js';
 
-/** The techniques an ablation switches, in their fixed naming order. */
-export const TECHNIQUES = ['cot', 'rag', 'fewShot'] as const;
-/** One technique. */
-export type Technique = (typeof TECHNIQUES)[number];
+export { DEFAULT_FEWSHOT_K } from './techniques/fewshot.js';
+export { ablationName, TECHNIQUES, type TechniqueKey, techniquesOn } from './techniques.js';
 
-const TECHNIQUE_LABEL: Record<Technique, string> = { cot: 'cot', rag: 'rag', fewShot: 'fewshot' };
-
-/** k used when an ablation switches few-shot on and the base variant has k = 0. */
-export const DEFAULT_FEWSHOT_K = 3;
+/** Set a built variant's `techniques` flags from its settings (the table decides what "on" means). */
+function withFlags(variant: Variant): Variant {
+  variant.techniques = techniqueFlags(variant);
+  return variant;
+}
 
 /** The defaults every variant starts from: all techniques off. */
-export const DEFAULT_VARIANT: Readonly<Variant> = Object.freeze<Variant>({
-  name: 'none',
-  cot: false,
-  rag: { enabled: false, topK: 5, tokenBudget: 1500 },
-  fewShot: { k: 0, strategy: 'similar', resample: false, otherServicesOnly: false },
-  params: { temperature: 0, maxTokens: 2048 },
-});
+export const DEFAULT_VARIANT: Readonly<Variant> = Object.freeze<Variant>(
+  withFlags({ name: 'none', ...techniquesOff(), params: { temperature: 0, maxTokens: 2048 } }),
+);
 
 function clone(variant: Readonly<Variant>): Variant {
-  return {
-    name: variant.name,
-    cot: variant.cot,
-    rag: { ...variant.rag },
-    fewShot: { ...variant.fewShot },
-    params: { ...variant.params },
-  };
-}
-
-/** The techniques a variant has on. */
-export function techniquesOn(variant: Variant): Technique[] {
-  return TECHNIQUES.filter((t) =>
-    t === 'cot' ? variant.cot : t === 'rag' ? variant.rag.enabled : variant.fewShot.k > 0,
-  );
-}
-
-/** The ablation name of a set of techniques: joined with '+' in the order cot, rag, fewshot; `none` if empty. */
-export function ablationName(on: readonly Technique[]): string {
-  const names = TECHNIQUES.filter((t) => on.includes(t)).map((t) => TECHNIQUE_LABEL[t]);
-  return names.length ? names.join('+') : 'none';
+  return structuredClone(variant);
 }
 
 /**
@@ -62,12 +48,9 @@ export function ablationName(on: readonly Technique[]): string {
  * techniques it has on ({@link ablationName}); order: by number of techniques on, then the fixed
  * order (`none`, `cot`, `rag`, `fewshot`, `cot+rag`, `cot+fewshot`, `rag+fewshot`, `cot+rag+fewshot`).
  */
-export function ablationVariants(
-  techniques: readonly Technique[],
-  base: Readonly<Variant> = DEFAULT_VARIANT,
-): Variant[] {
+export function ablationVariants(techniques: readonly string[], base: Readonly<Variant> = DEFAULT_VARIANT): Variant[] {
   for (const t of techniques) {
-    if (!TECHNIQUES.includes(t)) {
+    if (!TECHNIQUES.some((known) => known === t)) {
       throw new UserError('BAD_INPUT', `ablate: unknown technique "${t}"${didYouMean(t, TECHNIQUES)}`);
     }
   }
@@ -76,13 +59,10 @@ export function ablationVariants(
   for (let mask = 0; mask < 1 << ablated.length; mask++) {
     const v = clone(base);
     ablated.forEach((t, i) => {
-      const on = (mask & (1 << i)) !== 0;
-      if (t === 'cot') v.cot = on;
-      else if (t === 'rag') v.rag.enabled = on;
-      else v.fewShot.k = on ? base.fewShot.k || DEFAULT_FEWSHOT_K : 0;
+      switchTechnique(v, base, t, (mask & (1 << i)) !== 0);
     });
     v.name = ablationName(techniquesOn(v));
-    variants.push(v);
+    variants.push(withFlags(v));
   }
   const rank = (v: Variant): number[] => {
     const on = techniquesOn(v);
@@ -103,22 +83,7 @@ export const variantFileSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9+._-]*$/, 'use lower-case letters, digits and + . _ -')
     .optional(),
   description: z.string().optional(),
-  cot: z.boolean().optional(),
-  rag: z
-    .strictObject({
-      enabled: z.boolean().optional(),
-      topK: z.int().min(1).max(50).optional(),
-      tokenBudget: z.int().min(50).max(100_000).optional(),
-    })
-    .optional(),
-  fewShot: z
-    .strictObject({
-      k: z.int().min(0).max(20).optional(),
-      strategy: z.enum(['similar', 'random']).optional(),
-      resample: z.boolean().optional(),
-      otherServicesOnly: z.boolean().optional(),
-    })
-    .optional(),
+  ...techniqueFileShape(),
   params: z
     .strictObject({
       temperature: z.number().min(0).max(2).optional(),
@@ -134,11 +99,9 @@ export type VariantFile = z.infer<typeof variantFileSchema>;
 export function variantFrom(input: VariantFile, name: string, base: Readonly<Variant> = DEFAULT_VARIANT): Variant {
   const v = clone(base);
   v.name = input.name ?? name;
-  if (input.cot !== undefined) v.cot = input.cot;
-  Object.assign(v.rag, input.rag ?? {});
-  Object.assign(v.fewShot, input.fewShot ?? {});
+  mergeTechniques(v, input);
   Object.assign(v.params, input.params ?? {});
-  return v;
+  return withFlags(v);
 }
 
 function lineOf(text: string, path: readonly PropertyKey[]): number | undefined {
@@ -202,7 +165,7 @@ export function loadVariants(dir: string = defaultVariantsDir()): Variant[] {
 }
 
 /**
- * A variant by name: the eight ablation names (`none` … `cot+rag+fewshot`, on
+ * A variant by name: the ablation names (`none` … `cot+rag+fewshot`, on
  * {@link DEFAULT_VARIANT}), then the named variants (default: the shipped folder). A named file
  * may redefine an ablation name. Unknown → {@link UserError} with "did you mean".
  */

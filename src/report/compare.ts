@@ -1,7 +1,7 @@
 /** Rendering of a two-run comparison (`gherkin-bench compare`): a terminal table and Markdown. */
 import type { RunComparison } from '../analysis/compare-runs.js';
+import { formatDiff, formatInterval, formatP } from '../analysis/format.js';
 import { textTableLines } from '../text-table.js';
-import { formatDiff, formatInterval, formatP } from './format.js';
 import { mdCell } from './markdown.js';
 
 const HEADER = ['metric', 'variant', 'model', 'Δ (B − A)', '95% CI', 'test', 'p (Holm)', 'pairs', ''];

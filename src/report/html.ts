@@ -2,7 +2,7 @@
  * index.html: one self-contained file that works offline. chart.js and jsdiff are inlined; the
  * run's data travels as JSON inside a non-executable script tag and the client renders it with
  * textContent only, so hostile text in candidates or datasets shows as text. A strict
- * Content-Security-Policy forbids every network request.
+ * Content-Security-Policy forbids every network request. The embedded data is {@link ReportData}.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +12,7 @@ import { escapeHtml } from '../markup-escape.js';
 import { packagePath } from '../paths.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { labelsHtml } from './labels.js';
+import { REPORT_DATA_ELEMENT, type ReportData, reportData } from './report-data.js';
 
 const require = createRequire(import.meta.url);
 /** Characters of one prompt or response kept in the report (the full text stays in results.jsonl). */
@@ -99,34 +100,6 @@ export function traceTextLimit(records: readonly CaseRecord[]): number {
   return Math.max(MIN_TRACE_TEXT, Math.min(MAX_TEXT, Math.floor(TRACE_TEXT_BUDGET / texts)));
 }
 
-function caseData(record: CaseRecord, clip: (text: string) => string) {
-  return {
-    key: record.key,
-    itemId: record.itemId,
-    variant: record.variant,
-    model: record.model,
-    repeat: record.repeat,
-    error: record.error,
-    candidate: record.candidate,
-    scores: record.scores,
-    usage: record.usage,
-    trace: {
-      fewShotIds: record.trace.fewShotIds,
-      retrieved: record.trace.retrieved.map((p) => ({
-        service: p.service,
-        method: p.method,
-        text: clip(p.text ?? ''),
-      })),
-      steps: record.trace.steps.map((s) => ({
-        ...s,
-        system: clip(s.system),
-        prompt: clip(s.prompt),
-        response: clip(s.response),
-      })),
-    },
-  };
-}
-
 const STYLE = `
 :root { color-scheme: light; --fg:#111827; --muted:#6b7280; --line:#e5e7eb; --bad:#b91c1c; --good:#047857; }
 * { box-sizing: border-box; }
@@ -161,10 +134,8 @@ pre.diff .add { background: #dcfce7; display: block; } pre.diff .del { backgroun
 /** Render the report page for a run. */
 export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[], summary: Summary): string {
   const { chart, diff, client } = loadAssets();
-  const items = Object.fromEntries((manifest.items ?? []).map((i) => [i.id, i]));
   const limit = traceTextLimit(records);
-  const clip = clipTo(limit);
-  const data = { summary, items, cases: records.map((record) => caseData(record, clip)) };
+  const data: ReportData = reportData(manifest, records, summary, clipTo(limit));
   const failed = summary.counts.failed;
   const notes =
     limit < MAX_TEXT
@@ -193,14 +164,14 @@ export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[]
 <main>
 ${warnings}
 <section id="overview"><h2>Metric by variant</h2><div class="controls" id="metric-select-host"></div><div class="chart"><canvas id="chart-metric" role="img" aria-label="metric by variant"></canvas></div></section>
-<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><div class="controls" id="effects-select-host"></div><p id="effects-empty" class="muted" hidden>This run is not a full 2³ ablation, so there are no factorial effects.</p><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div></section>
+<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><div class="controls" id="effects-select-host"></div><p id="effects-empty" class="muted" hidden>This run is not a full factorial ablation (every technique on and off), so there are no factorial effects.</p><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div></section>
 <section id="services"><h2>Per-service means</h2><div class="controls" id="heatmap-select-host"></div><div id="heatmap" class="scroll"></div></section>
 <section id="cost"><h2>Cost against quality</h2><div class="controls" id="cost-select-host"></div><div class="chart"><canvas id="chart-cost" role="img" aria-label="cost against quality"></canvas></div></section>
 <section id="tables"><h2>Estimates</h2><div id="estimates-host" class="scroll"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host" class="scroll"></div></section>
 ${labelsHtml(summary.labels)}
 <section id="cases"><h2>Cases</h2><div class="controls"><input id="case-filter" type="search" placeholder="filter by item, variant or model"><label><input id="failed-only" type="checkbox"> failed only</label><span id="case-count" class="muted"></span></div><div id="cases-host" class="scroll"></div><div id="case-detail" hidden></div></section>
 </main>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script type="application/json" id="${REPORT_DATA_ELEMENT}">${jsonForScript(data)}</script>
 <script>${inlineScript(chart)}</script>
 <script>${inlineScript(diff)}</script>
 <script>${inlineScript(client)}</script>

@@ -2,10 +2,11 @@
  * summary.md: GitHub-flavoured Markdown for PR comments and job summaries — the headline table,
  * the effects, the significant differences and the failures.
  */
+
+import { formatDiff, formatInterval, formatP, formatValue } from '../analysis/format.js';
 import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { CHECK_METRICS } from '../scoring/types.js';
-import { formatDiff, formatInterval, formatP, formatValue } from './format.js';
 import { labelsMarkdown } from './labels.js';
 
 /** Metrics shown in the headline table, in order, when present: every check, the judge's overall, the cost. */
@@ -51,7 +52,7 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
     (e) => metrics.includes(e.metric as (typeof metrics)[number]) && !e.metric.startsWith('cost'),
   );
   if (mains.length) {
-    out.push('### Factorial effects (2³ ablation, per-item contrasts)');
+    out.push('### Factorial effects (full factorial ablation, per-item contrasts)');
     out.push(
       table(
         ['metric', 'term', 'effect', '95% CI', 'p'],

@@ -1,7 +1,8 @@
 /**
  * One case, start to finish: generate the candidate (the chain, through the cached provider),
- * score it with every deterministic check, run the judge when the plan has one, and return the
- * case record. Failures are data: a provider error is recorded on the case with its stage.
+ * score it with the run's scorers (scoring/scorers.ts: every deterministic check, then the judge
+ * when the plan has one), and return the case record. Failures are data: a provider error is
+ * recorded on the case with its stage.
  */
 import type { RunPlan } from '../config/plan.js';
 import { fewShotPool } from '../dataset/splits.js';
@@ -17,9 +18,9 @@ import type { CaseUsage, Trace, Variant } from '../generation/types.js';
 import { emptyUsage } from '../generation/usage.js';
 import { defaultCatalog } from '../knowledge/catalog.js';
 import { createRetriever, type Retriever } from '../knowledge/retrieval.js';
-import { scoreChecks } from '../scoring/checks.js';
-import { judgeCandidate } from '../scoring/judge/judge.js';
-import type { Score } from '../scoring/types.js';
+import { createScoringMemo } from '../scoring/memo.js';
+import type { ScoringContext } from '../scoring/scorer.js';
+import { createCaseScorer, scoringSettings } from '../scoring/scorers.js';
 import { promptfooSetupFor } from './promptfoo.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord } from './types.js';
 
@@ -51,6 +52,32 @@ export interface CaseRunnerOptions {
   now?: () => Date;
 }
 
+/** What connecting a model needs of a plan: the call cache, the environment and promptfoo's settings. */
+export type ConnectPlan = Pick<RunPlan, 'cache' | 'env' | 'promptfooDb'>;
+
+/** A function that resolves a model id into its provider, wrapped in the call cache. */
+export type ModelConnector = (spec: string, role: 'generation' | 'judge') => Promise<ModelProvider>;
+
+/**
+ * Set promptfoo up (before a promptfoo provider id imports it), open the call cache, and return
+ * the connector of models: each provider wrapped (tests) and then cached in the plan's mode.
+ * The case runner and `rescore` connect models this one way.
+ */
+export async function modelConnector(
+  plan: ConnectPlan,
+  options: Pick<CaseRunnerOptions, 'wrapProvider' | 'providerOptions'> = {},
+): Promise<ModelConnector> {
+  await loadPromptfoo(promptfooSetupFor(plan));
+  const cache = openCallCache(plan.cache.dir);
+  const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
+  return async (spec, role) =>
+    withCache(
+      wrap(await resolveProvider(spec, { ...options.providerOptions, env: plan.env.vars }), role),
+      cache,
+      plan.cache.mode,
+    );
+}
+
 /**
  * A case runner for a plan: one provider per model (resolved once, wrapped in the call cache in
  * the plan's mode), the retriever built on first RAG use, the judge when the plan has one.
@@ -58,17 +85,8 @@ export interface CaseRunnerOptions {
  */
 export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions = {}): Promise<CaseRunner> {
   const now = options.now ?? (() => new Date());
-  // promptfoo's settings before a promptfoo provider id imports it.
-  await loadPromptfoo(promptfooSetupFor(plan));
-  const cache = openCallCache(plan.cache.dir);
+  const connect = await modelConnector(plan, options);
   const prices = priceTable(plan.config.prices ?? {});
-  const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
-  const connect = async (spec: string, role: 'generation' | 'judge') =>
-    withCache(
-      wrap(await resolveProvider(spec, { ...options.providerOptions, env: plan.env.vars }), role),
-      cache,
-      plan.cache.mode,
-    );
   const providers = new Map<string, ModelProvider>();
   for (const model of plan.models) providers.set(model, await connect(model, 'generation'));
   const judgeProvider = plan.judge ? await connect(plan.judge.model, 'judge') : null;
@@ -79,6 +97,8 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
     return retriever;
   };
   const pricing = (table: PriceTable) => (usage: Usage, modelId: string) => costOf(usage, modelId, table);
+  const scorer = createCaseScorer(scoringSettings(plan));
+  const scoring: ScoringContext = { memo: createScoringMemo(), judgeProvider, costOf: pricing(prices) };
 
   return {
     async run(task) {
@@ -113,52 +133,24 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
         });
       const candidate = generated.gherkin;
 
-      let scores: Score[];
-      try {
-        scores = scoreChecks(candidate, task.item);
-      } catch (error) {
-        return finish({
-          candidate,
-          trace: generated.trace,
-          scores: [],
-          usage: { generation: generated.usage, judge: null },
-          error: { stage: 'scoring', message: (error as Error).message },
-        });
-      }
-      if (!plan.judge || !judgeProvider)
-        return finish({
-          candidate,
-          trace: generated.trace,
-          scores,
-          usage: { generation: generated.usage, judge: null },
-          error: null,
-        });
-
-      const judged = await judgeCandidate({
-        candidate,
-        item: task.item,
-        rubric: plan.judge.rubric,
-        provider: guard.wrap(judgeProvider),
-        mode: plan.judge.mode,
-        samples: plan.judge.samples,
-        repeat: task.repeat,
-        costOf: pricing(prices),
-        ...(task.signal ? { signal: task.signal } : {}),
-      });
+      const scored = await scorer.score(
+        { candidate, item: task.item, repeat: task.repeat, ...(task.signal ? { signal: task.signal } : {}) },
+        { ...scoring, judgeProvider: judgeProvider && guard.wrap(judgeProvider) },
+      );
       guard.rethrow();
       return finish({
         candidate,
         trace: generated.trace,
-        scores: [...scores, ...judged.scores],
-        usage: { generation: generated.usage, judge: judged.usage },
-        error: judged.error ? { stage: 'judge', message: judged.error } : null,
+        scores: scored.scores,
+        usage: { generation: generated.usage, judge: scored.usage },
+        error: scored.error,
       });
     },
   };
 }
 
 /** Remembers the first {@link UserError} a wrapped provider throws, so the case can rethrow it. */
-function userErrorGuard(): { wrap(provider: ModelProvider): ModelProvider; rethrow(): void } {
+export function userErrorGuard(): { wrap(provider: ModelProvider): ModelProvider; rethrow(): void } {
   let first: unknown;
   return {
     wrap: (provider) => ({

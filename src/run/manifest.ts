@@ -10,6 +10,7 @@ import { promptsHash } from '../generation/templates.js';
 import { MODEL_PACKAGE } from '../knowledge/botocore-source.js';
 import { packagePath, packageRoot } from '../paths.js';
 import { judgePromptHash } from '../scoring/judge/prompt.js';
+import { scorerRecords, scoringSettings } from '../scoring/scorers.js';
 import { MANIFEST_SCHEMA, type RunItem, type RunManifest } from './types.js';
 
 /** Packages whose installed versions every manifest records (beside gherkin-bench and node). */
@@ -41,6 +42,7 @@ export function createManifest(plan: RunPlan, startedAt: Date): RunManifest {
         severity: item.severity,
         requirement: item.requirement,
         goldText: item.goldText,
+        methods: item.methods,
       }),
     ),
     hashes: {
@@ -51,6 +53,7 @@ export function createManifest(plan: RunPlan, startedAt: Date): RunManifest {
     versions: packageVersions(),
     git: gitState(),
     judge: plan.judge ? { model: plan.judge.model, rubric: plan.judge.rubric.file } : null,
+    scorers: scorerRecords(scoringSettings(plan)),
     startedAt: startedAt.toISOString(),
     finishedAt: null,
     cases: plan.cases.length,

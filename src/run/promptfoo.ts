@@ -8,7 +8,7 @@ import type { PromptfooSetup } from '../generation/providers/promptfoo-loader.js
  * asked for, promptfoo's default (~/.promptfoo, where `npx promptfoo view` looks); else a folder
  * beside gherkin-bench's call cache (nothing of the run is written there).
  */
-export function promptfooSetupFor(plan: RunPlan): PromptfooSetup {
+export function promptfooSetupFor(plan: Pick<RunPlan, 'cache' | 'env' | 'promptfooDb'>): PromptfooSetup {
   const ownDir = resolve(plan.cache.dir, '..', 'promptfoo');
   const configDir = plan.env.vars.PROMPTFOO_CONFIG_DIR ?? (plan.promptfooDb ? undefined : ownDir);
   return {

@@ -1,11 +1,14 @@
 /**
- * Reading a run folder's files: manifest.json and results.jsonl. A torn last line (a crash in the
- * middle of an append) is detected and dropped; any other damage is a clear error (exit 2).
+ * Reading a run folder's files: manifest.json and results.jsonl, each parsed through its version's
+ * schema and upgraded to the current version. A torn last line (a crash in the middle of an
+ * append) is detected and dropped; any other damage is a clear error (exit 2).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { badInput, UserError } from '../errors.js';
-import { CASE_RECORD_SCHEMA, type CaseRecord, MANIFEST_SCHEMA, type RunManifest } from './types.js';
+import type { CaseRecord, RunManifest } from './types.js';
+import { CASE_RECORD_KIND, MANIFEST_KIND } from './upgrades.js';
+import { readRecord } from './versions.js';
 
 /** File names inside a run folder. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -21,7 +24,7 @@ export interface ParsedResults {
   tornTail: boolean;
 }
 
-/** Read and check manifest.json of a run folder. */
+/** Read manifest.json of a run folder, checked against its version's schema and upgraded to the current one. */
 export async function readManifest(dir: string): Promise<RunManifest> {
   const file = join(dir, MANIFEST_FILE);
   let text: string;
@@ -42,15 +45,7 @@ export async function readManifest(dir: string): Promise<RunManifest> {
   } catch (error) {
     throw badInput({ file }, `not valid JSON (${(error as Error).message})`, error);
   }
-  const manifest = value as Partial<RunManifest> | null;
-  if (!manifest || typeof manifest !== 'object' || manifest.schema !== MANIFEST_SCHEMA)
-    throw badInput(
-      { file, field: 'schema' },
-      `expected "${MANIFEST_SCHEMA}"; this is not a gherkin-bench run manifest of a known version`,
-    );
-  for (const field of ['runId', 'config', 'variants', 'models', 'startedAt', 'cases'] as const)
-    if (manifest[field] === undefined) throw badInput({ file, field }, 'missing');
-  return manifest as RunManifest;
+  return readRecord(MANIFEST_KIND, value, { file });
 }
 
 /** Read results.jsonl of a run folder (a missing file is an error). */
@@ -98,12 +93,5 @@ function parseRecord(text: string, file: string, line: number): CaseRecord {
   } catch (error) {
     throw badInput({ file, line }, `not a JSON line (${(error as Error).message}); the results file is damaged`, error);
   }
-  const record = value as Partial<CaseRecord> | null;
-  if (!record || typeof record !== 'object' || record.schema !== CASE_RECORD_SCHEMA)
-    throw badInput({ file, line, field: 'schema' }, `expected "${CASE_RECORD_SCHEMA}"`);
-  for (const field of ['key', 'itemId', 'variant', 'model'] as const)
-    if (typeof record[field] !== 'string') throw badInput({ file, line, field }, 'expected a string');
-  if (typeof record.repeat !== 'number') throw badInput({ file, line, field: 'repeat' }, 'expected a number');
-  if (!Array.isArray(record.scores)) throw badInput({ file, line, field: 'scores' }, 'expected a list');
-  return record as CaseRecord;
+  return readRecord(CASE_RECORD_KIND, value, { file, line });
 }

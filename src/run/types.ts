@@ -1,11 +1,13 @@
 /** The run store's records: a versioned manifest and one versioned record per case. */
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
+import type { ScorerRecord } from '../scoring/scorer.js';
 import type { Score } from '../scoring/types.js';
+import { CASE_RECORD_V1, MANIFEST_V2 } from './record-schemas.js';
 
-/** Schema id of a case record line in results.jsonl. */
-export const CASE_RECORD_SCHEMA = 'gherkin-bench/case@1';
-/** Schema id of manifest.json. */
-export const MANIFEST_SCHEMA = 'gherkin-bench/manifest@1';
+/** Schema id of a case record line in results.jsonl (the version written today). */
+export const CASE_RECORD_SCHEMA = CASE_RECORD_V1;
+/** Schema id of manifest.json (the version written today; older ones are upgraded on reading). */
+export const MANIFEST_SCHEMA = MANIFEST_V2;
 
 /** Identity of one case: item × variant × model × repeat. */
 export interface CaseId {
@@ -43,6 +45,18 @@ export interface RunItem {
   requirement: string;
   /** The gold gherkin's text. */
   goldText: string;
+  /** Boto3 methods a control must call (api_recall reads them); absent in runs made before they were stored. */
+  methods?: string[];
+}
+
+/** One re-score of a stored run (`gherkin-bench rescore`). */
+export interface RescoreRecord {
+  /** When it was written (ISO 8601). */
+  at: string;
+  /** The scorer ids it ran again. */
+  scorers: string[];
+  /** The results file it replaced, kept beside it (e.g. `results.v1.jsonl`). */
+  previous: string;
 }
 
 /** manifest.json of a run folder. */
@@ -70,6 +84,10 @@ export interface RunManifest {
   source?: string | null;
   /** The environment settings that shaped the run (endpoint, region; never secret values). */
   env?: Record<string, unknown>;
+  /** The scorers that scored the run, with their versions and options (absent in older runs). */
+  scorers?: ScorerRecord[];
+  /** Each `gherkin-bench rescore` of the run, oldest first (absent until one ran). */
+  rescores?: RescoreRecord[];
   /** Stored cases by outcome, updated when a run (or a resumed part of it) ends. */
   counts?: { ok: number; failed: number; remaining: number };
 }

@@ -19,6 +19,7 @@ import { apiRecallCheck, pathRecallCheck } from './checks/reference.js';
 import { textSimilarityCheck } from './checks/similarity.js';
 import { structureCheck } from './checks/structure.js';
 import type { CheckFactory, CheckOptions } from './checks/types.js';
+import { createScoringMemo, type ScoringMemo } from './memo.js';
 import { CHECK_METRICS, type CheckMetric, type Score } from './types.js';
 
 export type { CheckFactory, CheckInput, CheckOptions, CheckScorer } from './checks/types.js';
@@ -38,14 +39,18 @@ export const CHECKS: Record<CheckMetric, CheckFactory> = {
 export interface ScoreChecksOptions extends CheckOptions {
   /** Only these metrics (default: all, in {@link CHECK_METRICS} order). */
   metrics?: readonly CheckMetric[];
+  /** The run's memo (default: a new one for this call, so the gold is read once for all checks). */
+  memo?: ScoringMemo;
 }
 
 /**
  * Score one candidate with every deterministic check (or `options.metrics`), parsing it once.
- * Pure apart from the memoised gold reference; needs no model.
+ * Pure (derived values go to `options.memo`); needs no model. A run scores through the scorer
+ * table (scorers.ts), which wraps these same checks.
  */
 export function scoreChecks(candidate: string, item: Item, options?: ScoreChecksOptions): Score[] {
   const parsed = parseControl(candidate);
   const metrics = options?.metrics ?? CHECK_METRICS;
-  return metrics.map((metric) => CHECKS[metric](options)({ candidate, item, parsed }));
+  const memo = options?.memo ?? createScoringMemo();
+  return metrics.map((metric) => CHECKS[metric](options)({ candidate, item, parsed, memo }));
 }

@@ -10,17 +10,17 @@ const files = readdirSync(packagePath('experiments')).filter((f) => f.endsWith('
 
 describe('the shipped experiment files', () => {
   it.each(files)('%s loads and plans', async (file) => {
-    const loaded = await loadExperiment(packagePath('experiments', file));
+    const loaded = await loadExperiment(packagePath('experiments', file), process.cwd());
     const plan = await buildPlan(loaded, { dataset, cwd: '/tmp' });
     expect(plan.cases.length).toBe(plan.items.length * plan.variants.length * plan.models.length * plan.repeats);
   });
 
   it('experiments/default.yaml is exactly the default experiment (same cases, same keys)', async () => {
-    const written = await buildPlan(await loadExperiment(packagePath('experiments', 'default.yaml')), {
+    const written = await buildPlan(await loadExperiment(packagePath('experiments', 'default.yaml'), process.cwd()), {
       dataset,
       cwd: '/tmp',
     });
-    const implicit = await buildPlan(await loadExperiment(), { dataset, cwd: '/tmp' });
+    const implicit = await buildPlan(await loadExperiment(undefined, process.cwd()), { dataset, cwd: '/tmp' });
     expect(written.cases.map((c) => c.key)).toEqual(implicit.cases.map((c) => c.key));
     expect(written.variants).toEqual(implicit.variants);
   });

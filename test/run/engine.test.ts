@@ -190,9 +190,11 @@ describe('the engine on promptfoo evaluate()', () => {
   });
 
   it('refuses flags that would change a resumed run', async () => {
-    await expect(planRun({ flags: { resume: '/nowhere', model: ['offline'] }, env: {} })).rejects.toThrow(
-      /--model cannot be combined with --resume/,
+    await expect(
+      planRun({ flags: { resume: '/nowhere', model: ['offline'] }, env: {}, cwd: process.cwd() }),
+    ).rejects.toThrow(/--model cannot be combined with --resume/);
+    await expect(planRun({ flags: { resume: '/nowhere' }, env: {}, cwd: process.cwd() })).rejects.toThrow(
+      /not a run folder/,
     );
-    await expect(planRun({ flags: { resume: '/nowhere' }, env: {} })).rejects.toThrow(/not a run folder/);
   });
 });

@@ -24,6 +24,7 @@ export async function cli(
       stderr += t;
     },
     env,
+    cwd: process.cwd(),
     ...(stdin === undefined ? {} : { readStdin: async () => stdin }),
   });
   return { code, stdout, stderr };

@@ -42,6 +42,7 @@ export function makeVariant(cot: boolean, rag: boolean, fewShot: boolean): Varia
     rag: { enabled: rag, topK: 5, tokenBudget: 1500 },
     fewShot: { k: fewShot ? 2 : 0, strategy: 'similar', resample: false, otherServicesOnly: false },
     params: { temperature: 0 },
+    techniques: { cot, rag, fewShot },
   };
 }
 

@@ -2,13 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { badInput, UserError } from '../../errors.js';
 import { type GroundingReport, groundText } from '../../knowledge/grounding.js';
+import { defineCommand } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
-
-interface GroundArgs {
-  file: string;
-  service?: string;
-  json?: boolean;
-}
 
 function render(report: GroundingReport, file: string): string {
   const lines = report.references.map((r) => {
@@ -47,20 +42,24 @@ async function readInput(io: CliIo, file: string): Promise<string> {
 }
 
 /** The `ground` command. */
-export const groundCommand: CommandFactory = (io: CliIo, setExitCode) => ({
-  command: 'ground <file>',
-  describe: 'Check every Boto3 call, member path and enum value of a gherkin against the models (exit 1 on unknown)',
-  builder: (yargs) =>
-    yargs
-      .positional('file', { type: 'string', demandOption: true, describe: 'A .feature file, or - for standard input' })
-      .option('service', { type: 'string', describe: 'boto3 client the text is about (besides those it names)' }),
-  handler: async (argv) => {
-    const args = argv as unknown as GroundArgs;
-    // yargs hands a lone `-` over as an empty string.
-    const file = args.file === '' ? '-' : args.file;
-    const text = await readInput(io, file);
-    const report = groundText(text, args.service ? { service: args.service } : {});
-    emit(io, args, report, () => render(report, file === '-' ? '<stdin>' : file));
-    if (report.counts.unknown > 0) setExitCode(1);
-  },
-});
+export const groundCommand: CommandFactory = (io: CliIo, setExitCode) =>
+  defineCommand({
+    command: 'ground <file>',
+    describe: 'Check every Boto3 call, member path and enum value of a gherkin against the models (exit 1 on unknown)',
+    builder: (yargs) =>
+      yargs
+        .positional('file', {
+          type: 'string',
+          demandOption: true,
+          describe: 'A .feature file, or - for standard input',
+        })
+        .option('service', { type: 'string', describe: 'boto3 client the text is about (besides those it names)' }),
+    handler: async (args) => {
+      // yargs hands a lone `-` over as an empty string.
+      const file = args.file === '' ? '-' : args.file;
+      const text = await readInput(io, file);
+      const report = groundText(text, args.service ? { service: args.service } : {});
+      emit(io, args, report, () => render(report, file === '-' ? '<stdin>' : file));
+      if (report.counts.unknown > 0) setExitCode(1);
+    },
+  });

@@ -9,6 +9,7 @@ import { groundCommand } from './ground.js';
 import { judgeCommand } from './judge.js';
 import { labelCommand } from './label.js';
 import { reportCommand } from './report.js';
+import { rescoreCommand } from './rescore.js';
 import { retrieveCommand } from './retrieve.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
@@ -19,6 +20,7 @@ export const commands: CommandFactory[] = [
   runCommand,
   runsCommand,
   reportCommand,
+  rescoreCommand,
   compareCommand,
   gateCommand,
   baselineCommand,

@@ -11,118 +11,118 @@ import { renderCalibration } from '../../scoring/calibration/render.js';
 import { renderLabelCalibration } from '../../scoring/calibration/render-labels.js';
 import { JUDGE_MODES, type JudgeMode } from '../../scoring/judge/prompt.js';
 import { loadRubric } from '../../scoring/judge/rubric.js';
+import { defineCommand, withCommands } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
 
-interface CalibrateArgs {
-  json?: boolean;
-  judge?: string;
-  rubric: string;
-  mode: JudgeMode;
-  samples: number;
-  dataset?: string;
-  calibration?: string;
-  cache: boolean;
-  position: boolean;
-  labels?: string[];
-  run?: string;
-  seed: number;
-}
-
 /** The `judge` command and its subcommands. */
-export const judgeCommand: CommandFactory = (io: CliIo) => ({
-  command: 'judge <command>',
-  describe: 'Measure the scoring metrics and the LLM judge',
-  builder: (yargs) =>
-    yargs.command<CalibrateArgs>({
-      command: 'calibrate',
-      describe:
-        'Sensitivity of every metric to corrupted golds; with --judge also the judge, its agreement with expert labels, repeatability and verbosity bias',
-      builder: (y) =>
-        y
-          .option('judge', {
-            type: 'string',
-            describe: 'Judge model (e.g. bedrock:<model-id>); omitted: deterministic metrics only',
-          })
-          .option('rubric', {
-            type: 'string',
-            default: 'default',
-            describe: 'Rubric name under judges/ or a YAML path',
-          })
-          .option('mode', { choices: JUDGE_MODES, default: 'reference-guided' as JudgeMode, describe: 'Judge mode' })
-          .option('samples', {
-            type: 'number',
-            default: 1,
-            describe: 'Judge samples per text (2+ measures repeatability)',
-          })
-          .option('dataset', {
-            type: 'string',
-            describe: 'Gold dataset folder (default: the shipped security-controls set)',
-          })
-          .option('calibration', {
-            type: 'string',
-            describe: 'Expert-labelled calibration file or folder (default: datasets/judge-calibration)',
-          })
-          .option('position', {
-            type: 'boolean',
-            default: false,
-            describe: 'Also probe position bias: judge each (gold, defect) pair in both orders (2 calls per pair)',
-          })
-          .option('labels', {
-            type: 'string',
-            array: true,
-            describe:
-              'Label files of one run (gherkin-bench label): compare the judge with people, and people with each other',
-          })
-          .option('run', {
-            type: 'string',
-            describe: "With --labels: the labelled run folder (default: the one holding the files' labels/ folder)",
-          })
-          .option('seed', { type: 'number', default: 1, describe: 'With --labels: seed of the bootstrap intervals' })
-          .option('cache', {
-            type: 'boolean',
-            default: true,
-            describe: 'Use the model-call cache (--no-cache to skip)',
-          }),
-      handler: async (args) => {
-        if (!Number.isInteger(args.samples) || args.samples < 1)
-          throw new UserError('BAD_USAGE', '--samples: must be a whole number ≥ 1');
-        let judge: CalibrationJudge | undefined;
-        if (args.judge) {
-          const rubric = loadRubric(args.rubric);
-          const model = await resolveProvider(args.judge, { env: io.env });
-          const provider = args.cache ? withCache(model, openCallCache(), 'use') : model;
-          const prices = priceTable();
-          judge = {
-            provider,
-            rubric,
-            mode: args.mode,
-            samples: args.samples,
-            position: args.position,
-            costOf: (usage, modelId) => costOf(usage, modelId, prices),
-          };
-        }
-        if (args.labels) {
-          const report = await calibrateAgainstLabels({
-            files: args.labels,
-            seed: args.seed,
-            ...(args.run ? { runDir: args.run } : {}),
-            ...(judge ? { judge } : {}),
-          });
-          return emit(io, args, report, () => renderLabelCalibration(report));
-        }
-        const dataset = await loadDataset(...(args.dataset ? [args.dataset] : []));
-        const notes: string[] = [];
-        let calibration = loadCalibrationSets(args.calibration ?? defaultCalibrationDir());
-        if (!args.calibration) {
-          // The shipped labels belong to the shipped dataset; another dataset needs its own labels.
-          const skipped = calibration.filter((set) => set.dataset !== dataset.name);
-          calibration = calibration.filter((set) => set.dataset === dataset.name);
-          for (const set of skipped)
-            notes.push(`agreement: skipped ${set.file} (labels for dataset "${set.dataset}", not "${dataset.name}")`);
-        }
-        const report = await calibrate({ items: dataset.items, calibration, notes, ...(judge ? { judge } : {}) });
-        emit(io, args, report, () => renderCalibration(report));
-      },
-    }),
-  handler: () => {},
-});
+export const judgeCommand: CommandFactory = (io: CliIo) =>
+  defineCommand({
+    command: 'judge <command>',
+    describe: 'Measure the scoring metrics and the LLM judge',
+    builder: (yargs) =>
+      withCommands(
+        yargs,
+        defineCommand({
+          command: 'calibrate',
+          describe:
+            'Sensitivity of every metric to corrupted golds; with --judge also the judge, its agreement with expert labels, repeatability and verbosity bias',
+          builder: (y) =>
+            y
+              .option('judge', {
+                type: 'string',
+                describe: 'Judge model (e.g. bedrock:<model-id>); omitted: deterministic metrics only',
+              })
+              .option('rubric', {
+                type: 'string',
+                default: 'default',
+                describe: 'Rubric name under judges/ or a YAML path',
+              })
+              .option('mode', {
+                choices: JUDGE_MODES,
+                default: 'reference-guided' as JudgeMode,
+                describe: 'Judge mode',
+              })
+              .option('samples', {
+                type: 'number',
+                default: 1,
+                describe: 'Judge samples per text (2+ measures repeatability)',
+              })
+              .option('dataset', {
+                type: 'string',
+                describe: 'Gold dataset folder (default: the shipped security-controls set)',
+              })
+              .option('calibration', {
+                type: 'string',
+                describe: 'Expert-labelled calibration file or folder (default: datasets/judge-calibration)',
+              })
+              .option('position', {
+                type: 'boolean',
+                default: false,
+                describe: 'Also probe position bias: judge each (gold, defect) pair in both orders (2 calls per pair)',
+              })
+              .option('labels', {
+                type: 'string',
+                array: true,
+                describe:
+                  'Label files of one run (gherkin-bench label): compare the judge with people, and people with each other',
+              })
+              .option('run', {
+                type: 'string',
+                describe: "With --labels: the labelled run folder (default: the one holding the files' labels/ folder)",
+              })
+              .option('seed', {
+                type: 'number',
+                default: 1,
+                describe: 'With --labels: seed of the bootstrap intervals',
+              })
+              .option('cache', {
+                type: 'boolean',
+                default: true,
+                describe: 'Use the model-call cache (--no-cache to skip)',
+              }),
+          handler: async (args) => {
+            if (!Number.isInteger(args.samples) || args.samples < 1)
+              throw new UserError('BAD_USAGE', '--samples: must be a whole number ≥ 1');
+            let judge: CalibrationJudge | undefined;
+            if (args.judge) {
+              const rubric = loadRubric(args.rubric);
+              const model = await resolveProvider(args.judge, { env: io.env });
+              const provider = args.cache ? withCache(model, openCallCache(), 'use') : model;
+              const prices = priceTable();
+              judge = {
+                provider,
+                rubric,
+                mode: args.mode,
+                samples: args.samples,
+                position: args.position,
+                costOf: (usage, modelId) => costOf(usage, modelId, prices),
+              };
+            }
+            if (args.labels) {
+              const report = await calibrateAgainstLabels({
+                files: args.labels,
+                seed: args.seed,
+                ...(args.run ? { runDir: args.run } : {}),
+                ...(judge ? { judge } : {}),
+              });
+              return emit(io, args, report, () => renderLabelCalibration(report));
+            }
+            const dataset = await loadDataset(...(args.dataset ? [args.dataset] : []));
+            const notes: string[] = [];
+            let calibration = loadCalibrationSets(args.calibration ?? defaultCalibrationDir());
+            if (!args.calibration) {
+              // The shipped labels belong to the shipped dataset; another dataset needs its own labels.
+              const skipped = calibration.filter((set) => set.dataset !== dataset.name);
+              calibration = calibration.filter((set) => set.dataset === dataset.name);
+              for (const set of skipped)
+                notes.push(
+                  `agreement: skipped ${set.file} (labels for dataset "${set.dataset}", not "${dataset.name}")`,
+                );
+            }
+            const report = await calibrate({ items: dataset.items, calibration, notes, ...(judge ? { judge } : {}) });
+            emit(io, args, report, () => renderCalibration(report));
+          },
+        }),
+      ),
+    handler: () => {},
+  });

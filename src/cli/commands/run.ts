@@ -4,69 +4,62 @@
  * kept) and prints how to resume; exit 130.
  */
 import { relative } from 'node:path';
-import type { Argv } from 'yargs';
-import { flagName, RUN_FLAGS, type RunFlags } from '../../config/flags.js';
+import { flagName, RUN_FLAGS, readRunFlags } from '../../config/flags.js';
 import { UserError } from '../../errors.js';
+import { type ExecuteRunResult, executeRun } from '../../experiment/execute.js';
 import type { RunEvent } from '../../run/engine.js';
-import { type ExecuteRunResult, executeRun } from '../../run/execute.js';
+import { defineCommand } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
 
 /** The `run` command. */
-export const runCommand: CommandFactory = (io, setExitCode) => ({
-  command: 'run [experiment]',
-  describe: 'Run an experiment (default: the offline 2^3 ablation) and store it under reports/<run-id>/',
-  builder: (yargs: Argv) => {
-    let y = yargs.positional('experiment', { type: 'string', describe: 'Experiment YAML file' });
-    for (const [key, spec] of Object.entries(RUN_FLAGS)) {
-      y = y.option(flagName(key).slice(2), {
-        type: spec.type,
-        describe: spec.describe,
-        ...(spec.array ? { array: true } : {}),
-        ...(spec.type === 'boolean' ? {} : { requiresArg: true }),
-      });
-    }
-    return y;
-  },
-  handler: async (args: Record<string, unknown>) => {
-    const flags: RunFlags = {};
-    for (const key of Object.keys(RUN_FLAGS) as (keyof RunFlags)[])
-      if (args[key] !== undefined) (flags as Record<string, unknown>)[key] = args[key];
-    const controller = new AbortController();
-    let interrupts = 0;
-    const onSigint = () => {
-      interrupts++;
-      if (interrupts > 1) {
-        io.stderr('gherkin-bench: second interrupt, exiting now\n');
-        process.exit(130);
+export const runCommand: CommandFactory = (io, setExitCode) =>
+  defineCommand({
+    command: 'run [experiment]',
+    describe: 'Run an experiment (default: the offline 2^3 ablation) and store it under reports/<run-id>/',
+    builder: (yargs) => {
+      let y = yargs.positional('experiment', { type: 'string', describe: 'Experiment YAML file' });
+      for (const [key, spec] of Object.entries(RUN_FLAGS)) {
+        y = y.option(flagName(key).slice(2), {
+          type: spec.type,
+          describe: spec.describe,
+          ...(spec.array ? { array: true } : {}),
+          ...(spec.type === 'boolean' ? {} : { requiresArg: true }),
+        });
       }
-      io.stderr('\ngherkin-bench: interrupting: finishing the cases in flight (Ctrl-C again to quit at once)…\n');
-      controller.abort();
-    };
-    process.on('SIGINT', onSigint);
-    let result: ExecuteRunResult;
-    try {
-      result = await executeRun({
-        ...(typeof args.experiment === 'string' ? { file: args.experiment } : {}),
-        flags,
-        env: io.env,
-        signal: controller.signal,
-        onEvent: progressPrinter(io),
+      return y;
+    },
+    handler: async (args) => {
+      const flags = readRunFlags(args);
+      const controller = new AbortController();
+      const stopListening = io.onInterrupt?.(() => {
+        io.stderr('\ngherkin-bench: interrupting: finishing the cases in flight (Ctrl-C again to quit at once)…\n');
+        controller.abort();
       });
-    } finally {
-      process.off('SIGINT', onSigint);
-    }
-    const { counts } = result;
-    const where = displayPath(counts.runDir);
-    if (counts.interrupted)
-      throw new UserError(
-        'INTERRUPTED',
-        `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}`,
-        { exitCode: 130 },
-      );
-    if (counts.failed > 0 || result.reportError) setExitCode(1);
-    emit(io, args, { ...result, runDir: counts.runDir }, () => renderResult(result, where));
-  },
-});
+      let result: ExecuteRunResult;
+      try {
+        result = await executeRun({
+          ...(args.experiment === undefined ? {} : { file: args.experiment }),
+          flags,
+          env: io.env,
+          cwd: io.cwd,
+          signal: controller.signal,
+          onEvent: progressPrinter(io),
+        });
+      } finally {
+        stopListening?.();
+      }
+      const { counts } = result;
+      const where = displayPath(io.cwd, counts.runDir);
+      if (counts.interrupted)
+        throw new UserError(
+          'INTERRUPTED',
+          `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}`,
+          { exitCode: 130 },
+        );
+      if (counts.failed > 0 || result.reportError) setExitCode(1);
+      emit(io, args, { ...result, runDir: counts.runDir }, () => renderResult(result, where));
+    },
+  });
 
 /** A progress line on stderr at the start, about every 5% of the cases, and at the end. */
 function progressPrinter(io: CliIo): (event: RunEvent) => void {
@@ -82,8 +75,8 @@ function progressPrinter(io: CliIo): (event: RunEvent) => void {
   };
 }
 
-function displayPath(dir: string): string {
-  const rel = relative(process.cwd(), dir);
+function displayPath(cwd: string, dir: string): string {
+  const rel = relative(cwd, dir);
   return rel && !rel.startsWith('..') ? rel : dir;
 }
 

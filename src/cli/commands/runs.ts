@@ -1,22 +1,23 @@
 /** `gherkin-bench runs`: list the stored runs of an output folder, newest first. */
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import { DEFAULT_OUT } from '../../config/schema.js';
 import { listRuns, type RunListing } from '../../run/list.js';
+import { defineCommand } from '../command.js';
 import { type CommandFactory, emit } from '../io.js';
 
 /** The `runs` command. */
-export const runsCommand: CommandFactory = (io) => ({
-  command: 'runs',
-  describe: 'List stored runs (id, date, cases ok/failed, variants, models)',
-  builder: (yargs: Argv) =>
-    yargs.option('out', { type: 'string', default: DEFAULT_OUT, describe: 'Folder that holds run folders' }),
-  handler: async (args: Record<string, unknown>) => {
-    const out = String(args.out ?? DEFAULT_OUT);
-    const runs = await listRuns(resolve(out));
-    emit(io, args, runs, () => renderRuns(runs, out));
-  },
-});
+export const runsCommand: CommandFactory = (io) =>
+  defineCommand({
+    command: 'runs',
+    describe: 'List stored runs (id, date, cases ok/failed, variants, models)',
+    builder: (yargs) =>
+      yargs.option('out', { type: 'string', default: DEFAULT_OUT, describe: 'Folder that holds run folders' }),
+    handler: async (args) => {
+      const out = args.out;
+      const runs = await listRuns(resolve(io.cwd, out));
+      emit(io, args, runs, () => renderRuns(runs, out));
+    },
+  });
 
 /** The runs as a text table. */
 export function renderRuns(runs: readonly RunListing[], out: string): string {

@@ -9,12 +9,24 @@
 import {
   BedrockRuntimeClient,
   type BedrockRuntimeClientConfig,
+  type ContentBlock as ConverseBlock,
   ConverseCommand,
   type ConverseCommandInput,
   type ConverseCommandOutput,
+  type Tool,
 } from '@aws-sdk/client-bedrock-runtime';
+import { messageBlocks } from './messages.js';
 import { parseJsonFromText, withJsonInstruction } from './structured.js';
-import { type CallOptions, type ModelProvider, type ModelRequest, type ModelResponse, ProviderError } from './types.js';
+import {
+  type CallOptions,
+  type ContentBlock,
+  type ModelProvider,
+  type ModelRequest,
+  type ModelResponse,
+  ProviderError,
+  type ToolCall,
+  type ToolSpec,
+} from './types.js';
 
 /** Options of {@link createBedrockProvider}. */
 export interface BedrockProviderOptions {
@@ -84,11 +96,40 @@ export function structuredOutputMode(modelId: string): StructuredOutputMode {
   return STRUCTURED_OUTPUT_MODES.find(([pattern]) => pattern.test(modelId))?.[1] ?? 'prompt';
 }
 
+/** One content block as Converse takes it. */
+function toConverseBlock(block: ContentBlock): ConverseBlock {
+  if (block.type === 'text') return { text: block.text };
+  if (block.type === 'toolUse')
+    // The SDK types tool input as a DocumentType; any JSON value is one.
+    return { toolUse: { toolUseId: block.toolUseId, name: block.name, input: block.input as never } };
+  return {
+    toolResult: {
+      toolUseId: block.toolUseId,
+      content: [{ text: block.content }],
+      ...(block.status === undefined ? {} : { status: block.status }),
+    },
+  };
+}
+
+function toConverseTool(tool: ToolSpec): Tool {
+  return {
+    toolSpec: {
+      name: tool.name,
+      ...(tool.description === undefined ? {} : { description: tool.description }),
+      // The SDK types this as a DocumentType; a JSON schema object is one.
+      inputSchema: { json: tool.inputSchema as never },
+    },
+  };
+}
+
 /** Build the Converse input for a request (exported for tests and the docs). */
 export function toConverseInput(modelId: string, request: ModelRequest): ConverseCommandInput {
   const input: ConverseCommandInput = {
     modelId,
-    messages: request.messages.map((message) => ({ role: message.role, content: [{ text: message.content }] })),
+    messages: request.messages.map((message) => ({
+      role: message.role,
+      content: messageBlocks(message).map(toConverseBlock),
+    })),
   };
   const mode = request.jsonSchema ? structuredOutputMode(modelId) : undefined;
   const system =
@@ -108,22 +149,21 @@ export function toConverseInput(modelId: string, request: ModelRequest): Convers
       ...(maxTokens === undefined ? {} : { maxTokens }),
     };
   }
+  const tools = (request.tools ?? []).map(toConverseTool);
   if (request.jsonSchema && mode !== 'prompt') {
     const { name, description, schema } = request.jsonSchema;
     input.toolConfig = {
       tools: [
-        {
-          toolSpec: {
-            name,
-            description: description ?? `Return the ${name} as a JSON object matching the schema.`,
-            // The SDK types this as a DocumentType; a JSON schema object is one.
-            inputSchema: { json: schema as never },
-          },
-        },
+        ...tools,
+        toConverseTool({
+          name,
+          description: description ?? `Return the ${name} as a JSON object matching the schema.`,
+          inputSchema: schema,
+        }),
       ],
       ...(mode === 'tool' ? { toolChoice: { tool: { name } } } : mode === 'any' ? { toolChoice: { any: {} } } : {}),
     };
-  }
+  } else if (tools.length) input.toolConfig = { tools };
   return input;
 }
 
@@ -136,6 +176,11 @@ export function fromConverseOutput(
 ): ModelResponse {
   const blocks = output.output?.message?.content ?? [];
   const text = blocks.map((block) => block.text ?? '').join('');
+  const toolCalls: ToolCall[] = blocks.flatMap((block) =>
+    block.toolUse
+      ? [{ toolUseId: block.toolUse.toolUseId ?? '', name: block.toolUse.name ?? '', input: block.toolUse.input }]
+      : [],
+  );
   let json: unknown;
   if (request.jsonSchema) {
     const toolUse =
@@ -154,6 +199,7 @@ export function fromConverseOutput(
     },
     latencyMs,
     ...(output.stopReason === undefined ? {} : { stopReason: output.stopReason }),
+    ...(toolCalls.length ? { toolCalls } : {}),
     modelId,
   };
 }

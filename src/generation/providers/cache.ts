@@ -1,7 +1,8 @@
 /**
  * The model-call cache: content-addressed, one JSON file per answered call, written atomically.
  *
- * The key is sha256 over the provider id (and its version fingerprint, if any), the request (system prompt, messages, parameters, JSON
+ * The key is sha256 over the provider id (and its version fingerprint, if any), the request (system prompt, the whole
+ * message list with its content blocks (a lone text block keys as a plain string), tools, parameters, JSON
  * schema, cache-point flag, and the structured generation context the offline generator reads)
  * and the repeat index, so repeats are distinct samples and any change to a prompt is a miss.
  * Entries hold the request and the reply — never credentials, headers or endpoints. Errors are not
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { writeFileAtomicAsync } from '../../atomic-write.js';
 import { canonicalJson, sha256 } from '../../canonical-json.js';
 import { UserError } from '../../errors.js';
+import { keyedMessage } from './messages.js';
 import type { CallOptions, ModelProvider, ModelRequest, ModelResponse } from './types.js';
 
 /** Default cache folder, relative to the working directory. */
@@ -61,7 +63,8 @@ export function callKey(providerId: string, request: ModelRequest, options?: Cal
       provider: providerId,
       version,
       system: request.system,
-      messages: request.messages,
+      messages: request.messages.map(keyedMessage),
+      tools: request.tools,
       params: request.params,
       jsonSchema: request.jsonSchema,
       cacheSystemPrompt: request.cacheSystemPrompt ?? false,

@@ -6,15 +6,25 @@
  * parameters go in the provider config as `temperature`, `max_tokens`, `top_p` (the names
  * promptfoo's providers read). Structured output: OpenAI-compatible providers get
  * `response_format: json_schema`; every other provider is asked in the system prompt for a JSON
- * object matching the schema, and the JSON is parsed from its text. promptfoo's own response
+ * object matching the schema, and the JSON is parsed from its text. Tools go as OpenAI `tools`;
+ * content blocks as OpenAI chat messages (`tool_calls`, `tool`); a reply's tool calls are read back. promptfoo's own response
  * cache is bypassed (`bustCache`): gherkin-bench's cache decides what is re-used, per repeat.
  * promptfoo is imported lazily, so runs that never use it do not load it.
  */
 import type { ApiProvider, ProviderResponse } from 'promptfoo';
 import { UserError } from '../../errors.js';
+import { messageText } from './messages.js';
 import { defaultPromptfooSetup, loadPromptfoo } from './promptfoo-loader.js';
 import { parseJsonFromText, withJsonInstruction } from './structured.js';
-import { type CallOptions, type ModelProvider, type ModelRequest, type ModelResponse, ProviderError } from './types.js';
+import {
+  type CallOptions,
+  type ModelMessage,
+  type ModelProvider,
+  type ModelRequest,
+  type ModelResponse,
+  ProviderError,
+  type ToolCall,
+} from './types.js';
 
 /** Options of {@link createPromptfooProvider}. */
 export interface PromptfooProviderOptions {
@@ -42,8 +52,60 @@ export function toPromptfooPrompt(providerId: string, request: ModelRequest): st
   if (request.jsonSchema && !supportsResponseFormat(providerId)) {
     system = withJsonInstruction(system, request.jsonSchema);
   }
-  const messages = [...(system ? [{ role: 'system', content: system }] : []), ...request.messages];
+  const messages = [
+    ...(system ? [{ role: 'system', content: system }] : []),
+    ...request.messages.flatMap(toChatMessages),
+  ];
   return JSON.stringify(messages);
+}
+
+/**
+ * One message in OpenAI's chat form, which promptfoo's chat providers take: a string or text-only
+ * content stays a string; tool calls become an assistant's `tool_calls`, tool results `tool` messages.
+ */
+function toChatMessages(message: ModelMessage): Record<string, unknown>[] {
+  if (typeof message.content === 'string') return [{ role: message.role, content: message.content }];
+  const text = messageText(message);
+  const calls = message.content.flatMap((b) => (b.type === 'toolUse' ? [b] : []));
+  const results = message.content.flatMap((b) => (b.type === 'toolResult' ? [b] : []));
+  const out: Record<string, unknown>[] = results.map((r) => ({
+    role: 'tool',
+    tool_call_id: r.toolUseId,
+    content: r.content,
+  }));
+  if (calls.length)
+    out.push({
+      role: message.role,
+      content: text || null,
+      tool_calls: calls.map((c) => ({
+        id: c.toolUseId,
+        type: 'function',
+        function: { name: c.name, arguments: JSON.stringify(c.input) },
+      })),
+    });
+  else if (text || results.length === 0) out.push({ role: message.role, content: text });
+  return out;
+}
+
+/** Tool calls in a promptfoo output (OpenAI-style `tool_calls` items, alone or under `tool_calls`). */
+function toolCallsOf(output: unknown): ToolCall[] {
+  const list = Array.isArray(output)
+    ? output
+    : typeof output === 'object' && output !== null && Array.isArray((output as { tool_calls?: unknown }).tool_calls)
+      ? (output as { tool_calls: unknown[] }).tool_calls
+      : [];
+  return list.flatMap((item) => {
+    const call = item as { id?: unknown; function?: { name?: unknown; arguments?: unknown } };
+    if (typeof call.function?.name !== 'string') return [];
+    const args = call.function.arguments;
+    return [
+      {
+        toolUseId: typeof call.id === 'string' ? call.id : '',
+        name: call.function.name,
+        input: typeof args === 'string' ? (parseJsonFromText(args) ?? args) : args,
+      },
+    ];
+  });
 }
 
 /** The promptfoo provider config for a request. */
@@ -57,6 +119,11 @@ export function toPromptfooConfig(
   if (temperature !== undefined) config.temperature = temperature;
   if (topP !== undefined) config.top_p = topP;
   if (maxTokens !== undefined) config.max_tokens = maxTokens;
+  if (request.tools?.length)
+    config.tools = request.tools.map((t) => ({
+      type: 'function',
+      function: { name: t.name, ...(t.description ? { description: t.description } : {}), parameters: t.inputSchema },
+    }));
   if (request.jsonSchema && supportsResponseFormat(providerId)) {
     const { name, description, schema } = request.jsonSchema;
     config.response_format = {
@@ -90,6 +157,7 @@ export function fromPromptfooResponse(
     typeof output === 'string' ? output : output === undefined || output === null ? '' : JSON.stringify(output);
   let json: unknown;
   if (request.jsonSchema) json = typeof output === 'object' && output !== null ? output : parseJsonFromText(text);
+  const toolCalls = toolCallsOf(output);
   const usage = response.tokenUsage;
   return {
     text,
@@ -102,6 +170,7 @@ export function fromPromptfooResponse(
     },
     latencyMs,
     ...(response.finishReason ? { stopReason: response.finishReason } : {}),
+    ...(toolCalls.length ? { toolCalls } : {}),
     modelId,
   };
 }

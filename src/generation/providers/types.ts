@@ -9,10 +9,31 @@ export interface Usage {
   cacheWriteTokens: number;
 }
 
-/** One chat message. */
+/** One block of a message: text, a model's tool call, or the result of one. */
+export type ContentBlock =
+  | { type: 'text'; text: string }
+  | { type: 'toolUse'; toolUseId: string; name: string; input: unknown }
+  | { type: 'toolResult'; toolUseId: string; content: string; status?: 'success' | 'error' };
+
+/** One chat message; a string is shorthand for one text block (and is keyed and sent as before). */
 export interface ModelMessage {
   role: 'user' | 'assistant';
-  content: string;
+  content: string | ContentBlock[];
+}
+
+/** A tool the model may call (sent as a Converse `toolSpec` or an OpenAI function). */
+export interface ToolSpec {
+  name: string;
+  description?: string;
+  /** The JSON schema of the tool's input. */
+  inputSchema: Record<string, unknown>;
+}
+
+/** A tool call in a model's reply. */
+export interface ToolCall {
+  toolUseId: string;
+  name: string;
+  input: unknown;
 }
 
 /** Sampling parameters. */
@@ -27,8 +48,8 @@ export interface ModelParams {
  * them (an LLM reads the rendered prompt); they hold exactly what the variant put in the prompt.
  */
 export interface GenerationContext {
-  /** Which chain step this call is. */
-  step: 'analysis' | 'gherkin' | 'single';
+  /** Which call of the chain this is (`single`, `analysis`, `gherkin`, or a new step's call name). */
+  step: string;
   requirement: string;
   /** Service and resource type, when the variant tells the model. */
   service?: string;
@@ -54,6 +75,8 @@ export interface ModelRequest {
    * elsewhere). The reply's parsed object is in `ModelResponse.json`.
    */
   jsonSchema?: { name: string; description?: string; schema: Record<string, unknown> };
+  /** Tools the model may call (its replies then carry `toolCalls`). */
+  tools?: ToolSpec[];
   /** The system prompt is a static prefix worth a prompt-cache point where the model supports it. */
   cacheSystemPrompt?: boolean;
   context?: GenerationContext;
@@ -66,7 +89,10 @@ export interface ModelResponse {
   json?: unknown;
   usage: Usage;
   latencyMs: number;
+  /** Why the model stopped, as the provider says it (`end_turn`, `tool_use`, `max_tokens`, `stop`, …). */
   stopReason?: string;
+  /** The tool calls of the reply, in order (absent when none). */
+  toolCalls?: ToolCall[];
   /** The model that answered, as the provider names it. */
   modelId: string;
   /** True when this reply came from gherkin-bench's cache. */

@@ -3,7 +3,13 @@
  * inserted with textContent (never innerHTML), so model and dataset text renders as text.
  * Globals provided by inlined libraries: Chart (chart.js UMD), Diff (jsdiff UMD).
  */
+/** @typedef {import('../report-data.js').ReportData} ReportData */
+/** @typedef {import('../report-data.js').ReportCase} ReportCase */
 (() => {
+  /**
+   * The run's data as html.ts embedded it (id REPORT_DATA_ELEMENT of report-data.ts).
+   * @type {ReportData}
+   */
   const data = JSON.parse(document.getElementById('report-data').textContent);
   const summary = data.summary;
   const COST = { tokens_in: 0, tokens_out: 0, calls: 2, latency_ms: 0, cost_usd: 5 };
@@ -356,9 +362,15 @@
 
   // 5. Cases and the drill-down.
   const items = data.items;
+  /** @param {ReportCase} c */
   function caseFailed(c) {
     return Boolean(c.error) || c.scores.some((s) => s.pass === false);
   }
+  /**
+   * @param {ReportCase} c
+   * @param {string} metric
+   * @returns {number | null}
+   */
   function scoreOf(c, metric) {
     const s = c.scores.find((x) => x.metric === metric);
     return s ? s.value : null;
@@ -419,6 +431,7 @@
       ),
     );
   }
+  /** @param {ReportCase} c */
   function openCase(c) {
     const item = items[c.itemId] || {};
     const panel = document.getElementById('case-detail');

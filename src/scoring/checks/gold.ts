@@ -3,6 +3,7 @@ import type { Item } from '../../dataset/types.js';
 import type { Outcome } from '../../gherkin/parse.js';
 import { parseControl } from '../../gherkin/parse.js';
 import { apiReferences } from '../../knowledge/grounding.js';
+import { remembered, type ScoringMemo } from '../memo.js';
 
 /** The gold's API references and outcomes, normalised for matching. */
 export interface GoldReference {
@@ -13,9 +14,6 @@ export interface GoldReference {
   /** Outcomes the gold's Then steps state. */
   outcomes: Outcome[];
 }
-
-const cache = new Map<string, GoldReference>();
-const CACHE_LIMIT = 512;
 
 /** A method reference in matching form: lower-case `service.method` (a bare method gets `service`). */
 export function normaliseMethod(method: string, service: string): string {
@@ -28,18 +26,17 @@ export function normalisePath(path: string): string {
   return path.replace(/\[\]|\{\}/g, '');
 }
 
-/** The gold reference of an item (memoised by gold text, service and methods). */
-export function goldReference(item: Item): GoldReference {
+/** The gold reference of an item (kept in `memo`, when given, by gold text, service and methods). */
+export function goldReference(item: Item, memo?: ScoringMemo): GoldReference {
   const key = `${item.service}\u0000${item.methods.join('|')}\u0000${item.goldText}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const refs = apiReferences(item.goldText, { service: item.service });
-  const methods = [...new Set([...refs.methods, ...item.methods].map((m) => normaliseMethod(m, item.service)))].sort();
-  const paths = [...new Set(refs.paths)].sort();
-  const parsed = parseControl(item.goldText);
-  const outcomes = parsed.ok ? [...parsed.control.outcomes] : [];
-  const reference = { methods, paths, outcomes };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, reference);
-  return reference;
+  return remembered(memo, 'gold', key, () => {
+    const refs = apiReferences(item.goldText, { service: item.service });
+    const methods = [
+      ...new Set([...refs.methods, ...item.methods].map((m) => normaliseMethod(m, item.service))),
+    ].sort();
+    const paths = [...new Set(refs.paths)].sort();
+    const parsed = parseControl(item.goldText);
+    const outcomes = parsed.ok ? [...parsed.control.outcomes] : [];
+    return { methods, paths, outcomes };
+  });
 }

@@ -9,7 +9,7 @@ import type { CheckFactory } from './types.js';
  * states no outcome (or does not parse); 0 when the candidate does not parse.
  */
 export const outcomeCoverageCheck: CheckFactory = () => (input) => {
-  const gold = goldReference(input.item).outcomes;
+  const gold = goldReference(input.item, input.memo).outcomes;
   if (gold.length === 0)
     return { metric: 'outcome_coverage', value: null, reason: 'the gold states no compliance outcome' };
   const parsed = parsedOf(input);

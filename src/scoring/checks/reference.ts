@@ -1,5 +1,6 @@
 /** `api_recall` and `path_recall`: how much of the gold's Boto3 calls and member paths the candidate uses. */
 import { apiReferences } from '../../knowledge/grounding.js';
+import { remembered } from '../memo.js';
 import type { Score } from '../types.js';
 import { goldReference, normaliseMethod, normalisePath } from './gold.js';
 import type { CheckFactory, CheckInput } from './types.js';
@@ -27,30 +28,32 @@ function recallScore(metric: RecallMetric, noun: string, gold: string[], found: 
 }
 
 type Refs = { methods: string[]; paths: string[] };
-/** The last few candidates' references: api_recall and path_recall read the same candidate in a row. */
-const recent = new Map<string, Refs>();
 
+/** The candidate's references, kept in the run's memo for a few candidates: api_recall and path_recall read the same one in a row. */
 function candidateRefs(input: CheckInput): Refs {
   const key = `${input.item.service}\u0000${input.candidate}`;
-  let refs = recent.get(key);
-  if (!refs) {
-    refs = apiReferences(input.candidate, { service: input.item.service });
-    if (recent.size >= 4) recent.delete(recent.keys().next().value as string);
-    recent.set(key, refs);
-  }
-  return refs;
+  return remembered(
+    input.memo,
+    'candidate-refs',
+    key,
+    () => apiReferences(input.candidate, { service: input.item.service }),
+    4,
+  );
 }
 
 /** `api_recall`: share of the gold's `service.method` calls (gold gherkin ∪ item.methods) the candidate quotes. */
-export const apiRecallCheck: CheckFactory = () => (input) => {
-  const gold = goldReference(input.item).methods;
-  const found = candidateRefs(input).methods.map((m) => normaliseMethod(m, input.item.service));
-  return recallScore('api_recall', 'Boto3 methods', gold, found);
-};
+export const apiRecallCheck: CheckFactory = Object.assign(
+  (() => (input) => {
+    const gold = goldReference(input.item, input.memo).methods;
+    const found = candidateRefs(input).methods.map((m) => normaliseMethod(m, input.item.service));
+    return recallScore('api_recall', 'Boto3 methods', gold, found);
+  }) satisfies CheckFactory,
+  { readsMethods: true as const },
+);
 
 /** `path_recall`: share of the gold's member paths the candidate quotes (list/map markers ignored). */
 export const pathRecallCheck: CheckFactory = () => (input) => {
-  const gold = [...new Set(goldReference(input.item).paths.map(normalisePath))];
+  const gold = [...new Set(goldReference(input.item, input.memo).paths.map(normalisePath))];
   const found = candidateRefs(input).paths.map(normalisePath);
   return recallScore('path_recall', 'member paths', gold, found);
 };

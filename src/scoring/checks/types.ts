@@ -1,6 +1,7 @@
 /** The shapes every deterministic check shares: its input, its scorer function and its factory. */
 import type { Item } from '../../dataset/types.js';
 import type { ParseResult } from '../../gherkin/parse.js';
+import type { ScoringMemo } from '../memo.js';
 import type { Score } from '../types.js';
 
 /** What a check scores: one candidate against one item (whose gold it may compare with). */
@@ -10,6 +11,8 @@ export interface CheckInput {
   item: Item;
   /** `parseControl(candidate)`, when the caller parsed it already (scoreChecks parses once). */
   parsed?: ParseResult;
+  /** The run's memo (gold references, candidate references); without one each value is computed afresh. */
+  memo?: ScoringMemo;
 }
 
 /** A check: a pure function from input to one {@link Score}. */
@@ -21,5 +24,9 @@ export interface CheckOptions {
   structurePassShare?: number;
 }
 
-/** A named factory: builds a check from the options. */
-export type CheckFactory = (options?: CheckOptions) => CheckScorer;
+/**
+ * A named factory: builds a check from the options. `version` (default `'1'`) is what run
+ * manifests record of the check: bump it when a change to the check changes its scores.
+ * `readsMethods` marks a check that reads the item's Boto3 methods (re-scoring needs them stored).
+ */
+export type CheckFactory = ((options?: CheckOptions) => CheckScorer) & { version?: string; readsMethods?: boolean };

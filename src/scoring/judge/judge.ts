@@ -73,7 +73,7 @@ async function judgeSample(input: JudgeInput, sample: number, usage: CaseUsage):
 /**
  * Judge one candidate. Scores `judge.<criterion>` = (mean 1–5 score − 1) / 4 over the successful
  * samples (mean, sd, min, max and the raw scores in details) and `judge.overall` = the
- * weight-averaged criteria. When every sample fails, every score is null with the reason and
+ * weight-averaged criteria, with the judge's rationale in its `details.rationale`. When every sample fails, every score is null with the reason and
  * `error` says why.
  */
 export async function judgeCandidate(input: JudgeInput): Promise<JudgeResult> {
@@ -100,10 +100,16 @@ export async function judgeCandidate(input: JudgeInput): Promise<JudgeResult> {
       error,
     };
   }
-  const scores = summariseSamples(input.rubric, replies, failures);
   const rationale =
     replies.length === 1
       ? (replies[0]?.rationale ?? '')
       : replies.map((r, i) => `sample ${i + 1}: ${r.rationale}`).join('\n');
+  // The rationale travels on `judge.overall` (details.rationale): the one place results.jsonl and
+  // the report's "Judge rationale" panel read it from.
+  const scores = summariseSamples(input.rubric, replies, failures).map((score) =>
+    score.metric === 'judge.overall' && rationale !== ''
+      ? { ...score, details: { ...score.details, rationale } }
+      : score,
+  );
   return { scores, usage, rationale, error: null };
 }

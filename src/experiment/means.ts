@@ -1,6 +1,6 @@
 /** The quick look printed after a run: per variant × model, the mean of a few headline checks. */
 import { buildScoreTable, caseMean, cellKey } from '../analysis/table.js';
-import type { CaseRecord } from './types.js';
+import type { CaseRecord } from '../run/types.js';
 
 /** Metrics the run command's table shows. */
 export const HEADLINE_CHECKS = ['parse', 'structure', 'grounding'] as const;

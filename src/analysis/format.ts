@@ -1,5 +1,5 @@
-/** Number formatting shared by every report, so a value reads the same everywhere. */
-import type { Interval } from '../analysis/types.js';
+/** Number formatting of metric values, intervals and p-values, shared by every report and the gate, so a value reads the same everywhere. */
+import type { Interval } from './types.js';
 
 const COST_DIGITS: Record<string, number> = { tokens_in: 0, tokens_out: 0, calls: 2, latency_ms: 0, cost_usd: 5 };
 

@@ -1,0 +1,66 @@
+/**
+ * `gherkin-bench run` as one library call: plan the run (new or resumed), run the engine, then
+ * the quick-look means and the reports. The CLI only parses flags, wires the interrupt signal and
+ * prints. It sits above run, analysis and report, so the engine imports neither.
+ */
+
+import { writeReports } from '../report/write.js';
+import { type RunEvent, type RunOptions, type RunSummaryCounts, runExperiment } from '../run/engine.js';
+import { type PlanRunInput, planRun } from '../run/execute.js';
+import { readRun, type StoredRun } from '../run/store.js';
+import { HEADLINE_CHECKS, type VariantMeans, variantMeans } from './means.js';
+
+/** Inputs of {@link executeRun}: what plans the run, and how it runs. */
+export interface ExecuteRunInput extends PlanRunInput {
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** Engine options for tests (a wrapped case runner, a clock). */
+  engine?: Pick<RunOptions, 'runner' | 'now'>;
+  /** Write the report files when the run completes (default true). */
+  reports?: boolean;
+}
+
+/** What a run command prints. */
+export interface ExecuteRunResult {
+  counts: RunSummaryCounts;
+  /** Per variant × model means of parse, structure, grounding (and judge.overall with a judge). */
+  means: VariantMeans[];
+  metrics: readonly string[];
+  /** Report files written after a complete run ([] when interrupted or turned off). */
+  reports: string[];
+  /** Why writing the reports failed, if it did (the run itself is stored). */
+  reportError: string | null;
+}
+
+/** Plan, run (or resume) and report an experiment. */
+export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResult> {
+  const plan = await planRun(input);
+  const counts = await runExperiment(plan, {
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.onEvent ? { onEvent: input.onEvent } : {}),
+    ...input.engine,
+  });
+  const run = await readRun(plan.runDir);
+  const metrics = plan.judge ? [...HEADLINE_CHECKS, 'judge.overall'] : [...HEADLINE_CHECKS];
+  const means = variantMeans(
+    run.records,
+    plan.variants.map((v) => v.name),
+    plan.models,
+    metrics,
+  );
+  let reports: string[] = [];
+  let reportError: string | null = null;
+  if (input.reports !== false && counts.remaining === 0) {
+    try {
+      reports = afterRunReports(run.dir, run);
+    } catch (error) {
+      reportError = (error as Error).message;
+    }
+  }
+  return { counts, means, metrics, reports, reportError };
+}
+
+/** The after-run hook: the report writer over the stored run. Returns the files written. */
+export function afterRunReports(runDir: string, run: StoredRun): string[] {
+  return writeReports(runDir, run.manifest, run.records).files;
+}

@@ -1,0 +1,31 @@
+/**
+ * The contract of one prompting technique (a row of the technique table in `techniques.ts`):
+ * its key in a variant, its settings and their variant-file schema fragment, how an ablation
+ * switches it, and the steps it adds to the chain when on.
+ */
+import type { z } from 'zod';
+import type { StagedStep } from './step.js';
+
+/**
+ * One technique. `S` is its settings as a variant holds them (under `key`), `I` the parsed
+ * variant-file fragment (every field optional). Methods (not function properties) so a table of
+ * techniques with different settings is one array.
+ */
+export interface Technique<K extends string = string, S = unknown, I = unknown> {
+  /** The variant field and ablation factor id, e.g. `fewShot`. */
+  readonly key: K;
+  /** Its name inside ablation variant names, e.g. `fewshot` in `cot+fewshot`. */
+  readonly label: string;
+  /** Settings with the technique off (the default variant's). */
+  readonly off: S;
+  /** The variant-file fragment under `key` (zod); its errors name the field path. */
+  readonly schema: z.ZodType<I>;
+  /** Settings after a variant file's fragment is laid over `current`. */
+  merge(current: S, input: I): S;
+  /** True when the settings switch the technique on. */
+  isOn(settings: S): boolean;
+  /** The settings an ablation uses for this level, from the base variant's settings. */
+  switched(base: S, on: boolean): S;
+  /** The steps it adds to the chain (only asked when on). */
+  steps(settings: S): StagedStep[];
+}
