@@ -35,7 +35,7 @@ export interface RunComparison {
 export function compareRuns(
   a: RunInput,
   b: RunInput,
-  options: { seed?: number; resamples?: number; level?: number } = {},
+  options: { seed?: number; draws?: number; level?: number } = {},
 ): RunComparison {
   const tableA = buildScoreTable(a.records);
   const tableB = buildScoreTable(b.records);
@@ -79,7 +79,7 @@ export function compareRuns(
           [{ name: variant, values: valuesB }],
           {
             uniform,
-            resamples: options.resamples,
+            draws: options.draws,
             level: options.level,
           },
         ),
