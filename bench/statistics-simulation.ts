@@ -48,6 +48,15 @@ export const SHAPES = {
       ),
     interval: estimateInterval,
   },
+  /** A 0/1 metric whose pass rate is drawn from U[0.1, 0.9] for each run (average coverage over p): Wilson over items. */
+  'binary-mean': {
+    truth: Number.NaN,
+    draw: (u, n) => {
+      const p = 0.1 + 0.8 * u();
+      return [p, ...Array.from({ length: n }, () => bernoulli(u, p))];
+    },
+    interval: estimateInterval,
+  },
   /** A 0/1 metric passing half the time: Wilson over items. */
   'binary-mean-0.5': {
     truth: 0.5,
@@ -83,8 +92,12 @@ export function intervalCoverage(shape: ShapeName, n: number, trials: number, se
   const uniform = seededUniform(seed);
   let covered = 0;
   for (let t = 0; t < trials; t++) {
-    const ci = interval(draw(uniform, n), uniform);
-    if (ci && ci.low <= truth + 1e-12 && truth - 1e-12 <= ci.high) covered++;
+    let values = draw(uniform, n);
+    let mean = truth;
+    // A shape with a per-run truth (NaN in the table) draws it first.
+    if (Number.isNaN(truth)) [mean = Number.NaN, ...values] = values;
+    const ci = interval(values, uniform);
+    if (ci && ci.low <= mean + 1e-12 && mean - 1e-12 <= ci.high) covered++;
   }
   return covered / trials;
 }

@@ -204,7 +204,7 @@ function detectable(table: ScoreTable, reference: string, tested: string[], opti
         reason:
           sdDiff === null
             ? 'no paired differences to estimate the noise from'
-            : 'the paired differences have SD 0 in this run: no estimate of the noise',
+            : 'the typical comparison has paired differences with SD 0 in this run: no estimate of the noise to compute power from',
       };
     const df = items - 1;
     const mde = ((tQuantile(1 - alpha / 2, df) + tQuantile(0.8, df)) * sdDiff) / Math.sqrt(items);

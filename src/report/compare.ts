@@ -1,7 +1,7 @@
 /** Rendering of a two-run comparison (`gherkin-bench compare`): a terminal table and Markdown. */
 import type { RunComparison } from '../analysis/compare-runs.js';
 import { textTableLines } from '../text-table.js';
-import { formatDiff, formatInterval, formatP } from './format.js';
+import { formatDiff, formatInterval, formatP, formatTest } from './format.js';
 import { mdCell } from './markdown.js';
 
 const HEADER = ['metric', 'variant', 'model', 'Δ (B − A)', '95% CI', 'test', 'p (Holm)', 'pairs', ''];
@@ -13,7 +13,7 @@ function rows(result: RunComparison): string[][] {
     c.model,
     formatDiff(c.meanDiff, c.metric),
     formatInterval(c.ci, c.metric),
-    c.test,
+    formatTest(c.test, c.draws),
     formatP(c.pHolm),
     String(c.pairs),
     c.significant ? (c.meanDiff > 0 ? 'B better' : 'B worse') : '',
