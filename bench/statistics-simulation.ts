@@ -3,8 +3,7 @@
  * often the gate's "no significant regression" rule fails a run. Run small in `npm test`
  * (test/analysis, test/gate) and at full size in `npm run bench statistics`.
  */
-import { inferMean } from '../src/analysis/compare.js';
-import { meanInterval } from '../src/analysis/intervals.js';
+import { meanInterval, tMeanInterval } from '../src/analysis/intervals.js';
 import { seededUniform, type Uniform } from '../src/analysis/random.js';
 import { summarize } from '../src/analysis/summarize.js';
 import type { Interval } from '../src/analysis/types.js';
@@ -23,12 +22,12 @@ interface Shape {
   truth: number;
   /** Per-item values (or paired differences) of one simulated run of `n` items. */
   draw(uniform: Uniform, n: number): number[];
-  interval(values: number[], uniform: Uniform): Interval | null;
+  interval(values: number[]): Interval | null;
 }
 
 const estimateInterval = (values: number[]) => meanInterval(values, { bounds: [0, 1] });
-const differenceInterval = (values: number[], uniform: Uniform) =>
-  inferMean(values, 'structure', { uniform, draws: 1 }).ci;
+/** The interval `pairedComparisons` and `factorialEffects` put on a mean difference of a quality metric. */
+const differenceInterval = (values: number[]) => tMeanInterval(values, { bounds: [-1, 1] });
 
 /** The simulated shapes: continuous and 0/1 metrics, their estimates and their paired differences. */
 export const SHAPES = {
@@ -96,21 +95,27 @@ export function intervalCoverage(shape: ShapeName, n: number, trials: number, se
     let mean = truth;
     // A shape with a per-run truth (NaN in the table) draws it first.
     if (Number.isNaN(truth)) [mean = Number.NaN, ...values] = values;
-    const ci = interval(values, uniform);
+    const ci = interval(values);
     if (ci && ci.low <= mean + 1e-12 && mean - 1e-12 <= ci.high) covered++;
   }
   return covered / trials;
 }
 
-/** What changes between the baseline run and the gated run. */
-export type GateScenario = 'no-change' | 'mean-drop-10' | 'minority-20';
+/**
+ * What changes between the baseline run and the gated run: nothing, every item's score drops by
+ * `size`, or a share `size` of the items drops from 1 to 0.
+ */
+export interface GateScenario {
+  change: 'none' | 'mean-drop' | 'minority';
+  size: number;
+}
 
 const single = [makeVariant(false, false, false)];
 
 /**
  * One baseline run and one gated run of `items` items on one variant, scored on `path_recall`:
  * graded item values (k of 4 paths, p = 0.8) with repeat noise (a tenth of items move by ±0.25).
- * `mean-drop-10` lowers every item by 0.1 (within [0, 1]); `minority-20` drops a fifth of the
+ * `mean-drop` lowers every item by `size` (within [0, 1]); `minority` drops a share `size` of the
  * items, chosen among those at 1, to 0 and leaves the rest as noise.
  */
 function gateTrial(scenario: GateScenario, items: number, seed: number, rules: GateRules): boolean {
@@ -127,11 +132,11 @@ function gateTrial(scenario: GateScenario, items: number, seed: number, rules: G
   };
   const before = base.map(wobble);
   const ones = base.map((v, i) => (v === 1 ? i : -1)).filter((i) => i >= 0);
-  const dropped = new Set(ones.slice(0, Math.round(items * 0.2)));
+  const dropped = new Set(scenario.change === 'minority' ? ones.slice(0, Math.round(items * scenario.size)) : []);
   const after = base.map((v, i) => {
-    if (scenario === 'minority-20' && dropped.has(i)) return 0;
+    if (dropped.has(i)) return 0;
     const w = wobble(v);
-    return scenario === 'mean-drop-10' ? Math.max(0, w - 0.1) : w;
+    return scenario.change === 'mean-drop' ? Math.max(0, w - scenario.size) : w;
   });
   const make = (values: number[]) => {
     const { manifest, records } = syntheticRun({ items, seed, variants: single });

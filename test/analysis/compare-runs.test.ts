@@ -42,4 +42,12 @@ describe('compareRuns', () => {
     expect(result.sharedItems.none).toBe(20);
     expect(result.warnings.join(' ')).toMatch(/different datasets/);
   });
+
+  it('leaves timing (latency_ms) out of the comparisons unless asked for', () => {
+    const again = syntheticRun({ items: 20, seed: 4, noiseSeed: 12, model: 'bedrock:model-a' });
+    expect(compareRuns(a, again).comparisons.some((c) => c.metric === 'latency_ms')).toBe(false);
+    expect(compareRuns(a, again, { includeTiming: true }).comparisons.some((c) => c.metric === 'latency_ms')).toBe(
+      true,
+    );
+  });
 });

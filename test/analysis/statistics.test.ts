@@ -75,7 +75,7 @@ describe('paired comparisons', () => {
         'm',
         { name: 'none', values: reference },
         [{ name: 'rag', values: variant }],
-        { uniform },
+        { uniform, draws: 1000 },
       );
       if (c && c.ci.low <= 0.1 && 0.1 <= c.ci.high) covered++;
       if (c?.significant) detected++;
