@@ -88,14 +88,24 @@ export function signFlipTest(values: ArrayLike<number>, options: SignFlipOptions
     return { pValue: hits / patterns, method: 'exact', draws: null, nonZero: n };
   }
   const draws = options.draws ?? DEFAULT_DRAWS;
+  // Eight values per byte of random bits: table[g·256 + byte] is the signed sum of group g under
+  // that byte's signs, so each draw costs n/8 look-ups (one uniform holds four bytes).
+  const groups = Math.ceil(n / 8);
+  const table = new Float64Array(groups * 256);
+  for (let g = 0; g < groups; g++)
+    for (let byte = 0; byte < 256; byte++) {
+      let sum = 0;
+      for (let j = 0; j < 8 && g * 8 + j < n; j++)
+        sum += (byte >> j) & 1 ? (x[g * 8 + j] as number) : -(x[g * 8 + j] as number);
+      table[g * 256 + byte] = sum;
+    }
   let hits = 0;
   for (let d = 0; d < draws; d++) {
     let sum = 0;
     let bits = 0;
-    for (let i = 0; i < n; i++) {
-      // One uniform holds 32 random bits: one sign per bit.
-      if (i % 32 === 0) bits = Math.floor(options.uniform() * 4294967296);
-      sum += (bits >>> (i % 32)) & 1 ? (x[i] as number) : -(x[i] as number);
+    for (let g = 0; g < groups; g++) {
+      if (g % 4 === 0) bits = Math.floor(options.uniform() * 4294967296);
+      sum += table[g * 256 + ((bits >>> (8 * (g % 4))) & 255)] as number;
     }
     if (extreme(sum)) hits++;
   }
