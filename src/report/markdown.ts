@@ -101,7 +101,7 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
         mde.map((d) => [
           d.metric,
           String(d.items),
-          `${d.alpha.toPrecision(2)} (0.05 / ${d.family})`,
+          `${d.alpha.toPrecision(2)} (${Number((d.alpha * d.family).toPrecision(6))} / ${d.family})`,
           d.mde !== null
             ? formatValue(d.mde, d.metric)
             : mdCell(d.detectable ? `– (${d.reason ?? 'unknown'})` : 'not detectable at this n'),
