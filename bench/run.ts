@@ -14,6 +14,7 @@ import { loadBenchmark } from './load.js';
 import { memoryBenchmark } from './memory.js';
 import { reportingBenchmark } from './reporting.js';
 import { scoringBenchmark } from './scoring.js';
+import { statisticsBenchmark } from './statistics.js';
 import { throughputBenchmark } from './throughput.js';
 import type { Benchmark, Measurement } from './types.js';
 
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
   reportingBenchmark,
   labellingBenchmark,
   memoryBenchmark,
+  statisticsBenchmark,
 ];
 
 const filters = process.argv.slice(2);

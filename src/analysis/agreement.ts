@@ -6,9 +6,12 @@
  * where that rater gave no rating.
  */
 import { sampleRankCorrelation } from 'simple-statistics';
-import { DEFAULT_RESAMPLES, quantileSorted } from './intervals.js';
+import { quantileSorted } from './intervals.js';
 import type { Uniform } from './random.js';
 import type { Interval } from './types.js';
+
+/** Bootstrap resamples behind an agreement interval, unless the caller says otherwise. */
+const DEFAULT_RESAMPLES = 2000;
 
 /** Rows: units; columns: raters; null where a rater gave no rating. */
 export type Ratings = ReadonlyArray<ReadonlyArray<number | null>>;

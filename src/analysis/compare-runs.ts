@@ -6,7 +6,7 @@
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { pairedComparisons } from './compare.js';
 import { seededUniform } from './random.js';
-import { buildScoreTable, cellKey, itemMeans } from './table.js';
+import { buildScoreTable, cellKey, isTimingMetric, itemMeans } from './table.js';
 import { holm } from './tests.js';
 import type { PairedComparison } from './types.js';
 
@@ -31,11 +31,15 @@ export interface RunComparison {
   warnings: string[];
 }
 
-/** Compare run B against run A. Holm-corrects over the variants of each metric. */
+/**
+ * Compare run B against run A: per variant × metric, the mean paired difference with its t
+ * interval and sign-flip test. Holm-corrects over the variants of each metric; timing metrics
+ * (latency_ms) are left out unless `includeTiming`.
+ */
 export function compareRuns(
   a: RunInput,
   b: RunInput,
-  options: { seed?: number; resamples?: number; level?: number } = {},
+  options: { seed?: number; draws?: number; level?: number; includeTiming?: boolean } = {},
 ): RunComparison {
   const tableA = buildScoreTable(a.records);
   const tableB = buildScoreTable(b.records);
@@ -57,7 +61,10 @@ export function compareRuns(
   const uniform = seededUniform(options.seed ?? 1);
   const comparisons: PairedComparison[] = [];
   const sharedItems: Record<string, number> = {};
-  const metrics = tableA.metrics.filter((m) => tableB.metrics.includes(m));
+  // Timing (wall-clock) differs between any two runs; it is compared only when asked for.
+  const metrics = tableA.metrics.filter(
+    (m) => tableB.metrics.includes(m) && (options.includeTiming || !isTimingMetric(m)),
+  );
   for (const [modelA, modelB] of modelPairs) {
     for (const metric of metrics) {
       // One family per metric: each variant's B-vs-A comparison, Holm-corrected together.
@@ -79,7 +86,7 @@ export function compareRuns(
           [{ name: variant, values: valuesB }],
           {
             uniform,
-            resamples: options.resamples,
+            draws: options.draws,
             level: options.level,
           },
         ),

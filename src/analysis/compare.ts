@@ -1,8 +1,15 @@
-/** Paired comparisons of variants on shared items, and the factorial effects of a 2^3 ablation. */
-import { bootstrapMeanInterval, mean } from './intervals.js';
+/**
+ * Paired comparisons of variants on shared items, and the factorial effects of a 2^3 ablation.
+ * One estimand per question: each difference or effect is a mean over items, with a t interval
+ * and a sign-flip permutation test of that same mean; Wilcoxon (McNemar for 0/1 metrics) stays as
+ * a labelled secondary test.
+ */
+import { isBinary, mean, tMeanInterval } from './intervals.js';
+import { signFlipTest } from './permutation.js';
 import type { Uniform } from './random.js';
+import { isCostMetric } from './table.js';
 import { holm, mcnemarExact, pearson, wilcoxonSignedRank } from './tests.js';
-import type { FactorialEffect, PairedComparison } from './types.js';
+import type { FactorialEffect, Interval, MeanTest, PairedComparison, SecondaryTest } from './types.js';
 
 /** Per-item means of one side of a comparison. */
 export type ItemValues = Map<string, number>;
@@ -11,13 +18,56 @@ export type ItemValues = Map<string, number>;
 export interface CompareOptions {
   uniform: Uniform;
   level?: number;
-  resamples?: number;
+  /** Monte-Carlo sign patterns when there are too many items to enumerate. */
+  draws?: number;
 }
 
-/** True when every value is 0 or 1 (a pass/fail metric with one repeat). */
-function isBinary(values: Iterable<number>): boolean {
-  for (const v of values) if (v !== 0 && v !== 1) return false;
-  return true;
+/** The interval and the permutation test of the mean of per-item differences (or contrasts). */
+export interface MeanInference {
+  ci: Interval;
+  test: MeanTest;
+  pValue: number;
+  draws: number | null;
+  nonZero: number;
+}
+
+/**
+ * t interval and two-sided sign-flip test of the mean of `values` (at least two), for a metric:
+ * quality differences are clipped to [−1, 1].
+ */
+export function inferMean(values: readonly number[], metric: string, options: CompareOptions): MeanInference {
+  const level = options.level ?? 0.95;
+  const bounds = isCostMetric(metric) ? undefined : ([-1, 1] as const);
+  const ci = tMeanInterval(values, { level, bounds });
+  if (!ci) throw new Error('inferMean: needs at least two values');
+  const test = signFlipTest(values, { uniform: options.uniform, draws: options.draws });
+  return {
+    ci,
+    test: test.method === 'exact' ? 'sign-flip-exact' : 'sign-flip-monte-carlo',
+    pValue: test.pValue,
+    draws: test.draws,
+    nonZero: test.nonZero,
+  };
+}
+
+/** What the Wilcoxon signed-rank test answers, for reports. */
+const WILCOXON_TESTS = 'a location shift of the differences (median of Walsh averages), not their mean';
+
+/** Wilcoxon signed-rank of the differences (exact McNemar for 0/1 pairs), labelled with what it tests. */
+function secondaryTest(x: readonly number[], y: readonly number[], diffs: readonly number[]): SecondaryTest {
+  if (!(isBinary(x) && isBinary(y)))
+    return { test: 'wilcoxon-signed-rank', tests: WILCOXON_TESTS, pValue: wilcoxonSignedRank(diffs) };
+  let b = 0;
+  let c = 0;
+  x.forEach((v, i) => {
+    if (v === 1 && y[i] === 0) b++;
+    if (v === 0 && y[i] === 1) c++;
+  });
+  return {
+    test: 'mcnemar-exact',
+    tests: 'whether pass → fail and fail → pass flips are equally likely',
+    pValue: mcnemarExact(b, c),
+  };
 }
 
 /**
@@ -39,19 +89,6 @@ export function pairedComparisons(
     const x = shared.map((id) => variant.values.get(id) as number);
     const y = shared.map((id) => reference.values.get(id) as number);
     const diffs = x.map((v, i) => v - (y[i] as number));
-    const binary = isBinary(x) && isBinary(y);
-    let pValue: number;
-    if (binary) {
-      let b = 0;
-      let c = 0;
-      x.forEach((v, i) => {
-        if (v === 1 && y[i] === 0) b++;
-        if (v === 0 && y[i] === 1) c++;
-      });
-      pValue = mcnemarExact(b, c);
-    } else {
-      pValue = wilcoxonSignedRank(diffs);
-    }
     raw.push({
       metric,
       model,
@@ -59,9 +96,8 @@ export function pairedComparisons(
       reference: reference.name,
       pairs: shared.length,
       meanDiff: mean(diffs),
-      ci: bootstrapMeanInterval(diffs, options.uniform, { level, resamples: options.resamples }),
-      test: binary ? 'mcnemar-exact' : 'wilcoxon-signed-rank',
-      pValue,
+      ...inferMean(diffs, metric, options),
+      secondary: secondaryTest(x, y, diffs),
       correlation: pearson(x, y),
     });
   }
@@ -120,7 +156,8 @@ export function factorialEffects(
       })),
     ),
   ];
-  return terms.map(({ term, kind, s }) => {
+  const level = options.level ?? 0.95;
+  const raw = terms.map(({ term, kind, s }) => {
     const contrasts = items.map((id) => {
       let plus = 0;
       let minus = 0;
@@ -131,15 +168,26 @@ export function factorialEffects(
       }
       return plus / half - minus / half;
     });
+    const { nonZero: _nonZero, ...inference } = inferMean(contrasts, metric, options);
     return {
       metric,
       model,
       term,
       kind,
       estimate: mean(contrasts),
-      ci: bootstrapMeanInterval(contrasts, options.uniform, { level: options.level, resamples: options.resamples }),
-      pValue: wilcoxonSignedRank(contrasts),
+      ...inference,
+      secondary: {
+        test: 'wilcoxon-signed-rank' as const,
+        tests: WILCOXON_TESTS,
+        pValue: wilcoxonSignedRank(contrasts),
+      },
       items: items.length,
     };
+  });
+  // One Holm family per metric and model: its main effects and interactions.
+  const adjusted = holm(raw.map((e) => e.pValue));
+  return raw.map((e, i) => {
+    const pHolm = adjusted[i] as number;
+    return { ...e, pHolm, significant: pHolm < 1 - level, family: raw.length };
   });
 }

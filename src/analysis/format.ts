@@ -26,3 +26,10 @@ export function formatDiff(value: number, metric: string): string {
 export function formatP(p: number): string {
   return p < 0.001 ? '<0.001' : p.toFixed(3);
 }
+
+/** The test of a mean, in words: `sign-flip (exact)` or `sign-flip (10000 draws)`. */
+export function formatTest(test: string, draws: number | null): string {
+  if (test === 'sign-flip-exact') return 'sign-flip (exact)';
+  if (test === 'sign-flip-monte-carlo') return `sign-flip (${draws ?? '?'} draws)`;
+  return test;
+}

@@ -1,10 +1,12 @@
-/** Interval estimates: the percentile bootstrap over items, and Wilson's score interval for pass rates. */
+/**
+ * Interval estimates: the t interval of a mean over items, and Wilson's score interval for a
+ * proportion (pass rates, and means of 0/1 metrics). Chosen by simulation (test/analysis and
+ * `npm run bench statistics`): both cover 93–97% at n = 5, 12, 30 and 60, where the percentile
+ * bootstrap covered 83% at n = 5 and 90% at n = 12.
+ */
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import type { Uniform } from './random.js';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Interval } from './types.js';
-
-/** Bootstrap resamples used by default: enough for stable 95% percentiles at the sizes we see. */
-export const DEFAULT_RESAMPLES = 2000;
 
 /** Arithmetic mean; NaN for an empty array. */
 export function mean(values: ArrayLike<number>): number {
@@ -33,33 +35,28 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   return a + (b - a) * (pos - lo);
 }
 
+/** True when every value is exactly 0 or 1 (a pass/fail metric, or its per-item mean with one repeat). */
+export function isBinary(values: Iterable<number>): boolean {
+  for (const v of values) if (v !== 0 && v !== 1) return false;
+  return true;
+}
+
 /**
- * Percentile bootstrap interval of the mean of `values`, one value per item (the cluster: repeats
- * are averaged into their item first, so resampling items resamples whole clusters).
+ * Student-t interval of the mean of `values`, one value per item (repeats are averaged into their
+ * item first, so items are the unit). `bounds` clips it to the values' possible range (e.g. [0, 1]
+ * for a quality metric, [−1, 1] for a difference of two). Null below two values.
  */
-export function bootstrapMeanInterval(
+export function tMeanInterval(
   values: ArrayLike<number>,
-  uniform: Uniform,
-  options: { level?: number; resamples?: number } = {},
-): Interval {
+  options: { level?: number; bounds?: readonly [number, number] } = {},
+): Interval | null {
   const level = options.level ?? 0.95;
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const n = values.length;
-  if (n === 0) throw new Error('bootstrapMeanInterval: no values');
-  const means = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += values[Math.floor(uniform() * n)] as number;
-    means[b] = sum / n;
-  }
-  means.sort();
-  const alpha = (1 - level) / 2;
-  return {
-    low: quantileSorted(means, alpha),
-    high: quantileSorted(means, 1 - alpha),
-    level,
-    method: 'bootstrap-items',
-  };
+  if (n < 2) return null;
+  const m = mean(values);
+  const half = (tQuantile(1 - (1 - level) / 2, n - 1) * sampleSd(values)) / Math.sqrt(n);
+  const [lo, hi] = options.bounds ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  return { low: Math.max(lo, m - half), high: Math.min(hi, m + half), level, method: 't' };
 }
 
 /** Wilson score interval for `passed` successes out of `total` (good at small n and near 0 or 1). */
@@ -77,4 +74,23 @@ export function wilsonInterval(passed: number, total: number, level = 0.95): Int
     level,
     method: 'wilson',
   };
+}
+
+/**
+ * The interval of a mean over items as the reports show it: Wilson over items when every item's
+ * value is 0 or 1 (so an all-pass cell reads e.g. 1.000 [0.566, 1.000] at n = 5, never [1, 1]),
+ * else the t interval within `bounds`.
+ */
+export function meanInterval(
+  values: readonly number[],
+  options: { level?: number; bounds?: readonly [number, number] } = {},
+): Interval | null {
+  if (values.length === 0) return null;
+  if (isBinary(values))
+    return wilsonInterval(
+      values.reduce((a, b) => a + b, 0),
+      values.length,
+      options.level,
+    );
+  return tMeanInterval(values, options);
 }

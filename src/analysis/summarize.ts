@@ -5,9 +5,10 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { type DesignCell, factorialEffects, pairedComparisons } from './compare.js';
-import { bootstrapMeanInterval, mean, sampleSd, wilsonInterval } from './intervals.js';
+import { mean, meanInterval, sampleSd, wilsonInterval } from './intervals.js';
+import { DEFAULT_DRAWS, EXACT_LIMIT, minAttainableP, TIE_TOLERANCE } from './permutation.js';
 import { seededUniform } from './random.js';
-import { buildScoreTable, cellKey, isCostMetric, itemMeans, type ScoreTable } from './table.js';
+import { buildScoreTable, cellKey, isCostMetric, isTimingMetric, itemMeans, type ScoreTable } from './table.js';
 import {
   type BreakdownCell,
   type DetectableEffect,
@@ -22,10 +23,15 @@ import {
 export interface SummarizeOptions {
   /** The variant every other is compared with; default: the one with every technique off. */
   reference?: string;
-  /** Seed of the bootstrap; default: the run's seed. */
+  /** Seed of the Monte-Carlo permutation tests; default: the run's seed. */
   seed?: number;
+  /** Monte-Carlo sign patterns of the permutation tests above the exact limit (default 10,000). */
+  draws?: number;
+  /** @deprecated The name `draws` had before intervals stopped resampling; same meaning as `draws`. */
   resamples?: number;
   level?: number;
+  /** Also test timing metrics (latency_ms: wall-clock, not a property of the prompt); default false. */
+  includeTiming?: boolean;
   /** The time written as generatedAt (for reproducible files in tests). */
   now?: Date;
 }
@@ -47,11 +53,14 @@ export function defaultReference(variants: readonly DesignVariant[], names: read
   return off?.name ?? names[0] ?? 'none';
 }
 
-function estimates(
-  table: ScoreTable,
-  options: Required<Pick<SummarizeOptions, 'level' | 'resamples'>> & { seed: number },
-): MetricEstimate[] {
-  const uniform = seededUniform(options.seed);
+/** Options the statistics below share. */
+interface StatOptions {
+  seed: number;
+  level: number;
+  draws: number;
+}
+
+function estimates(table: ScoreTable, options: StatOptions): MetricEstimate[] {
   const out: MetricEstimate[] = [];
   for (const model of table.models) {
     for (const variant of table.variants) {
@@ -66,7 +75,7 @@ function estimates(
           items: means.length,
           cases,
           mean: means.length ? mean(means) : null,
-          ci: means.length ? bootstrapMeanInterval(means, uniform, options) : null,
+          ci: meanInterval(means, { level: options.level, bounds: isCostMetric(metric) ? undefined : [0, 1] }),
         };
         if (cell && cell.judged > 0) {
           estimate.pass = {
@@ -88,15 +97,11 @@ function estimates(
   return out;
 }
 
-function comparisons(
-  table: ScoreTable,
-  reference: string,
-  options: { seed: number; level: number; resamples: number },
-): PairedComparison[] {
+function comparisons(table: ScoreTable, reference: string, tested: string[], options: StatOptions): PairedComparison[] {
   const uniform = seededUniform(options.seed + 1);
   const out: PairedComparison[] = [];
   for (const model of table.models) {
-    for (const metric of table.metrics) {
+    for (const metric of tested) {
       const refCell = table.cells.get(cellKey(reference, model, metric));
       if (!refCell) continue;
       const others = table.variants
@@ -115,15 +120,11 @@ function comparisons(
   return out;
 }
 
-function effects(
-  table: ScoreTable,
-  variants: readonly DesignVariant[],
-  options: { seed: number; level: number; resamples: number },
-) {
+function effects(table: ScoreTable, variants: readonly DesignVariant[], tested: string[], options: StatOptions) {
   const uniform = seededUniform(options.seed + 2);
   const present = variants.filter((v) => table.variants.includes(v.name));
   return table.models.flatMap((model) =>
-    table.metrics.flatMap((metric) => {
+    tested.flatMap((metric) => {
       const design: DesignCell[] = [];
       for (const v of present) {
         const cell = table.cells.get(cellKey(v.name, model, metric));
@@ -165,11 +166,15 @@ function breakdowns(table: ScoreTable, manifest: RunManifest): BreakdownCell[] {
 }
 
 /**
- * Minimum detectable effect of a paired two-sided test at α = 0.05 with 80% power, from the SD of
- * the observed per-item differences (median over the metric's comparisons) and the t distribution.
+ * Minimum detectable effect of a comparison against the reference, for the test and α actually
+ * used: the two-sided sign-flip test of the mean (power from its t approximation, 80%) at the
+ * α of Holm's first step, level α split over the family of the metric's comparisons. "Not
+ * detectable" when even the most extreme outcome cannot reach that α at this n.
  */
-function detectable(table: ScoreTable, reference: string): DetectableEffect[] {
-  return table.metrics.map((metric) => {
+function detectable(table: ScoreTable, reference: string, tested: string[], options: StatOptions): DetectableEffect[] {
+  const family = Math.max(1, table.variants.filter((v) => v !== reference).length);
+  const alpha = (1 - options.level) / family;
+  return tested.map((metric) => {
     const sds: number[] = [];
     let items = 0;
     for (const model of table.models) {
@@ -188,12 +193,32 @@ function detectable(table: ScoreTable, reference: string): DetectableEffect[] {
         if (Number.isFinite(sd)) sds.push(sd);
       }
     }
-    if (!sds.length || items < 3) return { metric, items, sdDiff: null, mde: null };
+    const base = { metric, items, alpha, family };
+    const floor = minAttainableP(items, 'two-sided', options.draws);
+    if (floor > alpha)
+      return {
+        ...base,
+        sdDiff: null,
+        mde: null,
+        detectable: false,
+        reason: `not detectable at this n: with ${items} items the smallest attainable p is ${floor.toPrecision(2)}, above α ${alpha.toPrecision(2)}`,
+      };
     sds.sort((a, b) => a - b);
-    const sdDiff = sds[Math.floor(sds.length / 2)] as number;
+    const sdDiff = sds.length ? (sds[Math.floor(sds.length / 2)] as number) : null;
+    if (sdDiff === null || sdDiff <= TIE_TOLERANCE)
+      return {
+        ...base,
+        sdDiff,
+        mde: null,
+        detectable: true,
+        reason:
+          sdDiff === null
+            ? 'no paired differences to estimate the noise from'
+            : 'the typical comparison has paired differences with SD 0 in this run: no estimate of the noise to compute power from',
+      };
     const df = items - 1;
-    const mde = ((tQuantile(0.975, df) + tQuantile(0.8, df)) * sdDiff) / Math.sqrt(items);
-    return { metric, items, sdDiff, mde };
+    const mde = ((tQuantile(1 - alpha / 2, df) + tQuantile(0.8, df)) * sdDiff) / Math.sqrt(items);
+    return { ...base, sdDiff, mde, detectable: true, reason: null };
   });
 }
 
@@ -232,7 +257,7 @@ export function summarize(
   const table = buildScoreTable(records);
   const seed = options.seed ?? manifest.seed ?? 1;
   const level = options.level ?? 0.95;
-  const resamples = options.resamples ?? 2000;
+  const draws = options.draws ?? options.resamples ?? DEFAULT_DRAWS;
   const variantOrder = manifest.variants.map((v) => v.name).filter((n) => table.variants.includes(n));
   table.variants = [...variantOrder, ...table.variants.filter((v) => !variantOrder.includes(v))];
   const reference = options.reference ?? defaultReference(manifest.variants, table.variants);
@@ -240,9 +265,17 @@ export function summarize(
   const judgeRun = table.metrics.some((m) => m.startsWith('judge.'));
   const warnings: string[] = [];
   const itemCount = new Set(records.map((r) => r.itemId)).size;
+  const opts: StatOptions = { seed, level, draws };
+  const tested = table.metrics.filter((m) => options.includeTiming || !isTimingMetric(m));
+  const mde = detectable(table, reference, tested, opts);
   if (itemCount < 30)
     warnings.push(
-      `Only ${itemCount} items: intervals are wide and small differences are not detectable (see the minimum detectable effect).`,
+      `Only ${itemCount} items: the intervals are wide (in simulation the t and Wilson intervals still cover 91–96% at 5 items), and differences below the minimum detectable effect will mostly go unnoticed.`,
+    );
+  const blind = mde.find((d) => !d.detectable && d.items > 0);
+  if (blind)
+    warnings.push(
+      `With ${blind.items} items no comparison against ${reference} can be significant at the Holm-adjusted α ${blind.alpha.toPrecision(2)}: ${blind.reason}.`,
     );
   if (manifest.judge) {
     const family = modelFamily(manifest.judge.model);
@@ -256,7 +289,6 @@ export function summarize(
     warnings.push(
       `${list.length} of ${records.length} cases failed; they are counted apart and left out of quality means.`,
     );
-  const opts = { seed, level, resamples };
   return {
     schema: SUMMARY_SCHEMA,
     runId: manifest.runId,
@@ -277,10 +309,21 @@ export function summarize(
           : 'no judge model configured: the judge was not run',
     },
     estimates: estimates(table, opts),
-    comparisons: comparisons(table, reference, opts),
-    effects: effects(table, manifest.variants, opts),
+    comparisons: comparisons(table, reference, tested, opts),
+    effects: effects(table, manifest.variants, tested, opts),
     breakdowns: breakdowns(table, manifest),
-    detectable: detectable(table, reference),
+    detectable: mde,
+    methods: {
+      exactLimit: EXACT_LIMIT,
+      draws,
+      tieTolerance: TIE_TOLERANCE,
+      families: [
+        `comparisons: per metric and model, the ${Math.max(0, table.variants.length - 1)} comparisons against ${reference} (Holm)`,
+        'factorial effects: per metric and model, its main effects and two-way interactions (Holm)',
+        'gate: every "no significant regression" check of a gate run (Holm)',
+      ],
+      excludedFromTests: table.metrics.filter((m) => !tested.includes(m)),
+    },
     failures: list,
     warnings,
   };

@@ -118,3 +118,11 @@ export function caseMean(cell: Cell): number | null {
 export function isCostMetric(metric: string): boolean {
   return (COST_METRICS as readonly string[]).includes(metric);
 }
+
+/** Timing metrics: wall-clock, so they differ between runs of the same prompt; left out of tests unless asked for. */
+export const TIMING_METRICS: readonly string[] = ['latency_ms'];
+
+/** True for timing metrics (see {@link TIMING_METRICS}). */
+export function isTimingMetric(metric: string): boolean {
+  return TIMING_METRICS.includes(metric);
+}

@@ -1,13 +1,15 @@
 /** Paired hypothesis tests and multiplicity correction, on @stdlib's distributions and tests. */
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import wilcoxon from '@stdlib/stats-wilcoxon';
+import { centred } from './permutation.js';
 
 /**
- * Two-sided Wilcoxon signed-rank test of paired differences against 0 (zeros dropped, as Wilcox
- * proposed). All-zero differences give p = 1.
+ * Two-sided Wilcoxon signed-rank test of paired differences against 0 (ties within the tie
+ * tolerance dropped, as Wilcoxon proposed). It tests a location shift (the median of the Walsh
+ * averages), not the mean. All-tied differences give p = 1.
  */
 export function wilcoxonSignedRank(differences: ArrayLike<number>): number {
-  const nonZero = Array.from(differences).filter((d) => d !== 0);
+  const nonZero = Array.from(centred(differences)).filter((d) => d !== 0);
   // One non-zero difference: both signs are equally likely under H0, so the two-sided p is 1
   // (and @stdlib's wilcoxon throws on fewer than two values).
   if (nonZero.length < 2) return 1;

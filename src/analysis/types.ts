@@ -13,8 +13,11 @@ export interface Interval {
   high: number;
   /** Coverage, e.g. 0.95. */
   level: number;
-  /** How it was computed. */
-  method: 'bootstrap-items' | 'wilson' | 'exact';
+  /**
+   * How it was computed: `t` (Student t over items), `wilson` (score interval over items or cases,
+   * for 0/1 values). `bootstrap-items` appears only in summaries written before the t interval.
+   */
+  method: 't' | 'wilson' | 'exact' | 'bootstrap-items';
 }
 
 /** One variant × model × metric estimate. */
@@ -33,6 +36,17 @@ export interface MetricEstimate {
   pass?: { rate: number; passed: number; total: number; ci: Interval };
 }
 
+/** A secondary test, reported beside the test of the mean; it answers a different question. */
+export interface SecondaryTest {
+  test: 'wilcoxon-signed-rank' | 'mcnemar-exact';
+  /** What it tests, in words (e.g. a location shift of the differences, not their mean). */
+  tests: string;
+  pValue: number;
+}
+
+/** The primary test of a mean over items: a sign-flip permutation test (see permutation.ts). */
+export type MeanTest = 'sign-flip-exact' | 'sign-flip-monte-carlo';
+
 /** A paired comparison of a variant against the reference variant on shared items. */
 export interface PairedComparison {
   metric: string;
@@ -41,14 +55,22 @@ export interface PairedComparison {
   reference: string;
   /** Items scored under both. */
   pairs: number;
-  /** Mean of (variant − reference) per-item differences. */
+  /** Mean of (variant − reference) per-item differences: the estimand of ci, pValue and pHolm. */
   meanDiff: number;
+  /** t interval of the mean difference (clipped to [−1, 1] for quality metrics). */
   ci: Interval;
-  test: 'wilcoxon-signed-rank' | 'mcnemar-exact';
+  /** Two-sided sign-flip permutation test of the mean difference against 0. */
+  test: MeanTest;
   pValue: number;
+  /** Monte-Carlo sign patterns drawn (null when exact). */
+  draws: number | null;
+  /** Pairs whose difference is not a tie (|Δ| above the tie tolerance). */
+  nonZero: number;
   /** Holm-adjusted over the comparisons of this metric and model. */
   pHolm: number;
   significant: boolean;
+  /** Wilcoxon signed-rank (McNemar exact for 0/1 metrics), for reference. */
+  secondary: SecondaryTest;
   /** Pearson correlation of the paired per-item scores (null when either side is constant). */
   correlation: number | null;
 }
@@ -60,10 +82,21 @@ export interface FactorialEffect {
   /** `cot`, `rag`, `fewShot`, or an interaction such as `cot×rag`. */
   term: string;
   kind: 'main' | 'interaction';
-  /** Mean over items of the per-item contrast. */
+  /** Mean over items of the per-item contrast: the estimand of ci, pValue and pHolm. */
   estimate: number;
+  /** t interval of the mean contrast. */
   ci: Interval;
+  /** Two-sided sign-flip permutation test of the mean contrast against 0. */
+  test: MeanTest;
   pValue: number;
+  draws: number | null;
+  /** Holm-adjusted over this effect's family: every term of the same metric and model. */
+  pHolm: number;
+  significant: boolean;
+  /** Number of effects in the Holm family. */
+  family: number;
+  /** Wilcoxon signed-rank of the contrasts (a location shift, not the mean), for reference. */
+  secondary: SecondaryTest;
   items: number;
 }
 
@@ -84,8 +117,32 @@ export interface DetectableEffect {
   items: number;
   /** SD of per-item paired differences used (median over this metric's comparisons). */
   sdDiff: number | null;
-  /** Smallest true mean difference detected with 80% power at α = 0.05 (two-sided); null when unknown. */
+  /**
+   * Smallest true mean difference the comparison's test detects with 80% power at `alpha`
+   * (two-sided); null when not detectable at this n or unknown (see `reason`).
+   */
   mde: number | null;
+  /** The α a single comparison must reach: the summary's level split over its Holm family (Holm's first step). */
+  alpha: number;
+  /** Size of the Holm family (comparisons of this metric and model). */
+  family: number;
+  /** False when no outcome at this n can reach `alpha` (the smallest attainable p is above it). */
+  detectable: boolean;
+  /** Why `mde` is null, in words; null when it is given. */
+  reason: string | null;
+}
+
+/** How the summary's statistics were computed, stated for the reports. */
+export interface StatisticsMethods {
+  /** Test of means: sign-flip permutation, exact up to `exactLimit` non-tied items, else `draws` Monte-Carlo patterns. */
+  exactLimit: number;
+  draws: number;
+  /** Values within this relative tolerance of each other are ties. */
+  tieTolerance: number;
+  /** The multiplicity families, in words. */
+  families: string[];
+  /** Metrics left out of comparisons, effects and the MDE table (timing: wall-clock, not a property of the prompt). */
+  excludedFromTests: string[];
 }
 
 /** One failed case, as the report lists it. */
@@ -116,6 +173,7 @@ export interface Summary {
   effects: FactorialEffect[];
   breakdowns: BreakdownCell[];
   detectable: DetectableEffect[];
+  methods: StatisticsMethods;
   failures: FailedCase[];
   warnings: string[];
   /** Agreement of the run's expert labels (`<run-dir>/labels/`), among people and with the judge; absent without labels. */

@@ -32,7 +32,7 @@ const baselineSchema = z.object({
   variants: z.array(z.string()),
   reference: z.string(),
   estimates: z.array(estimateSchema),
-  /** `variant|model|metric` → item id → mean over repeats (rounded to 4 decimals). */
+  /** `variant|model|metric` → item id → mean over repeats (full precision: the gate never tests rounded values). */
   scores: z.record(z.string(), z.record(z.string(), z.number())),
   /** `variant|model|metric` → item ids that passed (metrics with a pass verdict). */
   passed: z.record(z.string(), z.array(z.string())),
@@ -68,14 +68,13 @@ export function passedItems(records: readonly CaseRecord[]): Record<string, stri
   return out;
 }
 
-/** Per-item means per series, rounded to 4 decimals. */
+/** Per-item means per series, unrounded (rounding would turn near-equal items into false ties). */
 export function itemScores(records: readonly CaseRecord[]): Record<string, Record<string, number>> {
   const table = buildScoreTable(records);
   const out: Record<string, Record<string, number>> = {};
   for (const cell of table.cells.values()) {
     const values: Record<string, number> = {};
-    for (const [item, value] of [...itemMeans(cell)].sort(([a], [b]) => a.localeCompare(b)))
-      values[item] = Math.round(value * 1e4) / 1e4;
+    for (const [item, value] of [...itemMeans(cell)].sort(([a], [b]) => a.localeCompare(b))) values[item] = value;
     out[seriesKey(cell.variant, cell.model, cell.metric)] = values;
   }
   return out;

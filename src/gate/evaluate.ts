@@ -2,9 +2,9 @@
  * The regression gate: compare a run with a baseline under the rules. Pure: it reads the current
  * run's summary and per-item scores, and the baseline; it never calls a model.
  */
-import wilcoxon from '@stdlib/stats-wilcoxon';
 import { formatValue } from '../analysis/format.js';
-import { bootstrapMeanInterval, mean } from '../analysis/intervals.js';
+import { mean, tMeanInterval } from '../analysis/intervals.js';
+import { signFlipTest } from '../analysis/permutation.js';
 import { seededUniform } from '../analysis/random.js';
 import { holm } from '../analysis/tests.js';
 import type { Interval, Summary } from '../analysis/types.js';
@@ -55,8 +55,10 @@ export interface GateResult {
 export interface GateOptions {
   /** Warn instead of refusing when the dataset, prompts or variants differ. */
   allowMismatch?: boolean;
+  /** Seed of the Monte-Carlo permutation tests. */
   seed?: number;
-  resamples?: number;
+  /** Monte-Carlo sign patterns above the exact limit (default 10,000). */
+  draws?: number;
 }
 
 /** Refuse (or warn about) a baseline that measured something else than the run. */
@@ -79,16 +81,6 @@ export function compatibility(baseline: Baseline, manifest: RunManifest, summary
   return problems;
 }
 
-/** One-sided Wilcoxon p for H1: the mean difference is below −margin. */
-function regressionP(diffs: number[], margin: number): number {
-  const shifted = diffs.map((d) => d + margin).filter((d) => d !== 0);
-  if (shifted.length === 0) return 1;
-  // One non-zero difference: the exact one-sided p is ½ when it points down, else 1.
-  if (shifted.length === 1) return (shifted[0] as number) < 0 ? 0.5 : 1;
-  const result = wilcoxon(shifted, { alternative: 'less', correction: true }) as { pValue: number };
-  return Math.min(1, result.pValue);
-}
-
 /** Evaluate the gate. Throws a UserError when the baseline does not match the run (unless allowed). */
 export function evaluateGate(
   baseline: Baseline,
@@ -107,7 +99,7 @@ export function evaluateGate(
   const uniform = seededUniform(options.seed ?? 1);
   const scores = itemScores(current.records);
   const checks: GateCheck[] = [];
-  const pending: { check: GateCheck; p: number }[] = [];
+  const pending: { check: GateCheck; p: number; method: 'exact' | 'monte-carlo' }[] = [];
   for (const rule of rules.rules) {
     const isCost = (COST_METRICS as readonly string[]).includes(rule.metric);
     for (const model of baseline.models) {
@@ -133,7 +125,7 @@ export function evaluateGate(
           baseline: base?.mean ?? null,
           current: now?.mean ?? null,
           diff: diffs.length ? mean(diffs) : null,
-          ci: diffs.length > 1 ? bootstrapMeanInterval(diffs, uniform, { resamples: options.resamples ?? 2000 }) : null,
+          ci: tMeanInterval(diffs, { bounds: isCost ? undefined : [-1, 1] }),
           pairs: shared.length,
           pValue: null,
           pHolm: null,
@@ -188,21 +180,29 @@ export function evaluateGate(
             check.verdict = 'fail';
             check.reason = `only ${shared.length} shared items: cannot test`;
           } else {
-            pending.push({ check, p: regressionP(signed, margin) });
+            // H0: mean(signed Δ) = −margin; H1: below it. A test of the mean, so a minority of items
+            // that drop far counts in full, and unchanged items do not outvote it.
+            const test = signFlipTest(signed, {
+              uniform,
+              nullValue: -margin,
+              alternative: 'less',
+              draws: options.draws,
+            });
+            pending.push({ check, p: test.pValue, method: test.method });
           }
         }
       }
     }
   }
   const adjusted = holm(pending.map((x) => x.p));
-  pending.forEach(({ check, p }, i) => {
+  pending.forEach(({ check, p, method }, i) => {
     const pHolm = adjusted[i] as number;
     check.pValue = p;
     check.pHolm = pHolm;
     if (check.current === null) return;
     const regressed = pHolm < rules.alpha;
     check.verdict = regressed ? 'fail' : 'pass';
-    check.reason = `${regressed ? 'significant regression' : 'no significant regression'}: mean Δ ${(check.diff ?? 0).toFixed(3)} over ${check.pairs} items, one-sided Wilcoxon p ${p.toPrecision(2)}, Holm ${pHolm.toPrecision(2)} (α ${rules.alpha})`;
+    check.reason = `${regressed ? 'significant regression' : 'no significant regression'}: mean Δ ${(check.diff ?? 0).toFixed(3)} over ${check.pairs} items, one-sided sign-flip test of the mean (${method}) p ${p.toPrecision(2)}, Holm ${pHolm.toPrecision(2)} (α ${rules.alpha})`;
   });
 
   checks.push(...labelRuleChecks(current.summary, rules.labels ?? []));

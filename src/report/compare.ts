@@ -1,6 +1,6 @@
 /** Rendering of a two-run comparison (`gherkin-bench compare`): a terminal table and Markdown. */
 import type { RunComparison } from '../analysis/compare-runs.js';
-import { formatDiff, formatInterval, formatP } from '../analysis/format.js';
+import { formatDiff, formatInterval, formatP, formatTest } from '../analysis/format.js';
 import { textTableLines } from '../text-table.js';
 import { mdCell } from './markdown.js';
 
@@ -13,7 +13,7 @@ function rows(result: RunComparison): string[][] {
     c.model,
     formatDiff(c.meanDiff, c.metric),
     formatInterval(c.ci, c.metric),
-    c.test,
+    formatTest(c.test, c.draws),
     formatP(c.pHolm),
     String(c.pairs),
     c.significant ? (c.meanDiff > 0 ? 'B better' : 'B worse') : '',

@@ -3,7 +3,7 @@
  * the effects, the significant differences and the failures.
  */
 
-import { formatDiff, formatInterval, formatP, formatValue } from '../analysis/format.js';
+import { formatDiff, formatInterval, formatP, formatTest, formatValue } from '../analysis/format.js';
 import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { CHECK_METRICS } from '../scoring/types.js';
@@ -54,14 +54,19 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
   if (mains.length) {
     out.push('### Factorial effects (full factorial ablation, per-item contrasts)');
     out.push(
+      'Each effect is a mean over items: t interval, sign-flip permutation test of the mean, Holm over the effects of its metric (one family per metric).',
+    );
+    out.push(
       table(
-        ['metric', 'term', 'effect', '95% CI', 'p'],
+        ['metric', 'term', 'effect', '95% CI', 'p', 'p (Holm)', 'Wilcoxon p (location)'],
         mains.map((e) => [
           e.metric,
           e.term,
           formatDiff(e.estimate, e.metric),
           formatInterval(e.ci, e.metric),
           formatP(e.pValue),
+          `${formatP(e.pHolm)}${e.significant ? ' *' : ''}`,
+          formatP(e.secondary.pValue),
         ]),
       ),
     );
@@ -72,33 +77,53 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
   out.push(
     significant.length
       ? table(
-          ['metric', 'variant', 'Δ', '95% CI', 'test', 'p (Holm)', 'pairs'],
+          ['metric', 'variant', 'Δ (mean)', '95% CI', 'test of the mean', 'p (Holm)', 'secondary p', 'pairs'],
           significant.map((c) => [
             c.metric,
             `\`${mdCell(c.variant)}\``,
             formatDiff(c.meanDiff, c.metric),
             formatInterval(c.ci, c.metric),
-            c.test,
+            formatTest(c.test, c.draws),
             formatP(c.pHolm),
+            `${formatP(c.secondary.pValue)} (${c.secondary.test})`,
             String(c.pairs),
           ]),
         )
       : 'None at α = 0.05.',
   );
 
-  const mde = summary.detectable.filter(
-    (d) => d.mde !== null && metrics.includes(d.metric as (typeof metrics)[number]),
-  );
+  const mde = summary.detectable.filter((d) => d.items > 0 && metrics.includes(d.metric as (typeof metrics)[number]));
   if (mde.length) {
-    out.push('### Smallest detectable difference (80% power, α = 0.05, paired)');
+    out.push(
+      '### Smallest detectable difference (80% power, two-sided test of the mean at the Holm-adjusted α, paired)',
+    );
     out.push(
       table(
-        ['metric', 'items', 'MDE'],
-        mde.map((d) => [d.metric, String(d.items), formatValue(d.mde, d.metric)]),
+        ['metric', 'items', 'α per comparison', 'MDE'],
+        mde.map((d) => [
+          d.metric,
+          String(d.items),
+          `${d.alpha.toPrecision(2)} (${Number((d.alpha * d.family).toPrecision(6))} / ${d.family})`,
+          d.mde !== null
+            ? formatValue(d.mde, d.metric)
+            : mdCell(d.detectable ? `– (${d.reason ?? 'unknown'})` : 'not detectable at this n'),
+        ]),
       ),
     );
   }
 
+  out.push('### Methods');
+  out.push(
+    [
+      `- Means over items with t intervals (Wilson over items for 0/1 metrics); differences and effects are means of per-item differences, tested with a sign-flip permutation test of the mean (exact up to ${summary.methods.exactLimit} non-tied items, else ${summary.methods.draws} Monte-Carlo sign patterns). Wilcoxon / McNemar p-values are secondary and test other questions.`,
+      ...summary.methods.families.map((f) => `- Family: ${mdCell(f)}.`),
+      summary.methods.excludedFromTests.length
+        ? `- Not tested (timing, wall-clock): ${summary.methods.excludedFromTests.join(', ')}.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
   if (summary.labels) out.push(labelsMarkdown(summary.labels));
 
   const max = options.maxFailures ?? 20;

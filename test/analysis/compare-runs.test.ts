@@ -16,7 +16,7 @@ describe('compareRuns', () => {
       model: 'bedrock:model-b',
     });
     b.manifest.runId = 'run-b';
-    const result = compareRuns(a, b, { resamples: 300 });
+    const result = compareRuns(a, b);
     expect(result.pairing).toBe('item×variant');
     expect(result.variants).toHaveLength(8);
     const structure = result.comparisons.filter((c) => c.metric === 'structure');
@@ -30,7 +30,7 @@ describe('compareRuns', () => {
 
   it('does not call a repeat of the same configuration different', () => {
     const again = syntheticRun({ items: 50, seed: 4, noiseSeed: 12, effects: { rag: 0.1 }, model: 'bedrock:model-a' });
-    const result = compareRuns(a, again, { resamples: 300 });
+    const result = compareRuns(a, again);
     expect(result.pairing).toBe('item×variant×model');
     expect(result.comparisons.filter((c) => c.metric === 'structure' && c.significant)).toEqual([]);
   });
@@ -38,8 +38,16 @@ describe('compareRuns', () => {
   it('only pairs items both runs have', () => {
     const fewer = syntheticRun({ items: 20, seed: 4, noiseSeed: 13, model: 'bedrock:model-a' });
     fewer.manifest.dataset.hash = 'other';
-    const result = compareRuns(a, fewer, { resamples: 100 });
+    const result = compareRuns(a, fewer);
     expect(result.sharedItems.none).toBe(20);
     expect(result.warnings.join(' ')).toMatch(/different datasets/);
+  });
+
+  it('leaves timing (latency_ms) out of the comparisons unless asked for', () => {
+    const again = syntheticRun({ items: 20, seed: 4, noiseSeed: 12, model: 'bedrock:model-a' });
+    expect(compareRuns(a, again).comparisons.some((c) => c.metric === 'latency_ms')).toBe(false);
+    expect(compareRuns(a, again, { includeTiming: true }).comparisons.some((c) => c.metric === 'latency_ms')).toBe(
+      true,
+    );
   });
 });

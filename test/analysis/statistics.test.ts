@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factorialEffects, pairedComparisons } from '../../src/analysis/compare.js';
-import { bootstrapMeanInterval, wilsonInterval } from '../../src/analysis/intervals.js';
+import { meanInterval, tMeanInterval, wilsonInterval } from '../../src/analysis/intervals.js';
 import { seededUniform } from '../../src/analysis/random.js';
 import { holm, mcnemarExact, pearson, wilcoxonSignedRank } from '../../src/analysis/tests.js';
 
@@ -19,23 +19,20 @@ describe('intervals', () => {
     expect(half.high).toBeCloseTo(0.7634, 3);
   });
 
-  it('bootstrap intervals of a mean cover the true mean about 95% of the time', () => {
-    const normal = normalSampler(11);
-    const uniform = seededUniform(12);
-    let covered = 0;
-    const trials = 300;
-    for (let t = 0; t < trials; t++) {
-      const values = Array.from({ length: 60 }, () => 0.6 + 0.15 * normal());
-      const ci = bootstrapMeanInterval(values, uniform, { resamples: 800 });
-      if (ci.low <= 0.6 && 0.6 <= ci.high) covered++;
-    }
-    expect(covered / trials).toBeGreaterThan(0.9);
-    expect(covered / trials).toBeLessThan(0.99);
+  it('an all-pass 0/1 cell gets a Wilson interval, never [1, 1]', () => {
+    const ci = meanInterval([1, 1, 1, 1, 1], { bounds: [0, 1] });
+    expect(ci?.method).toBe('wilson');
+    expect(ci?.low).toBeCloseTo(0.566, 3);
+    expect(ci?.high).toBe(1);
   });
 
-  it('is repeatable for a seed', () => {
-    const values = [0.1, 0.5, 0.9, 0.3, 0.7];
-    expect(bootstrapMeanInterval(values, seededUniform(3))).toEqual(bootstrapMeanInterval(values, seededUniform(3)));
+  it('the t interval matches the textbook and is clipped to the bounds', () => {
+    const ci = tMeanInterval([0.1, 0.5, 0.9, 0.3, 0.7]);
+    // mean 0.5, sd 0.3162, t(0.975, 4) = 2.7764: half-width 0.3926
+    expect(ci?.low).toBeCloseTo(0.1074, 4);
+    expect(ci?.high).toBeCloseTo(0.8926, 4);
+    expect(tMeanInterval([0.9, 1, 0.95], { bounds: [0, 1] })?.high).toBe(1);
+    expect(tMeanInterval([0.5])).toBeNull();
   });
 });
 
@@ -78,10 +75,7 @@ describe('paired comparisons', () => {
         'm',
         { name: 'none', values: reference },
         [{ name: 'rag', values: variant }],
-        {
-          uniform,
-          resamples: 600,
-        },
+        { uniform, draws: 1000 },
       );
       if (c && c.ci.low <= 0.1 && 0.1 <= c.ci.high) covered++;
       if (c?.significant) detected++;
@@ -91,7 +85,7 @@ describe('paired comparisons', () => {
     expect(detected / trials).toBeGreaterThan(0.95);
   });
 
-  it('uses McNemar for pass/fail and Holm-corrects across variants', () => {
+  it('tests the mean with a sign-flip test, keeps McNemar for pass/fail as secondary, and Holm-corrects across variants', () => {
     const ref = new Map(Array.from({ length: 20 }, (_, i) => [`i${i}`, 0]));
     const better = new Map(Array.from({ length: 20 }, (_, i) => [`i${i}`, i < 15 ? 1 : 0]));
     const same = new Map(ref);
@@ -103,9 +97,13 @@ describe('paired comparisons', () => {
         { name: 'a', values: better },
         { name: 'b', values: same },
       ],
-      { uniform: seededUniform(1), resamples: 200 },
+      { uniform: seededUniform(1) },
     );
-    expect(out.map((c) => c.test)).toEqual(['mcnemar-exact', 'mcnemar-exact']);
+    expect(out.map((c) => c.test)).toEqual(['sign-flip-exact', 'sign-flip-exact']);
+    expect(out.map((c) => c.secondary.test)).toEqual(['mcnemar-exact', 'mcnemar-exact']);
+    // ±1 differences: the exact sign-flip test is McNemar's exact test.
+    expect(out[0]?.pValue).toBeCloseTo(out[0]?.secondary.pValue ?? 1, 12);
+    expect(out[1]?.pValue).toBe(1);
     expect(out[0]?.significant).toBe(true);
     expect(out[0]?.pHolm).toBeGreaterThanOrEqual(out[0]?.pValue ?? 0);
     expect(out[1]?.significant).toBe(false);
@@ -127,7 +125,7 @@ describe('factorial effects', () => {
           });
           design.push({ on: { cot, rag, fewShot }, values });
         }
-    const effects = factorialEffects('structure', 'm', design, { uniform: seededUniform(2), resamples: 500 });
+    const effects = factorialEffects('structure', 'm', design, { uniform: seededUniform(2) });
     const byTerm = Object.fromEntries(effects.map((e) => [e.term, e]));
     expect(effects).toHaveLength(6);
     expect(byTerm.cot?.estimate).toBeCloseTo(0.1, 2);

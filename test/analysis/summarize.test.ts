@@ -5,7 +5,7 @@ import { syntheticRun } from '../support/synthetic-run.js';
 
 describe('summarize', () => {
   const { manifest, records } = syntheticRun({ items: 40, effects: { rag: 0.15 }, failureRate: 0.02, seed: 5 });
-  const summary = summarize(manifest, records, { resamples: 500, now: new Date(0) });
+  const summary = summarize(manifest, records, { draws: 2000, now: new Date(0) });
 
   it('estimates every variant × metric, with the reference being everything off', () => {
     expect(summary.schema).toBe(SUMMARY_SCHEMA);
@@ -45,8 +45,8 @@ describe('summarize', () => {
   });
 
   it('is repeatable for a seed', () => {
-    expect(summarize(manifest, records, { resamples: 200, now: new Date(0) })).toEqual(
-      summarize(manifest, records, { resamples: 200, now: new Date(0) }),
+    expect(summarize(manifest, records, { draws: 2000, now: new Date(0) })).toEqual(
+      summarize(manifest, records, { draws: 2000, now: new Date(0) }),
     );
   });
 
