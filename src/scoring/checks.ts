@@ -12,6 +12,7 @@
  */
 import type { Item } from '../dataset/types.js';
 import { parseControl } from '../gherkin/parse.js';
+import { behaviourCheck, behaviourCoverageCheck } from './behaviour/metric.js';
 import { groundingCheck } from './checks/grounding.js';
 import { outcomeCoverageCheck } from './checks/outcomes.js';
 import { parseCheck } from './checks/parse.js';
@@ -32,6 +33,8 @@ export const CHECKS: Record<CheckMetric, CheckFactory> = {
   path_recall: pathRecallCheck,
   outcome_coverage: outcomeCoverageCheck,
   text_similarity: textSimilarityCheck,
+  behaviour: behaviourCheck,
+  behaviour_coverage: behaviourCoverageCheck,
 };
 
 /** Options of {@link scoreChecks}. */

@@ -9,6 +9,8 @@ export const CHECK_METRICS = [
   'path_recall',
   'outcome_coverage',
   'text_similarity',
+  'behaviour',
+  'behaviour_coverage',
 ] as const;
 /** One deterministic metric id. */
 export type CheckMetric = (typeof CHECK_METRICS)[number];
