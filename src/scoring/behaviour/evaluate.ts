@@ -184,6 +184,13 @@ export function refines(a: CompiledScenario, b: CompiledScenario): boolean {
   return true;
 }
 
+/** Whether two scenarios state exactly the same conditions (and resource requirement). */
+export function sameConditions(a: CompiledScenario, b: CompiledScenario): boolean {
+  const sa = conditionSet(a);
+  const sb = conditionSet(b);
+  return sa.size === sb.size && [...sa].every((c) => sb.has(c));
+}
+
 /**
  * The model's verdict on a state: NONE when no scenario applies. Among the scenarios that apply,
  * one that another applying scenario refines (states all its conditions and more) is overridden

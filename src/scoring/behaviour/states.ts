@@ -80,11 +80,31 @@ function satisfy(model: DecisionModel, scenario: CompiledScenario, seed: number,
     seed,
   };
   if (absent) for (const key of model.members.keys()) state.members.set(key, null);
-  for (const condition of scenario.conditions) {
+  // Parameter conditions first, so a comparison with a parameter reuses the value they set.
+  const ordered = [...scenario.conditions].sort((a, b) => Number(a.kind !== 'param') - Number(b.kind !== 'param'));
+  for (const condition of ordered) {
     const [sat] = conditionCases(condition, model.members, model.parameters);
-    if (sat[0]) state = apply(state, sat[0]);
+    if (sat[0]) state = apply(state, fitToParams(sat[0], state));
   }
   return state;
+}
+
+/**
+ * A change that compares a member with a parameter the state already sets: keep the parameter and
+ * move the member's value to match (same value) or not (a value outside it) as the change meant.
+ */
+function fitToParams(change: Change, state: State): Change {
+  const [param] = change.params;
+  const [member] = change.members;
+  const existing = param ? state.params.get(param[0]) : undefined;
+  if (!param || !member || existing === undefined || existing === 'invalid' || param[1] === undefined) return change;
+  const wanted = param[1] === 'invalid' ? [] : param[1].map(String);
+  const value = member[1];
+  const values = value === null ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+  const inside = values.length > 0 && values.every((v) => wanted.includes(v));
+  const next: (typeof member)[1] = inside ? (existing[0] ?? null) : `${String(existing[0] ?? 'value')}-other`;
+  const shaped = Array.isArray(value) && next !== null ? [next as string | number | boolean] : next;
+  return { ...change, params: [], members: [[member[0], shaped]] };
 }
 
 /** The first witness of a scenario that the gold decides as that scenario does (or the first tried). */
