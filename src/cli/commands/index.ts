@@ -11,6 +11,7 @@ import { reportCommand } from './report.js';
 import { retrieveCommand } from './retrieve.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
+import { scoreCommand } from './score.js';
 
 /** All commands. Add a command by importing its factory and listing it here. */
 export const commands: CommandFactory[] = [
@@ -24,6 +25,7 @@ export const commands: CommandFactory[] = [
   retrieveCommand,
   apiCommand,
   groundCommand,
+  scoreCommand,
   evalRetrievalCommand,
   judgeCommand,
 ];
