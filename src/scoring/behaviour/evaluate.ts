@@ -175,15 +175,6 @@ function conditionSet(scenario: CompiledScenario): Set<string> {
   return set;
 }
 
-/** Whether `a` refines `b`: it states every condition of `b` and more (so it is `b`'s exception). */
-export function refines(a: CompiledScenario, b: CompiledScenario): boolean {
-  const sa = conditionSet(a);
-  const sb = conditionSet(b);
-  if (sa.size <= sb.size) return false;
-  for (const c of sb) if (!sa.has(c)) return false;
-  return true;
-}
-
 /** Whether two scenarios state exactly the same conditions (and resource requirement). */
 export function sameConditions(a: CompiledScenario, b: CompiledScenario): boolean {
   const sa = conditionSet(a);
@@ -192,19 +183,16 @@ export function sameConditions(a: CompiledScenario, b: CompiledScenario): boolea
 }
 
 /**
- * The model's verdict on a state: NONE when no scenario applies. Among the scenarios that apply,
- * one that another applying scenario refines (states all its conditions and more) is overridden
- * by it; of those left, the first outcome in {@link PRECEDENCE} wins (an ERROR or NOT_APPLICABLE
- * scenario is an exemption checked first, as rule code does; one violated requirement makes the
- * resource NON_COMPLIANT). Independent of the order of scenarios and steps.
+ * The model's verdict on a state: NONE when no scenario applies, else the first outcome in
+ * {@link PRECEDENCE} among the scenarios that apply (an ERROR or NOT_APPLICABLE scenario is an
+ * exemption checked first, as rule code does; one violated requirement makes the resource
+ * NON_COMPLIANT). Independent of the order of scenarios and steps.
  */
 export function decide(model: DecisionModel, state: State): Verdict {
-  const applying = model.scenarios.filter((s) => applies(s, state, model));
-  if (applying.length === 0) return 'NONE';
   let best = PRECEDENCE.length;
-  for (const b of applying) {
-    if (applying.some((a) => a !== b && a.outcome !== b.outcome && refines(a, b))) continue;
-    best = Math.min(best, PRECEDENCE.indexOf(b.outcome));
+  for (const scenario of model.scenarios) {
+    const rank = PRECEDENCE.indexOf(scenario.outcome);
+    if (rank < best && applies(scenario, state, model)) best = rank;
   }
   return best < PRECEDENCE.length ? (PRECEDENCE[best] as Outcome) : 'NONE';
 }

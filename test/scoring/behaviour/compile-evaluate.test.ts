@@ -74,7 +74,7 @@ describe('compile and decide', () => {
     expect(model.skipped.map((s) => s.name)).toEqual(['Direct internet access is enabled']);
   });
 
-  it('lets an exception override the scenario it refines, and exemptions win over violations', () => {
+  it('decides overlaps by precedence: exemptions over violations over compliance; an exception excluded explicitly', () => {
     const nvme = compile(gold('sagemaker-training-job-volume-output-kms'));
     const base = 'sagemaker.describe_training_job:';
     const noVolumeKey: State = state([
