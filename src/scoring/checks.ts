@@ -16,6 +16,7 @@ import { behaviourCheck, behaviourCoverageCheck } from './behaviour/metric.js';
 import { groundingCheck } from './checks/grounding.js';
 import { outcomeCoverageCheck } from './checks/outcomes.js';
 import { parseCheck } from './checks/parse.js';
+import { precisionCheck } from './checks/precision.js';
 import { apiRecallCheck, pathRecallCheck } from './checks/reference.js';
 import { textSimilarityCheck } from './checks/similarity.js';
 import { structureCheck } from './checks/structure.js';
@@ -35,6 +36,7 @@ export const CHECKS: Record<CheckMetric, CheckFactory> = {
   text_similarity: textSimilarityCheck,
   behaviour: behaviourCheck,
   behaviour_coverage: behaviourCoverageCheck,
+  precision: precisionCheck,
 };
 
 /** Options of {@link scoreChecks}. */

@@ -11,6 +11,7 @@ export const CHECK_METRICS = [
   'text_similarity',
   'behaviour',
   'behaviour_coverage',
+  'precision',
 ] as const;
 /** One deterministic metric id. */
 export type CheckMetric = (typeof CHECK_METRICS)[number];

@@ -66,7 +66,7 @@ const enumSwapped: Corruption = {
     if (!built.ok) return null;
     const enums = [...built.model.members.values()].flatMap((m) => (m.enum && m.enum.length > 1 ? [m.enum] : []));
     return editFirstGiven(gold, (line) =>
-      line.replace(/(\bis "|" ")([^"]+)"/, (whole, lead: string, value: string) => {
+      line.replace(/(\b(?:is|as) "|" ")([^"]+)"/, (whole, lead: string, value: string) => {
         const values = enums.find((e) => e.includes(value));
         const other = values?.find((v) => v !== value);
         return other ? `${lead}${other}"` : whole;

@@ -30,7 +30,8 @@ type Refs = { methods: string[]; paths: string[] };
 /** The last few candidates' references: api_recall and path_recall read the same candidate in a row. */
 const recent = new Map<string, Refs>();
 
-function candidateRefs(input: CheckInput): Refs {
+/** The candidate's quoted calls and member paths (the last few remembered). */
+export function candidateRefs(input: CheckInput): Refs {
   const key = `${input.item.service}\u0000${input.candidate}`;
   let refs = recent.get(key);
   if (!refs) {
