@@ -13,6 +13,7 @@ Feature: SAGEMAKER_TRAINING_JOB_VOLUME_AND_OUTPUT_KMS_ENCRYPTION
     Given a training job described by "sagemaker.describe_training_job"
     And its "ResourceConfig.VolumeKmsKeyId" is not set
     And its "OutputDataConfig.KmsKeyId" is set
+    And its "ResourceConfig.InstanceType" is not "ml.g4dn.xlarge"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The model output has no KMS key

@@ -8,6 +8,7 @@
 import { parseControl } from '../gherkin/parse.js';
 import { checkStructure } from '../gherkin/rules.js';
 import { defaultCatalog, type ServiceCatalog } from '../knowledge/catalog.js';
+import { checkGoldBehaviour } from './behaviour-check.js';
 import { checkDataset } from './dataset-checks.js';
 import { checkGoldAgainstRow, checkRow } from './gold-checks.js';
 import { checkGrounding } from './grounding-check.js';
@@ -75,6 +76,7 @@ export async function validateDataset(
     }
     problems.push(...checkGoldAgainstRow(located, parsed.control));
     problems.push(...checkGrounding(located, catalog));
+    problems.push(...checkGoldBehaviour(located, parsed.control));
   }
 
   problems.push(...(await checkDataset(read, featureNames)));

@@ -50,6 +50,8 @@ export interface ParsedControl {
   /** The feature description as written. */
   description: string;
   scenarios: ControlScenario[];
+  /** The steps of the feature's `Background:` (prepended to every scenario), when it has one. */
+  background?: ControlStep[];
   /** Every outcome any scenario states. */
   outcomes: Outcome[];
 }
@@ -112,9 +114,13 @@ export function parseControl(text: string): ParseResult {
   }
 
   const scenarios: ControlScenario[] = [];
+  const background: ControlStep[] = [];
   const collect = (children: typeof feature.children): void => {
     for (const child of children) {
       if (child.rule) collect(child.rule.children);
+      if (child.background)
+        for (const step of child.background.steps)
+          background.push({ keyword: step.keyword.trim(), kind: 'given', text: step.text, line: step.location.line });
       const scenario = child.scenario;
       if (!scenario) continue;
       let previous: ControlStep['kind'] = 'given';
@@ -148,6 +154,7 @@ export function parseControl(text: string): ParseResult {
       fields,
       description: feature.description ?? '',
       scenarios,
+      ...(background.length > 0 ? { background } : {}),
       outcomes: [...new Set(scenarios.flatMap((s) => s.outcomes))],
     },
   };

@@ -4,17 +4,21 @@
  *
  * Thresholds and nulls (documented in the README, "Scoring"):
  * - parse: pass = parses. structure: pass = share of rules met ≥ 0.8. grounding: pass = no
- *   unknown reference. The other checks have no pass/fail.
+ *   unknown and no misplaced reference. The other checks have no pass/fail.
  * - A candidate that does not parse scores 0 (not null) on structure and outcome_coverage;
  *   grounding, api_recall, path_recall and text_similarity read the raw text and still run.
+ * - behaviour executes the candidate on the gold's states (src/scoring/behaviour/); it is null
+ *   when the gold has no executable scenario, 0 when the candidate does not parse.
  * - Null means "does not apply": grounding when the candidate quotes no API reference;
  *   api_recall / path_recall / outcome_coverage when the gold has no methods / paths / outcomes.
  */
 import type { Item } from '../dataset/types.js';
 import { parseControl } from '../gherkin/parse.js';
+import { behaviourCheck, behaviourCoverageCheck } from './behaviour/metric.js';
 import { groundingCheck } from './checks/grounding.js';
 import { outcomeCoverageCheck } from './checks/outcomes.js';
 import { parseCheck } from './checks/parse.js';
+import { precisionCheck } from './checks/precision.js';
 import { apiRecallCheck, pathRecallCheck } from './checks/reference.js';
 import { textSimilarityCheck } from './checks/similarity.js';
 import { structureCheck } from './checks/structure.js';
@@ -33,6 +37,9 @@ export const CHECKS: Record<CheckMetric, CheckFactory> = {
   path_recall: pathRecallCheck,
   outcome_coverage: outcomeCoverageCheck,
   text_similarity: textSimilarityCheck,
+  behaviour: behaviourCheck,
+  behaviour_coverage: behaviourCoverageCheck,
+  precision: precisionCheck,
 };
 
 /** Options of {@link scoreChecks}. */

@@ -9,6 +9,9 @@ export const CHECK_METRICS = [
   'path_recall',
   'outcome_coverage',
   'text_similarity',
+  'behaviour',
+  'behaviour_coverage',
+  'precision',
 ] as const;
 /** One deterministic metric id. */
 export type CheckMetric = (typeof CHECK_METRICS)[number];

@@ -124,6 +124,24 @@ describe('validateDataset', () => {
     );
   });
 
+  it('a gold must execute: steps understood (warning), no shadowed scenario, no contradiction (errors)', async () => {
+    const dir = await variant(NB, (t) =>
+      t
+        .replace('And its "DirectInternetAccess" is "Disabled"', 'And its "DirectInternetAccess" is "Enabled"')
+        .replace(
+          'Given "sagemaker.list_notebook_instances" returns no notebook instances',
+          'Given there are no notebooks around',
+        ),
+    );
+    const report = await validateDataset(dir);
+    const found = report.problems.map(formatProblem);
+    expect(found.filter((p) => p.includes('shadowed') || p.includes('state the same conditions'))).toHaveLength(2);
+    expect(
+      found.some((p) => p.includes(`${NB}:9: warning: steps: the step grammar does not understand this step`)),
+    ).toBe(true);
+    expect(report.problems.filter((p) => p.check === 'behaviour:contradiction')).toHaveLength(1);
+  });
+
   it('the same gold twice is an error (it would leak as an exemplar); an unlisted .feature is a warning', async () => {
     const sharedFile = await variant('controls.csv', (t) =>
       t.replace(

@@ -21,7 +21,8 @@ function render(report: GroundingReport, file: string): string {
   return lines.join('\n');
 }
 
-async function readInput(io: CliIo, file: string): Promise<string> {
+/** Read a gherkin file argument (`-`: standard input); bad input is a UserError naming the file. */
+export async function readInput(io: CliIo, file: string): Promise<string> {
   let bytes: Buffer;
   if (file === '-') {
     if (!io.readStdin) throw new UserError('BAD_USAGE', 'standard input is not available; pass a file');

@@ -13,6 +13,7 @@ import { rescoreCommand } from './rescore.js';
 import { retrieveCommand } from './retrieve.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
+import { scoreCommand } from './score.js';
 
 /** All commands. Add a command by importing its factory and listing it here. */
 export const commands: CommandFactory[] = [
@@ -27,6 +28,7 @@ export const commands: CommandFactory[] = [
   retrieveCommand,
   apiCommand,
   groundCommand,
+  scoreCommand,
   evalRetrievalCommand,
   judgeCommand,
   labelCommand,

@@ -466,6 +466,20 @@
       ),
     );
     const judge = c.scores.filter((s) => s.metric.startsWith('judge.') && s.details?.rationale);
+    // Behaviour's counterexamples: states where the candidate decides differently from the gold.
+    const behaviour = c.scores.find((s) => s.metric === 'behaviour');
+    const counterexamples = behaviour?.details?.counterexamples ?? [];
+    const disagreed = behaviour?.details?.disagreed ?? counterexamples.length;
+    const counterBlock = counterexamples.length
+      ? [
+          h('h4', null, `Counterexamples (${disagreed} of ${behaviour.details.states} states decided differently)`),
+          h(
+            'ul',
+            { className: 'counterexamples' },
+            counterexamples.map((x) => h('li', null, String(x.text))),
+          ),
+        ]
+      : [];
     const content = h(
       'div',
       null,
@@ -475,6 +489,7 @@
       h('p', null, item.requirement || ''),
       h('h4', null, 'Scores'),
       scores,
+      ...counterBlock,
       judge.length ? h('h4', null, 'Judge rationale') : null,
       judge.map((s) => h('div', null, h('strong', null, s.metric), pre(String(s.details.rationale)))),
       h('h4', null, 'Candidate beside the gold'),

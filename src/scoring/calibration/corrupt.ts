@@ -3,6 +3,7 @@
  * known defect (or a harmless change) a metric should (or should not) notice.
  */
 import { apiReferences } from '../../knowledge/grounding.js';
+import { LOGIC_CORRUPTIONS } from './logic-corruptions.js';
 
 /** What a metric should do with a corruption. */
 export type Expectation =
@@ -192,4 +193,5 @@ export const CORRUPTIONS: readonly Corruption[] = [
   thenRemoved,
   scenariosShuffled,
   verbosePadding,
+  ...LOGIC_CORRUPTIONS,
 ];

@@ -4,8 +4,8 @@ import type { CheckFactory } from './types.js';
 
 /**
  * `grounding`: valid / all quoted API references (calls, member paths, enum values) resolved
- * against the pinned botocore models. Pass = no unknown reference (misplaced ones lower the value
- * but do not fail it). Null when the candidate names no API reference at all (api_recall shows that).
+ * against the pinned botocore models. Pass = no unknown and no misplaced reference (a field read
+ * from a call that does not return it — a v1 call with v2 fields, elb for elbv2 — fails it too). Null when the candidate names no API reference at all (api_recall shows that).
  */
 export const groundingCheck: CheckFactory = () => (input) => {
   const report = groundText(input.candidate, { service: input.item.service });
@@ -36,7 +36,7 @@ export const groundingCheck: CheckFactory = () => (input) => {
   return {
     metric: 'grounding',
     value: report.precision,
-    pass: unknown === 0,
+    pass: unknown === 0 && misplaced === 0,
     reason:
       problems.length === 0
         ? `all ${total} API references exist in botocore`

@@ -30,7 +30,7 @@ function recallScore(metric: RecallMetric, noun: string, gold: string[], found: 
 type Refs = { methods: string[]; paths: string[] };
 
 /** The candidate's references, kept in the run's memo for a few candidates: api_recall and path_recall read the same one in a row. */
-function candidateRefs(input: CheckInput): Refs {
+export function candidateRefs(input: CheckInput): Refs {
   const key = `${input.item.service}\u0000${input.candidate}`;
   return remembered(
     input.memo,

@@ -4,10 +4,11 @@ import type { Item } from '../../../src/dataset/types.js';
 import { isUserError } from '../../../src/errors.js';
 import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { type CalibrationReport, calibrate } from '../../../src/scoring/calibration/calibrate.js';
-import { CORRUPTIONS } from '../../../src/scoring/calibration/corrupt.js';
+import { CORRUPTIONS, type Corruption } from '../../../src/scoring/calibration/corrupt.js';
 import { loadCalibrationSets } from '../../../src/scoring/calibration/labels.js';
 import { renderCalibration } from '../../../src/scoring/calibration/render.js';
 import { loadRubric } from '../../../src/scoring/judge/rubric.js';
+import { CHECK_METRICS } from '../../../src/scoring/types.js';
 import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../../support/fake-bedrock.js';
 import { goldItem } from '../fixtures.js';
 
@@ -30,15 +31,23 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** How many of the first `n` items a corruption applies to. */
+const applicable = (c: Corruption | undefined, n = items.length) =>
+  items.slice(0, n).filter((i) => c?.apply(i.goldText, i.service) !== null).length;
+
 const row = (report: CalibrationReport, metric: string, corruption: string) =>
   report.sensitivity.find((r) => r.metric === metric && r.corruption === corruption);
 
 describe('calibrate without a judge (deterministic metrics)', () => {
   it('applies every corruption to every gold and tabulates every metric × corruption', () => {
     expect(items).toHaveLength(4);
-    expect(offline.corruptions.map((c) => [c.id, c.applied])).toEqual(CORRUPTIONS.map((c) => [c.id, 4]));
-    expect(offline.sensitivity).toHaveLength(7 * CORRUPTIONS.length);
-    for (const r of offline.sensitivity) expect(r.higher + r.ties + r.lower + r.notScored).toBe(4);
+    expect(offline.corruptions.map((c) => [c.id, c.applied])).toEqual(CORRUPTIONS.map((c) => [c.id, applicable(c)]));
+    const used = CORRUPTIONS.filter((c) => applicable(c) > 0);
+    expect(offline.sensitivity).toHaveLength(CHECK_METRICS.length * used.length);
+    for (const r of offline.sensitivity)
+      expect(r.higher + r.ties + r.lower + r.notScored).toBe(
+        applicable(CORRUPTIONS.find((c) => c.id === r.corruption)),
+      );
     expect(offline.judge).toBeNull();
     expect(offline.agreement).toBeNull();
     expect(offline.notes.join(' ')).toMatch(/judge: not run/);
@@ -113,7 +122,7 @@ describe('calibrate with a judge (fake Bedrock runtime, real SDK)', () => {
     const calibration = loadCalibrationSets();
     const report = await calibrate({ items, calibration, judge: { provider, rubric: loadRubric(), samples: 2 } });
 
-    const texts = 4 + 4 * CORRUPTIONS.length;
+    const texts = 4 + CORRUPTIONS.reduce((n, c) => n + applicable(c), 0);
     const cases = calibration.flatMap((s) => s.cases).length;
     expect(report.judge).toMatchObject({ samples: 2, failures: [], mode: 'reference-guided' });
     expect(report.judge?.usage.calls).toBe((texts + cases) * 2);
@@ -158,9 +167,9 @@ describe('calibrate with a judge (fake Bedrock runtime, real SDK)', () => {
       items: items.slice(0, 2),
       judge: { provider, rubric: loadRubric(), position: true },
     });
-    const real = CORRUPTIONS.filter((c) => c.expect === 'gold-higher').length;
+    const real = CORRUPTIONS.filter((c) => c.expect === 'gold-higher').reduce((n, c) => n + applicable(c, 2), 0);
     expect(report.position?.map((p) => [p.criterion, p.pairs, p.consistent, p.goldPreferred, p.firstShown])).toEqual(
-      loadRubric().criteria.map((c) => [c.id, 2 * real, 0, 0, 1]),
+      loadRubric().criteria.map((c) => [c.id, real, 0, 0, 1]),
     );
     expect(renderCalibration(report)).toContain('Position probe');
     fake.reset();

@@ -1,0 +1,191 @@
+/**
+ * For state generation: the values that make one condition true (the first is the witness's) and
+ * those that make it false (boundaries, each other enum value, absence), from the member's shape.
+ */
+import { filler, isNumericType } from './evaluate.js';
+import type { Condition, MemberType, MemberValue, ParamValue, Predicate, Scalar } from './model.js';
+
+/** One way to set a condition's member (or parameter, or call error), with the parameters it needs. */
+export interface Assignment {
+  value: MemberValue | null;
+  params?: [string, ParamValue | undefined][];
+}
+
+/** At most this many other enum values are tried per condition. */
+const MAX_OTHERS = 6;
+
+const isList = (type: MemberType | undefined) => type?.type === 'list' || type?.type === 'map';
+const shaped = (v: Scalar, type: MemberType | undefined): MemberValue => (isList(type) ? [v] : v);
+const elementType = (type: MemberType | undefined) => (isList(type) ? type?.element : type?.type);
+
+/** Values of the member's type that differ from every value given (enum values first). */
+export function othersThan(values: readonly Scalar[], type: MemberType | undefined): Scalar[] {
+  const taken = new Set(values.map(String));
+  const enumOthers = (type?.enum ?? []).filter((e) => !taken.has(e));
+  if (enumOthers.length > 0) return enumOthers.slice(0, MAX_OTHERS);
+  const first = values[0];
+  if (typeof first === 'boolean' || elementType(type) === 'boolean') return [!(first === true)];
+  if (typeof first === 'number' || isNumericType(elementType(type)))
+    return [Math.max(...values.map(Number).filter(Number.isFinite), 0) + 1];
+  return [`${String(first ?? 'value')}-other`];
+}
+
+const some = (key: string, type: MemberType | undefined) => filler(0, key, type);
+const v = (value: MemberValue | null, params?: Assignment['params']): Assignment =>
+  params ? { value, params } : { value };
+
+/** [satisfying, violating] assignments of a predicate on a member. */
+function memberCases(p: Predicate, key: string, type: MemberType | undefined): [Assignment[], Assignment[]] {
+  const empty: MemberValue = type?.type === 'string' ? '' : [];
+  switch (p.op) {
+    case 'set':
+      return [[v(some(key, type))], [v(null)]];
+    case 'notset':
+      return [[v(null)], [v(some(key, type))]];
+    case 'empty':
+      return [[v(empty)], [v(some(key, type)), v(null)]];
+    case 'notempty':
+      return [[v(some(key, type))], [v(empty), v(null)]];
+    case 'emptyOrNotset':
+      return [[v(null), v(empty)], [v(some(key, type))]];
+    case 'eq':
+    case 'neq': {
+      if (p.operand.kind === 'param') {
+        const [x, y] = [String(some(key, type)), 'other-value'];
+        const same = v(shaped(x, type), [[p.operand.name, [x]]]);
+        const differ = v(shaped(y, type), [[p.operand.name, [x]]]);
+        return p.op === 'eq' ? [[same], [differ, v(null)]] : [[differ], [same, v(null)]];
+      }
+      const target = p.operand.value;
+      const equal = [v(shaped(target, type))];
+      const other = othersThan([target], type).map((o) => v(shaped(o, type)));
+      return p.op === 'eq' ? [equal, [...other, v(null)]] : [other.slice(0, 1), [...equal, v(null)]];
+    }
+    case 'gte':
+    case 'gt':
+    case 'lte':
+    case 'lt': {
+      const limitOf = (n: number) => n;
+      const param = p.operand.kind === 'param' ? p.operand.name : undefined;
+      const n = param ? 7 : Number(p.operand.kind === 'value' ? p.operand.value : 7);
+      const withParam = (value: number) => v(shaped(value, type), param ? [[param, [limitOf(n)]]] : undefined);
+      const at = withParam(n);
+      const below = withParam(n - 1);
+      const above = withParam(n + 1);
+      if (p.op === 'gte')
+        return [
+          [at, above],
+          [below, v(null)],
+        ];
+      if (p.op === 'gt') return [[above], [at, below, v(null)]];
+      if (p.op === 'lte')
+        return [
+          [at, below],
+          [above, v(null)],
+        ];
+      return [[below], [at, above, v(null)]];
+    }
+    case 'between':
+      return [
+        [v(shaped(p.low, type)), v(shaped(p.high, type))],
+        [v(shaped(p.low - 1, type)), v(shaped(p.high + 1, type)), v(null)],
+      ];
+    case 'in':
+    case 'inOrNotset': {
+      const inside = p.values.map((x) => v(shaped(x, type)));
+      const outside = othersThan(p.values, type).map((o) => v(shaped(o, type)));
+      return p.op === 'in' ? [inside, [...outside, v(null)]] : [[...inside, v(null)], outside];
+    }
+    case 'notin':
+      return [
+        othersThan(p.values, type)
+          .map((o) => v(shaped(o, type)))
+          .slice(0, 1),
+        [...p.values.map((x) => v(shaped(x, type))), v(null)],
+      ];
+    case 'inParam':
+    case 'notinParam': {
+      const x = String(some(key, type));
+      const inside = v(shaped(x, type), [[p.param, [x]]]);
+      const outside = v(shaped(x, type), [[p.param, ['other-value']]]);
+      return p.op === 'inParam' ? [[inside], [outside, v(null)]] : [[outside], [inside, v(null)]];
+    }
+    case 'contains':
+    case 'notcontains': {
+      const other = othersThan([p.value], type)[0] as Scalar;
+      const withIt = v([p.value, other]);
+      const without = v([other]);
+      return p.op === 'contains' ? [[withIt], [without, v([])]] : [[without], [withIt]];
+    }
+    case 'holds':
+    case 'holdsOnly': {
+      const all = v([...p.values]);
+      const extra = othersThan(p.values, type)[0] as Scalar;
+      const short = p.values.map((_, i) => v(p.values.filter((__, j) => j !== i)));
+      return p.op === 'holds' ? [[all, v([...p.values, extra])], short] : [[all], [v([...p.values, extra]), ...short]];
+    }
+  }
+}
+
+/** [satisfying, violating] assignments of a parameter predicate (value = the parameter's value). */
+function paramCases(
+  p: Predicate | { op: 'invalid' },
+  declared: string | undefined,
+): [ParamValue | undefined, ParamValue | undefined][] {
+  const numeric = /^(int|integer|number|long|double|float)/.test(declared ?? '');
+  const valid: ParamValue = [numeric ? 7 : 'valid-value'];
+  if (p.op === 'invalid') return [['invalid', valid]];
+  const [sat, vio] = memberCases(p, '#param', numeric ? { type: 'integer' } : { type: 'string' });
+  const toParam = (a: Assignment): ParamValue | undefined =>
+    a.value === null ? undefined : Array.isArray(a.value) ? a.value : typeof a.value === 'object' ? valid : [a.value];
+  return [
+    ...sat.map((a): [ParamValue | undefined, ParamValue | undefined] => [toParam(a), undefined]),
+    ...vio.map((a): [ParamValue | undefined, ParamValue | undefined] => [undefined, toParam(a)]),
+  ];
+}
+
+/** A change to a state: members, parameters and call errors to set. */
+export interface Change {
+  members: [string, MemberValue | null][];
+  params: [string, ParamValue | undefined][];
+  errors: [string, string | undefined][];
+}
+
+/** [ways to make the condition true, ways to make it false], as state changes. */
+export function conditionCases(
+  condition: Condition,
+  members: ReadonlyMap<string, MemberType>,
+  parameters: ReadonlyMap<string, string>,
+): [Change[], Change[]] {
+  const change = (c: Partial<Change>): Change => ({ members: [], params: [], errors: [], ...c });
+  switch (condition.kind) {
+    case 'member': {
+      const [sat, vio] = memberCases(condition.predicate, condition.key, members.get(condition.key));
+      const toChange = (a: Assignment) => change({ members: [[condition.key, a.value]], params: a.params ?? [] });
+      return [sat.map(toChange), vio.map(toChange)];
+    }
+    case 'error':
+      return [
+        [change({ errors: [[condition.call, condition.code]] })],
+        [change({ errors: [[condition.call, undefined]] })],
+      ];
+    case 'param': {
+      const cases = paramCases(condition.predicate, parameters.get(condition.name));
+      const sat: Change[] = [];
+      const vio: Change[] = [];
+      for (const [s, x] of cases) {
+        if (x === undefined && s !== undefined) sat.push(change({ params: [[condition.name, s]] }));
+        else if (s === undefined && x !== undefined) vio.push(change({ params: [[condition.name, x]] }));
+        if (condition.predicate.op === 'invalid') {
+          sat.push(change({ params: [[condition.name, s]] }));
+          vio.push(change({ params: [[condition.name, x]] }));
+        }
+      }
+      if (sat.length === 0) sat.push(change({ params: [[condition.name, undefined]] }));
+      if (condition.predicate.op === 'notset') vio.push(change({ params: [[condition.name, ['valid-value']]] }));
+      if (condition.predicate.op !== 'notset' && condition.predicate.op !== 'invalid')
+        vio.push(change({ params: [[condition.name, undefined]] }));
+      return [sat, vio];
+    }
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The compiler: a parsed control → its decision model (scenarios: conditions → outcome). Paths are
+ * resolved against the output shapes of the calls the scenario (or its Background) names, so a
+ * member has one key however it is written (`"PubliclyAccessible"` or
+ * `"DBInstances[].PubliclyAccessible"` → `rds.describe_db_instances:DBInstances[].PubliclyAccessible`).
+ */
+import type { ControlStep, ParsedControl } from '../../gherkin/parse.js';
+import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
+import { splitMethodRef } from '../../knowledge/references.js';
+import { findMember, memberPaths } from '../../knowledge/shapes.js';
+import { parseStep, type RawCondition } from './grammar.js';
+import type { CompiledScenario, Condition, DecisionModel, MemberType, UnknownStep } from './model.js';
+
+/** The rule parameters a `Rule Parameters:` field declares: name → type word (`int`, `string`, …). */
+export function ruleParameters(field: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of (field ?? '').matchAll(/(?:^|;)\s*([a-z][A-Za-z0-9]*)\s*\(\s*([^,)\s]+)/g))
+    out.set(m[1] as string, (m[2] as string).toLowerCase());
+  return out;
+}
+
+const strip = (path: string) => path.replace(/\[\]|\{\}/g, '');
+
+interface Resolved {
+  key: string;
+  type: MemberType;
+}
+
+/** Resolves written paths against the calls in scope, memoised per compile. */
+class PathResolver {
+  private readonly memo = new Map<string, Resolved | undefined>();
+  constructor(private readonly catalog: ServiceCatalog) {}
+
+  resolve(path: string, calls: readonly string[]): Resolved | undefined {
+    const memoKey = `${path}\u0000${calls.join(',')}`;
+    if (this.memo.has(memoKey)) return this.memo.get(memoKey);
+    const found = this.find(path, calls);
+    this.memo.set(memoKey, found);
+    return found;
+  }
+
+  private find(path: string, calls: readonly string[]): Resolved | undefined {
+    for (const exact of [true, false])
+      for (const call of calls) {
+        const ref = splitMethodRef(call);
+        if (!ref || !this.catalog.hasService(ref.service)) continue;
+        const api = this.catalog.service(ref.service);
+        const operation = api.resolveOperation(ref.method);
+        if (!operation) continue;
+        let canonical: string | undefined;
+        let member = exact ? findMember(api, operation, path, 'output') : undefined;
+        if (member) canonical = member.canonical;
+        else if (!exact) {
+          // Written relative to a listed element: the shortest output path ending in it.
+          const tail = `.${strip(path)}`;
+          const hit = memberPaths(api, operation, 'output')
+            .filter((m) => `.${strip(m.path)}`.endsWith(tail))
+            .sort((a, b) => a.depth - b.depth)[0];
+          if (hit) {
+            canonical = hit.path;
+            member = findMember(api, operation, hit.path, 'output');
+          }
+        }
+        if (!member || !canonical) continue;
+        const type: MemberType = { type: member.type };
+        const shape = api.model.shapes[member.shape];
+        const element = shape?.type === 'list' && shape.member ? api.model.shapes[shape.member.shape] : undefined;
+        if (element) type.element = element.type;
+        const values = member.enum ?? element?.enum;
+        if (values) type.enum = values.slice();
+        return { key: `${ref.service}.${api.methodOf(operation)}:${canonical}`, type };
+      }
+    return undefined;
+  }
+}
+
+/** Options of {@link compileControl}. */
+export interface CompileOptions {
+  catalog?: ServiceCatalog;
+}
+
+/** Compile a parsed control into its decision model. Never throws on odd text. */
+export function compileControl(control: ParsedControl, options?: CompileOptions): DecisionModel {
+  const resolver = new PathResolver(options?.catalog ?? defaultCatalog());
+  const parameters = ruleParameters(control.fields['Rule Parameters']);
+  const background = control.background ?? [];
+  const model: DecisionModel = {
+    scenarios: [],
+    skipped: [],
+    unknown: [],
+    givenSteps: 0,
+    members: new Map(),
+    parameters,
+  };
+  const countGiven = (steps: readonly ControlStep[]) => steps.filter((s) => s.kind === 'given').length;
+  model.givenSteps += countGiven(background);
+  const backgroundUnknown = new Set<number>();
+  for (const scenario of control.scenarios) {
+    model.givenSteps += countGiven(scenario.steps);
+    const unknown: UnknownStep[] = [];
+    const compiled = compileScenario([...background, ...scenario.steps], parameters, resolver, model, unknown);
+    for (const u of unknown) {
+      const inBackground = background.some((s) => s.line === u.line);
+      if (inBackground && backgroundUnknown.has(u.line)) continue;
+      if (inBackground) backgroundUnknown.add(u.line);
+      model.unknown.push(u);
+    }
+    const outcome = scenario.outcomes.length === 1 ? scenario.outcomes[0] : undefined;
+    const reason =
+      unknown.length > 0
+        ? `${unknown.length} step(s) not understood (line ${unknown.map((u) => u.line).join(', ')})`
+        : outcome
+          ? undefined
+          : `states ${scenario.outcomes.length} outcomes (needs exactly one)`;
+    if (reason || !outcome) model.skipped.push({ name: scenario.name, line: scenario.line, reason: reason ?? '' });
+    else model.scenarios.push({ name: scenario.name, line: scenario.line, outcome, ...compiled });
+  }
+  return model;
+}
+
+function compileScenario(
+  steps: readonly ControlStep[],
+  parameters: ReadonlyMap<string, string>,
+  resolver: PathResolver,
+  model: DecisionModel,
+  unknown: UnknownStep[],
+): Pick<CompiledScenario, 'resource' | 'conditions'> {
+  const given = steps.filter((s) => s.kind === 'given');
+  const calls = [
+    ...new Set(
+      given.flatMap((s) => [...s.text.matchAll(/"([a-z0-9-]+\.[a-z][a-z0-9_]*)"/g)].map((m) => m[1] as string)),
+    ),
+  ];
+  const params = new Set([
+    ...parameters.keys(),
+    ...given.flatMap((s) => [...s.text.matchAll(/rule parameter "([^"]+)"/gi)].map((m) => m[1] as string)),
+  ]);
+  let resource: boolean | null = null;
+  let subjectCall: string | undefined;
+  const conditions: Condition[] = [];
+  const addMember = (raw: RawCondition, step: ControlStep): boolean => {
+    if (params.has(raw.path)) {
+      conditions.push({ kind: 'param', name: raw.path, predicate: raw.predicate });
+      return true;
+    }
+    const scope = raw.call ? [raw.call] : subjectCall ? [subjectCall, ...calls] : calls;
+    const resolved = resolver.resolve(raw.path, scope);
+    if (!resolved) {
+      unknown.push({
+        line: step.line,
+        text: step.text,
+        reason: `"${raw.path}" is not a member of ${scope.join(', ') || 'any call the scenario names'}`,
+      });
+      return false;
+    }
+    model.members.set(resolved.key, resolved.type);
+    conditions.push({ kind: 'member', key: resolved.key, predicate: raw.predicate });
+    return true;
+  };
+  for (const step of given) {
+    const meaning = parseStep(step.text, params);
+    if (!meaning) {
+      unknown.push({ line: step.line, text: step.text, reason: 'no step form of the grammar matches' });
+      continue;
+    }
+    switch (meaning.kind) {
+      case 'neutral':
+        break;
+      case 'subject':
+        resource = true;
+        subjectCall = meaning.call ?? subjectCall;
+        for (const raw of meaning.conditions) addMember(raw, step);
+        break;
+      case 'conditions':
+        for (const raw of meaning.conditions) addMember(raw, step);
+        break;
+      case 'nothing': {
+        const first = !meaning.scoped && resource === null && conditions.length === 0;
+        const listed = meaning.path ? resolver.resolve(meaning.path, [meaning.call]) : undefined;
+        const isList = listed?.type.type === 'list' || listed?.type.type === 'map';
+        if (first && (meaning.test === 'empty' || !meaning.path || isList)) resource = false;
+        else if (meaning.path)
+          addMember({ path: meaning.path, call: meaning.call, predicate: { op: meaning.test } }, step);
+        else unknown.push({ line: step.line, text: step.text, reason: 'after a subject, say which member is empty' });
+        break;
+      }
+      case 'error':
+        conditions.push({ kind: 'error', call: meaning.call, code: meaning.code });
+        break;
+      case 'param':
+        conditions.push({ kind: 'param', name: meaning.name, predicate: meaning.predicate });
+        break;
+    }
+  }
+  if (resource === null && conditions.some((c) => c.kind !== 'param')) resource = true;
+  return { resource, conditions };
+}

@@ -1,0 +1,62 @@
+/** Counterexamples: a state where candidate and gold decide differently, in plain words. */
+import { readMember } from './evaluate.js';
+import type { DecisionModel, MemberValue, State, Verdict } from './model.js';
+
+/** One disagreement, as stored in a score's details and shown in the report. */
+export interface Counterexample {
+  /** The members, parameters and errors that matter (`PubliclyAccessible` → `true`, `absent`). */
+  state: Record<string, string>;
+  gold: Verdict;
+  candidate: Verdict;
+  /** `PubliclyAccessible = true: gold NON_COMPLIANT, candidate COMPLIANT`. */
+  text: string;
+}
+
+/** Members shown per counterexample at most. */
+const MAX_SHOWN = 6;
+
+const show = (value: MemberValue | null): string =>
+  value === null
+    ? 'absent'
+    : Array.isArray(value)
+      ? `[${value.map(String).join(', ')}]`
+      : typeof value === 'object'
+        ? 'set'
+        : String(value);
+
+/** The state's member paths without their call (`rds.describe_db_instances:DBInstances[].X` → `DBInstances[].X`). */
+const pathOf = (key: string) => key.slice(key.indexOf(':') + 1);
+
+/** Describe a disagreement with the members both models read (gold's first). */
+export function counterexample(
+  state: State,
+  gold: DecisionModel,
+  candidate: DecisionModel | undefined,
+  goldVerdict: Verdict,
+  candidateVerdict: Verdict,
+): Counterexample {
+  const out: Record<string, string> = {};
+  if (!state.resource) out.resource = 'none';
+  else {
+    const keys = [...gold.members.keys(), ...(candidate ? [...candidate.members.keys()] : [])];
+    for (const key of keys) {
+      if (Object.keys(out).length >= MAX_SHOWN) break;
+      const path = pathOf(key);
+      if (path in out) continue;
+      out[path] = show(readMember(state, key, gold.members.get(key) ?? candidate?.members.get(key)));
+    }
+  }
+  for (const [name, value] of state.params)
+    out[`rule parameter ${name}`] = value === 'invalid' ? 'invalid' : value.map(String).join(', ');
+  for (const [call, code] of state.errors) out[`${call} fails`] = code;
+  const words = Object.entries(out)
+    .map(([k, v]) => (k === 'resource' ? 'no resource' : `${k} = ${v}`))
+    .join(', ');
+  const verdictWord = (v: Verdict) => (v === 'NONE' ? 'no verdict' : v);
+  return {
+    state: out,
+    gold: goldVerdict,
+    candidate: candidateVerdict,
+    text: `${words || 'any resource'}: gold ${verdictWord(goldVerdict)}, candidate ${verdictWord(candidateVerdict)}`,
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * The step grammar (datasets/README.md, "The step grammar"): one Given/And step's text → what it
+ * means, with paths and calls still as written. Pure string work; the compiler resolves paths
+ * against botocore. Returns undefined for a step no form matches.
+ */
+import type { Predicate, Scalar } from './model.js';
+
+/** A condition on a member path as written (its call, when the step names one). */
+export interface RawCondition {
+  path: string;
+  call?: string;
+  predicate: Predicate;
+}
+
+/** What one step means. */
+export type StepMeaning =
+  /** A resource exists (described/returned by `call`, or on a later page), with conditions. */
+  | { kind: 'subject'; call?: string; conditions: RawCondition[] }
+  /**
+   * `call` returns nothing, an empty `path` (`test: 'empty'`) or no `path` (`'notset'`); `scoped`:
+   * said of another resource (`for that user`).
+   */
+  | { kind: 'nothing'; call: string; path?: string; test: 'empty' | 'notset'; scoped: boolean }
+  /** Paging words, or the calls a control makes: no condition. */
+  | { kind: 'neutral' }
+  /** Conditions on members. */
+  | { kind: 'conditions'; conditions: RawCondition[] }
+  /** `call` fails with an error code. */
+  | { kind: 'error'; call: string; code: string }
+  /** A rule parameter test. */
+  | { kind: 'param'; name: string; predicate: Predicate | { op: 'invalid' } };
+
+const CALL = '"([a-z0-9-]+\\.[a-z][a-z0-9_]*)"';
+const Q = '"([^"]+)"';
+const FOR = '(?:\\s+for\\s+(?:[^",]+?|[^",]*?"[^"]+"))?';
+const PAGED = '(?:,\\s+paged with "[^"]+"(?:\\s+(?:until it is not set|while "[^"]+" is true))?,)?';
+const VALUE_RE = '(?:"[^"]*"|[^\\s",]+)';
+
+const re = (source: string) => new RegExp(`^${source}$`, 'i');
+const SUBJECT_BY = re(
+  `(?:a|an|one)\\s+[^"]*?(?:\\s+(?:in|named in|listed in|from)\\s+${Q})?\\s+(?:(?:described|returned|listed)\\s+)?(?:by|of)\\s+${CALL}(?:\\s+with\\s+[^"]*(?:"[^"]*")?)?(?:\\s+(?:whose|where)\\s+(.+))?`,
+);
+const SUBJECT_WITH = re(
+  `(?:a|an|one)\\s+[^"]*?(?:\\s+(?:in|named in|listed in|from)\\s+${Q})?\\s+(?:(?:described|returned|listed)\\s+)?(?:by|of)\\s+${CALL}\\s+with\\s+(no\\s+"[^"]+"|"[^"]+"\\s+.+)`,
+);
+const SUBJECT_WHOSE_CALL = re(`(?:a|an|one)\\s+[^"]*?\\s+whose\\s+${CALL}${FOR}\\s+returns\\s+(.+)`);
+const NEXT_PAGE = re(`the next page (?:contains|holds|lists|has|returns) (?:a|an|one) [^"]*?\\bwhose\\s+(.+)`);
+const CALL_STEP = re(`${CALL}${FOR}${PAGED}\\s+(returns|fails with the error code)\\s+(.+)`);
+const CALLS = re(`the rule(?:'s code)? (?:calls|uses) ${CALL}(?:(?:,\\s*|\\s+and\\s+)${CALL})*`);
+const PARAM = re(`the rule parameter ${Q}\\s+(.+)`);
+const CONDITION_SUBJECT = re(`(?:its|their|the|that [a-z-]+'s|the [a-z ]+'s)\\s+${Q}\\s+(.+)`);
+const BARE_CONDITION = re(`${Q}\\s+((?:is|equals|contains|does|holds)\\b.+)`);
+const ONE_OF_ITS = re(`one of (?:its|their) ${Q} values is (${VALUE_RE})`);
+const NO_MEMBER_IS = re(`no ${Q} is (${VALUE_RE})`);
+
+/** Pagination members: conditions on them are paging, not logic. */
+const PAGINATION =
+  /^(?:NextToken|nextToken|Marker|NextMarker|IsTruncated|position|NextPageToken|PaginationToken|ContinuationToken|NextContinuationToken|LastEvaluated\w*|\w+NextToken)$/;
+
+/** Whether a written path names a pagination member (`NextToken`, `Marker`, `IsTruncated`, …). */
+export function isPaginationPath(path: string): boolean {
+  return PAGINATION.test(path.split('.').pop() ?? path);
+}
+
+/** One written value: a quoted string, true/false, a number, or one bare word. */
+export function parseValue(text: string): Scalar | undefined {
+  const t = text.trim();
+  if (/^"[^"]*"$/.test(t)) return t.slice(1, -1);
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  if (/^-?\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  if (/^[^\s",]+$/.test(t)) return t;
+  return undefined;
+}
+
+/** `a, b and c` / `a or b` / `a, b, or c` → values, or undefined when an item is not a value. */
+function parseList(text: string): Scalar[] | undefined {
+  const parts = text.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/).filter((p) => p !== '');
+  const values = parts.map(parseValue);
+  return values.length > 0 && values.every((v) => v !== undefined) ? (values as Scalar[]) : undefined;
+}
+
+const quotedName = (text: string): string | undefined => /^"([a-z][A-Za-z0-9]*)"$/.exec(text.trim())?.[1];
+
+/** A comparison operand: a declared rule parameter (quoted), or a value. */
+function operand(text: string, params: ReadonlySet<string>) {
+  const name = quotedName(text.replace(/^the rule parameter\s+/i, ''));
+  if (name && (params.has(name) || /^the rule parameter/i.test(text))) return { kind: 'param' as const, name };
+  const value = parseValue(text);
+  return value === undefined ? undefined : { kind: 'value' as const, value };
+}
+
+const NUMERIC: [RegExp, 'gte' | 'gt' | 'lte' | 'lt'][] = [
+  [/^is (.+?) or (?:more|greater|higher)$/i, 'gte'],
+  [/^is at least (.+)$/i, 'gte'],
+  [/^is (.+?) or (?:less|fewer|lower)$/i, 'lte'],
+  [/^is at most (.+)$/i, 'lte'],
+  [/^is (?:more|greater|higher) than (.+)$/i, 'gt'],
+  [/^is (?:less|fewer|lower) than (.+)$/i, 'lt'],
+];
+
+/** A predicate as written after a member (`is "Enabled"`, `is 7 or more`, `is not set`, …). */
+export function parsePredicate(text: string, params: ReadonlySet<string>): Predicate | undefined {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const fixed: Record<string, Predicate> = {
+    'is set': { op: 'set' },
+    'is present': { op: 'set' },
+    'is not set': { op: 'notset' },
+    'is absent': { op: 'notset' },
+    'is empty': { op: 'empty' },
+    'is not empty': { op: 'notempty' },
+    'is empty or not set': { op: 'emptyOrNotset' },
+    'is not set or empty': { op: 'emptyOrNotset' },
+  };
+  const hit = fixed[t.toLowerCase()];
+  if (hit) return hit;
+  for (const [pattern, op] of NUMERIC) {
+    const m = pattern.exec(t);
+    const o = m ? operand(m[1] as string, params) : undefined;
+    if (o && (o.kind === 'param' || typeof o.value === 'number')) return { op, operand: o };
+  }
+  let m = /^is between (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)$/i.exec(t);
+  if (m) return { op: 'between', low: Number(m[1]), high: Number(m[2]) };
+  m = /^is (?:not in|not listed in|not one of the values of) (?:the rule parameter )?("[a-z][A-Za-z0-9]*")$/i.exec(t);
+  if (m) return { op: 'notinParam', param: quotedName(m[1] as string) as string };
+  m = /^is (?:in|listed in|one of the values of|one of) (?:the rule parameter )?("[a-z][A-Za-z0-9]*")$/i.exec(t);
+  if (m && params.has(quotedName(m[1] as string) as string))
+    return { op: 'inParam', param: quotedName(m[1] as string) as string };
+  m = /^is (.+?) or not set$/i.exec(t);
+  if (m) {
+    const values = parseList(m[1] as string);
+    if (values) return { op: 'inOrNotset', values };
+  }
+  m = /^is not one of (.+)$/i.exec(t);
+  if (m) {
+    const values = parseList(m[1] as string);
+    if (values) return { op: 'notin', values };
+  }
+  m = /^is one of (.+)$/i.exec(t);
+  if (m) {
+    const values = parseList(m[1] as string);
+    if (values) return { op: 'in', values };
+  }
+  m = /^is ((?:"[^"]*"|[^\s",]+)(?:(?:,| or| and)\s*(?:or )?(?:"[^"]*"|[^\s",]+))*\sor\s(?:"[^"]*"|[^\s",]+))$/i.exec(
+    t,
+  );
+  if (m) {
+    const values = parseList(m[1] as string);
+    if (values && values.length > 1) return { op: 'in', values };
+  }
+  m = /^(?:is not|does not equal) (.+)$/i.exec(t);
+  if (m) {
+    const o = operand(m[1] as string, params);
+    if (o) return { op: 'neq', operand: o };
+  }
+  m = /^(?:is|equals|is equal to) (.+)$/i.exec(t);
+  if (m) {
+    const o = operand(m[1] as string, params);
+    if (o) return { op: 'eq', operand: o };
+  }
+  m = /^(does not contain|contains|includes|does not include) (.+)$/i.exec(t);
+  if (m) {
+    const value = parseValue(m[2] as string);
+    if (value !== undefined) return { op: /not/i.test(m[1] as string) ? 'notcontains' : 'contains', value };
+  }
+  m = /^holds (only )?(.+)$/i.exec(t);
+  if (m) {
+    const values = parseList((m[2] as string).replace(/,?\s+without\s+.+$/i, ''));
+    if (values) return { op: m[1] ? 'holdsOnly' : 'holds', values };
+  }
+  return undefined;
+}
+
+/** Conditions joined by `and` (`its "A" is true and its "B" is set`), each `<subject> "Path" <predicate>`. */
+export function parseConditions(text: string, params: ReadonlySet<string>, call?: string): RawCondition[] | undefined {
+  const parts = text.split(/\s+and\s+(?=(?:its|their|the|that [a-z-]+'s)\s+"|"[A-Z][^"]*"\s+is\b)/i);
+  const out: RawCondition[] = [];
+  for (const part of parts) {
+    const one = parseCondition(part.trim(), params);
+    if (!one) return undefined;
+    out.push(call ? { ...one, call } : one);
+  }
+  return out;
+}
+
+function parseCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+  let m = ONE_OF_ITS.exec(text);
+  if (m) {
+    const value = parseValue(m[2] as string);
+    return value === undefined ? undefined : { path: m[1] as string, predicate: { op: 'contains', value } };
+  }
+  m = NO_MEMBER_IS.exec(text);
+  if (m) {
+    const value = parseValue(m[2] as string);
+    return value === undefined ? undefined : { path: m[1] as string, predicate: { op: 'notcontains', value } };
+  }
+  m = CONDITION_SUBJECT.exec(text) ?? BARE_CONDITION.exec(text);
+  if (!m) return undefined;
+  const predicate = parsePredicate(m[2] as string, params);
+  return predicate ? { path: m[1] as string, predicate } : undefined;
+}
+
+/** `"Path" V`, `"Path" as V`, `a "Path"`, `no "Path"`, `no "Path" V`, `an empty "Path"` after `returns`. */
+function parseReturned(text: string, call: string, params: ReadonlySet<string>): RawCondition[] | 'paging' | undefined {
+  const parts = text.split(/\s+and\s+(?=(?:a |an |no )?")/i);
+  const out: RawCondition[] = [];
+  for (const part of parts) {
+    let m = /^(?:a|an) "([^"]+)"(?: with its first page)?$/i.exec(part);
+    if (m) {
+      if (!isPaginationPath(m[1] as string)) out.push({ path: m[1] as string, call, predicate: { op: 'set' } });
+      continue;
+    }
+    m = /^no "([^"]+)"(?: at all)?$/i.exec(part);
+    if (m) {
+      if (!isPaginationPath(m[1] as string)) out.push({ path: m[1] as string, call, predicate: { op: 'notset' } });
+      continue;
+    }
+    m = /^no "([^"]+)" ("[^"]*"|[^\s",]+)$/i.exec(part);
+    if (m) {
+      out.push({
+        path: m[1] as string,
+        call,
+        predicate: { op: 'notcontains', value: parseValue(m[2] as string) as Scalar },
+      });
+      continue;
+    }
+    m = /^an empty "([^"]+)"(?: list)?$/i.exec(part);
+    if (m) {
+      out.push({ path: m[1] as string, call, predicate: { op: 'empty' } });
+      continue;
+    }
+    m = /^"([^"]+)" (?:as |set to )?(.+)$/i.exec(part);
+    if (!m) return undefined;
+    const path = m[1] as string;
+    const rest = m[2] as string;
+    const predicate =
+      parseValue(rest) !== undefined ? parsePredicate(`is ${rest}`, params) : parsePredicate(rest, params);
+    if (!predicate) return undefined;
+    if (!isPaginationPath(path)) out.push({ path, call, predicate });
+  }
+  return out.length === 0 ? 'paging' : out;
+}
+
+/** What one Given/And step means, or undefined when no form of the grammar matches it. */
+export function parseStep(text: string, params: ReadonlySet<string>): StepMeaning | undefined {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (CALLS.test(t)) return { kind: 'neutral' };
+  let m = SUBJECT_WITH.exec(t);
+  if (m) {
+    const returned = parseReturned(m[3] as string, m[2] as string, params);
+    if (returned === undefined) return undefined;
+    return { kind: 'subject', call: m[2] as string, conditions: returned === 'paging' ? [] : returned };
+  }
+  m = SUBJECT_BY.exec(t);
+  if (m) {
+    const call = m[2] as string;
+    if (!m[3]) return { kind: 'subject', call, conditions: [] };
+    const conditions = parseConditions(`its ${m[3]}`.replace(/^its (its|their) /i, 'its '), params, undefined);
+    return conditions ? { kind: 'subject', call, conditions } : undefined;
+  }
+  m = SUBJECT_WHOSE_CALL.exec(t);
+  if (m) {
+    const returned = parseReturned(m[2] as string, m[1] as string, params);
+    if (returned === undefined) return undefined;
+    return { kind: 'subject', call: m[1] as string, conditions: returned === 'paging' ? [] : returned };
+  }
+  m = NEXT_PAGE.exec(t);
+  if (m) {
+    const conditions = parseConditions(`its ${m[1]}`, params);
+    return conditions ? { kind: 'subject', conditions } : undefined;
+  }
+  m = PARAM.exec(t);
+  if (m) {
+    const name = m[1] as string;
+    const rest = m[2] as string;
+    if (/^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i.test(rest))
+      return { kind: 'param', name, predicate: { op: 'invalid' } };
+    const lists = /^lists (.+)$/i.exec(rest);
+    const values = lists ? parseList(lists[1] as string) : undefined;
+    if (values) return { kind: 'param', name, predicate: { op: 'holds', values } };
+    const predicate = parsePredicate(rest, params);
+    return predicate ? { kind: 'param', name, predicate } : undefined;
+  }
+  m = CALL_STEP.exec(t);
+  if (m) {
+    const call = m[1] as string;
+    const scoped = /^"[^"]+"\s+for\s/i.test(t);
+    const rest = (m[3] as string).trim();
+    if (/^fails/i.test(m[2] as string))
+      return /^[A-Za-z][\w.-]*$/.test(rest) ? { kind: 'error', call, code: rest } : undefined;
+    const paging = /(?:\s+and\s+(?:no "[^"]+"|"[^"]+" (?:true|false)|a "[^"]+"))+$/i.exec(rest);
+    const pagingOnly = paging && [...paging[0].matchAll(/"([^"]+)"/g)].every((q) => isPaginationPath(q[1] as string));
+    const core = pagingOnly && paging ? rest.slice(0, paging.index) : rest;
+    const empty = /^(?:an empty "([^"]+)"(?: list)?|no "([^"]+)"|no [^"]+)$/i.exec(core);
+    if (empty && !(empty[2] && isPaginationPath(empty[2]))) {
+      const test = empty[2] ? 'notset' : 'empty';
+      const path = empty[1] ?? empty[2];
+      return path ? { kind: 'nothing', call, path, test, scoped } : { kind: 'nothing', call, test, scoped };
+    }
+    const returned = parseReturned(core, call, params);
+    if (returned === 'paging') return { kind: 'neutral' };
+    return returned ? { kind: 'conditions', conditions: returned } : undefined;
+  }
+  const conditions = parseConditions(t, params);
+  return conditions ? { kind: 'conditions', conditions } : undefined;
+}

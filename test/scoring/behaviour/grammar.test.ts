@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parsePredicate, parseStep } from '../../../src/scoring/behaviour/grammar.js';
+
+const none = new Set<string>();
+
+describe('the step grammar', () => {
+  it('reads subject steps, with a list path and with a whose-condition', () => {
+    expect(parseStep('a notebook instance described by "sagemaker.describe_notebook_instance"', none)).toEqual({
+      kind: 'subject',
+      call: 'sagemaker.describe_notebook_instance',
+      conditions: [],
+    });
+    const withWhose = parseStep(
+      'a trail in "trailList[]" returned by "cloudtrail.describe_trails" whose "trailList[].KmsKeyId" is set',
+      none,
+    );
+    expect(withWhose).toEqual({
+      kind: 'subject',
+      call: 'cloudtrail.describe_trails',
+      conditions: [{ path: 'trailList[].KmsKeyId', predicate: { op: 'set' } }],
+    });
+  });
+
+  it('reads "returns nothing" steps, reading paging words through', () => {
+    expect(
+      parseStep('"rds.describe_db_instances" returns an empty "DBInstances[]" list and no "Marker"', none),
+    ).toEqual({
+      kind: 'nothing',
+      call: 'rds.describe_db_instances',
+      path: 'DBInstances[]',
+      test: 'empty',
+      scoped: false,
+    });
+    expect(
+      parseStep(
+        '"apigateway.get_rest_apis", paged with "position" until it is not set, returns an empty "items[]"',
+        none,
+      ),
+    ).toMatchObject({ kind: 'nothing', call: 'apigateway.get_rest_apis', path: 'items[]' });
+    expect(parseStep('"ec2.describe_volumes" returns a "NextToken"', none)).toEqual({ kind: 'neutral' });
+  });
+
+  it('reads conditions on a call response, errors and rule parameters', () => {
+    expect(
+      parseStep('"guardduty.get_detector" returns "Status" "ENABLED" and no "Features[].Name" "S3_DATA_EVENTS"', none),
+    ).toEqual({
+      kind: 'conditions',
+      conditions: [
+        {
+          path: 'Status',
+          call: 'guardduty.get_detector',
+          predicate: { op: 'eq', operand: { kind: 'value', value: 'ENABLED' } },
+        },
+        {
+          path: 'Features[].Name',
+          call: 'guardduty.get_detector',
+          predicate: { op: 'notcontains', value: 'S3_DATA_EVENTS' },
+        },
+      ],
+    });
+    expect(
+      parseStep('"s3.get_bucket_policy" for that bucket fails with the error code NoSuchBucketPolicy', none),
+    ).toEqual({
+      kind: 'error',
+      call: 's3.get_bucket_policy',
+      code: 'NoSuchBucketPolicy',
+    });
+    expect(parseStep('the rule parameter "maxAccessKeyAge" is not set', none)).toEqual({
+      kind: 'param',
+      name: 'maxAccessKeyAge',
+      predicate: { op: 'notset' },
+    });
+    expect(parseStep('the rule parameter "maxDays" is invalid', none)).toMatchObject({ predicate: { op: 'invalid' } });
+  });
+
+  it('reads every predicate form of the grammar', () => {
+    const p = new Set(['allowedKeys', 'minLength']);
+    const cases: [string, unknown][] = [
+      ['is "Enabled"', { op: 'eq', operand: { kind: 'value', value: 'Enabled' } }],
+      ['is not "ACTIVE"', { op: 'neq', operand: { kind: 'value', value: 'ACTIVE' } }],
+      ['is false', { op: 'eq', operand: { kind: 'value', value: false } }],
+      ['is 0', { op: 'eq', operand: { kind: 'value', value: 0 } }],
+      ['is empty or not set', { op: 'emptyOrNotset' }],
+      ['is not empty', { op: 'notempty' }],
+      ['is "BASIC" or not set', { op: 'inOrNotset', values: ['BASIC'] }],
+      ['is "TLSv1.2" or "TLSv1.3"', { op: 'in', values: ['TLSv1.2', 'TLSv1.3'] }],
+      ['is one of a, b and c', { op: 'in', values: ['a', 'b', 'c'] }],
+      ['is not one of mysql and mariadb', { op: 'notin', values: ['mysql', 'mariadb'] }],
+      ['contains "x"', { op: 'contains', value: 'x' }],
+      ['does not contain "x"', { op: 'notcontains', value: 'x' }],
+      ['holds audit, error and general', { op: 'holds', values: ['audit', 'error', 'general'] }],
+      ['holds only postgresql, without upgrade', { op: 'holdsOnly', values: ['postgresql'] }],
+      ['is 7 or more', { op: 'gte', operand: { kind: 'value', value: 7 } }],
+      ['is at most 90', { op: 'lte', operand: { kind: 'value', value: 90 } }],
+      ['is more than 1', { op: 'gt', operand: { kind: 'value', value: 1 } }],
+      ['is less than 3', { op: 'lt', operand: { kind: 'value', value: 3 } }],
+      ['is between 1 and 5', { op: 'between', low: 1, high: 5 }],
+      ['is in "allowedKeys"', { op: 'inParam', param: 'allowedKeys' }],
+      ['is not in "allowedKeys"', { op: 'notinParam', param: 'allowedKeys' }],
+      ['is at least "minLength"', { op: 'gte', operand: { kind: 'param', name: 'minLength' } }],
+    ];
+    for (const [text, expected] of cases) expect([text, parsePredicate(text, p)]).toEqual([text, expected]);
+  });
+
+  it('understands nothing it was not taught', () => {
+    expect(parseStep('the evaluation is carried out carefully and consistently', none)).toBeUndefined();
+    expect(parseStep('its "X" is the Region being evaluated', none)).toBeUndefined();
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../../src/dataset/types.js';
+import { behaviourCheck, behaviourCoverageCheck } from '../../../src/scoring/behaviour/metric.js';
+import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
+
+const item: Item = {
+  id: 'sagemaker-notebook-no-direct-internet',
+  controlId: 'SageMaker.1',
+  service: 'sagemaker',
+  resourceType: 'AWS::SageMaker::NotebookInstance',
+  category: 'network-exposure',
+  severity: 'high',
+  requirement: 'Notebooks must not reach the internet directly.',
+  methods: ['sagemaker.describe_notebook_instance'],
+  gold: 'x.feature',
+  goldText: NOTEBOOK_GOLD,
+  split: 'eval',
+};
+const behaviour = (candidate: string) => behaviourCheck()({ candidate, item });
+const coverage = (candidate: string) => behaviourCoverageCheck()({ candidate, item });
+
+describe('behaviour', () => {
+  it('is 1 for the gold and for a rewrite: scenarios reordered and retitled, paths written relative', () => {
+    expect(behaviour(NOTEBOOK_GOLD).value).toBe(1);
+    const blocks = NOTEBOOK_GOLD.split('\n\n');
+    const rewritten = [blocks[0], blocks[3], blocks[2], blocks[1]]
+      .join('\n\n')
+      .replace('Scenario: Direct internet access is enabled', 'Scenario: Internet reachable')
+      .replace('returns no notebook instances', 'returns an empty "NotebookInstances[]" list');
+    expect(`${rewritten}\n`).not.toBe(NOTEBOOK_GOLD);
+    expect(behaviour(`${rewritten}\n`)).toMatchObject({ value: 1, details: { disagreed: 0 } });
+  });
+
+  it('is below 1 for inverted logic and says where, in plain words', () => {
+    const inverted = NOTEBOOK_GOLD.replace('returns NON_COMPLIANT', 'returns XX')
+      .replace('returns COMPLIANT', 'returns NON_COMPLIANT')
+      .replace('returns XX', 'returns COMPLIANT');
+    const score = behaviour(inverted);
+    expect(score.value).toBeLessThan(1);
+    const examples = (score.details?.counterexamples ?? []) as { text: string }[];
+    expect(examples.map((e) => e.text)).toContain(
+      'DirectInternetAccess = Enabled: gold NON_COMPLIANT, candidate COMPLIANT',
+    );
+  });
+
+  it('is below 1 when the enum value is swapped for another real value', () => {
+    expect(behaviour(NOTEBOOK_GOLD.replace('is "Enabled"', 'is "Disabled"')).value).toBeLessThan(1);
+  });
+
+  it('is 0 for a candidate that does not parse, null when the gold cannot be executed', () => {
+    expect(behaviour('not gherkin at all\n  Scenario').value).toBe(0);
+    const opaque = {
+      ...item,
+      goldText: NOTEBOOK_GOLD.replaceAll(/^\s+(Given|And) .*$/gm, '    Given something vague'),
+    };
+    expect(behaviourCheck()({ candidate: NOTEBOOK_GOLD, item: opaque }).value).toBeNull();
+  });
+});
+
+describe('behaviour_coverage', () => {
+  it('is the share of Given/And steps the grammar understands, naming the lines it does not', () => {
+    expect(coverage(NOTEBOOK_GOLD).value).toBe(1);
+    const vague = NOTEBOOK_GOLD.replace('And its "DirectInternetAccess" is "Enabled"', 'And it can reach the internet');
+    const score = coverage(vague);
+    expect(score.value).toBeCloseTo(4 / 5);
+    expect(score.reason).toContain('not line 14');
+    expect(coverage('nope').value).toBe(0);
+  });
+});
