@@ -71,6 +71,47 @@ describe('readParameters', () => {
     expect(readParameters(['maxDays: days to keep, defaults to "30"'])[0]?.defaultValue).toBe('30');
   });
 
+  it('a pipe table whose descriptions wrap over several rows (AMI_OUTDATED_CHECK layout)', () => {
+    const table = [
+      '    | -------------------- | --------- | --------------------------------------------- | ------------------|',
+      '    | Parameter Name       | Type      | Description                                   |     Notes         |',
+      '    | -------------------- | --------- | --------------------------------------------- | ------------------|',
+      '    | NumberOfDays         | Optional  | The number of days against which the ami age  | must be equal to  |',
+      '    |                      |           | of the instances will be compared.            | or less than      |',
+      '    |                      |           | Default value: 90 days                        |                   |',
+      '    | -------------------- | --------- | --------------------------------------------- | ------------------|',
+      '    | WhitelistedAmis      | Optional  | The list of AMI Ids provided by the user to   | must be equal to  |',
+      '    |                      |           | be excluded from the check.                   | item in list.     |',
+      '    |--------------------- |-----------|-----------------------------------------------|-------------------|',
+    ];
+    const read = readParameters(table);
+    expect(read.map((p) => p.name)).toEqual(['numberOfDays', 'whitelistedAmis']);
+    expect(read[0]?.defaultValue).toBe('90');
+    expect(read[0]?.required).toBe(false);
+    expect(read[0]?.meaning).toBe(
+      'The number of days against which the ami age of the instances will be compared. Default value: 90 days must be equal to or less than',
+    );
+    expect(read[1]?.meaning).toBe(
+      'The list of AMI Ids provided by the user to be excluded from the check. must be equal to item in list.',
+    );
+  });
+
+  it('a pipe table with no separator rows (DYNAMODB_ENCRYPTED layout), and one with no outer pipes', () => {
+    const read = readParameters([
+      '   | Parameter Name    | Type     | Description            |',
+      '   | WhitelistedTables | Optional | Resource IDs of tables |',
+      '   |                   |          | to report COMPLIANT    |',
+      '   | MaxAge            | Required | days, default 30       |',
+    ]);
+    expect(readParameters(['Name | Type | Description', 'MaxAge | Required | days']).map((p) => p.name)).toEqual([
+      'maxAge',
+    ]);
+    expect(read.map((p) => [p.name, p.required, p.defaultValue, p.meaning])).toEqual([
+      ['whitelistedTables', false, 'none', 'Resource IDs of tables to report COMPLIANT'],
+      ['maxAge', true, '30', 'days, default 30'],
+    ]);
+  });
+
   it('camelCase', () => {
     expect(camelCase('KmsKeyArns')).toBe('kmsKeyArns');
     expect(camelCase('max_access_key_age')).toBe('maxAccessKeyAge');
