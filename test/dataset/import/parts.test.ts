@@ -199,6 +199,19 @@ s3.getPublicAccessBlock(GetPublicAccessBlockRequest.builder().bucket(name).build
     });
   });
 
+  it("rdklib: client_factory.build_client('iam'); the template's evaluation clean-up is plumbing", () => {
+    const source = `def evaluate_periodic(self, event, client_factory, valid_rule_parameters):
+    iam_client = client_factory.build_client('iam')
+    paginator = iam_client.get_paginator('list_users')
+    iam_client.list_service_specific_credentials(UserName=user_name)
+    config = client_factory.build_client('config')
+    config.get_compliance_details_by_config_rule(ConfigRuleName=name)`;
+    expect(readSdkCalls(source, 'python', catalog)).toEqual({
+      calls: ['iam.list_users', 'iam.list_service_specific_credentials'],
+      services: ['iam', 'config'],
+    });
+  });
+
   it('Python: inline boto3.client(...).method( and paginators; names that are not API methods are ignored', () => {
     const source = `import json
 ec2 = boto3.client('ec2')
