@@ -11,6 +11,7 @@ import { badInput, UserError } from '../../errors.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
 import { printable } from '../problems.js';
 import { COLUMNS, INDEX_FILE, type Row } from '../schema.js';
+import { PROVENANCE_FILE, renderProvenance } from '../provenance.js';
 import { validateDataset } from '../validate.js';
 import { toCanonical } from './canonical.js';
 import { findGherkinBlock, isTestFile, languageOf } from './comment-block.js';
@@ -205,6 +206,8 @@ export async function importAwsConfigRules(
     await mkdir(temp);
     for (const rule of rules) await writeFile(join(temp, rule.row.gold), rule.feature, 'utf8');
     await writeFile(join(temp, INDEX_FILE), renderIndex(rules.map((r) => r.row)), 'utf8');
+    const provenance = renderProvenance({ origin: 'imported', source, scenarios: 'as-written' });
+    await writeFile(join(temp, PROVENANCE_FILE), provenance, 'utf8');
     const report = await validateDataset(temp, options.catalog ? { catalog: options.catalog } : {});
     validation = { errors: report.errors, warnings: report.warnings };
     if (existing) {

@@ -199,6 +199,18 @@ s3.getPublicAccessBlock(GetPublicAccessBlockRequest.builder().bucket(name).build
     });
   });
 
+  it('Python: a get_<service>_client helper, and bound methods passed to a paginate helper', () => {
+    const source = `redshift_client = get_redshift_client("redshift", event)
+response = redshift_client.describe_logging_status(ClusterIdentifier=cluster_id)
+client = get_client('iam', event)
+attached = paginate(client, client.list_attached_group_policies, **{'GroupName': group})
+other.list_users`;
+    expect(readSdkCalls(source, 'python', catalog).calls).toEqual([
+      'redshift.describe_logging_status',
+      'iam.list_attached_group_policies',
+    ]);
+  });
+
   it("rdklib: client_factory.build_client('iam'); the template's evaluation clean-up is plumbing", () => {
     const source = `def evaluate_periodic(self, event, client_factory, valid_rule_parameters):
     iam_client = client_factory.build_client('iam')
