@@ -11,6 +11,7 @@ import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
 export interface RunFlags {
   model?: string[];
   variant?: string[];
+  dataset?: string[];
   limit?: number;
   repeats?: number;
   concurrency?: number;
@@ -65,6 +66,18 @@ export const RUN_FLAGS: FlagTable = {
     describe: "Variant(s) to run by name, replacing the file's variants and ablation",
     schema: names,
     apply: (c, variants) => ({ ...c, variants, ablate: undefined }),
+    changesCases: true,
+  },
+  dataset: {
+    type: 'string',
+    array: true,
+    value: 'NAME',
+    describe: "Shipped dataset(s) to score by name (security-controls, aws-config-rules), replacing the file's dataset",
+    schema: names,
+    apply: (c, name) => ({
+      ...c,
+      dataset: { ...c.dataset, path: undefined, name: name.length === 1 ? name[0] : name },
+    }),
     changesCases: true,
   },
   limit: {

@@ -28,7 +28,7 @@ export const DEFAULT_VARIANT: Readonly<Variant> = Object.freeze<Variant>({
   name: 'none',
   cot: false,
   rag: { enabled: false, topK: 5, tokenBudget: 1500 },
-  fewShot: { k: 0, strategy: 'similar', resample: false, otherServicesOnly: false },
+  fewShot: { k: 0, strategy: 'similar', resample: false, otherServicesOnly: true },
   params: { temperature: 0, maxTokens: 2048 },
 });
 
