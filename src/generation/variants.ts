@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_EXEMPLAR_POLICY } from '../dataset/splits.js';
 import { badInput, UserError } from '../errors.js';
 import { didYouMean } from '../knowledge/suggest.js';
 import { packagePath } from '../paths.js';
@@ -28,7 +29,7 @@ export const DEFAULT_VARIANT: Readonly<Variant> = Object.freeze<Variant>({
   name: 'none',
   cot: false,
   rag: { enabled: false, topK: 5, tokenBudget: 1500 },
-  fewShot: { k: 0, strategy: 'similar', resample: false, otherServicesOnly: true },
+  fewShot: { k: 0, strategy: 'similar', resample: false, ...DEFAULT_EXEMPLAR_POLICY },
   params: { temperature: 0, maxTokens: 2048 },
 });
 

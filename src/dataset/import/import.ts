@@ -12,6 +12,7 @@ import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js'
 import { printable } from '../problems.js';
 import { PROVENANCE_FILE, renderProvenance } from '../provenance.js';
 import { COLUMNS, INDEX_FILE, type Row } from '../schema.js';
+import { assignSplitsKeepingNearDuplicatesTogether } from '../splits.js';
 import { validateDataset } from '../validate.js';
 import { toCanonical } from './canonical.js';
 import { findGherkinBlock, isTestFile, languageOf } from './comment-block.js';
@@ -167,6 +168,11 @@ export async function convertTree(
       notes: rule.notes,
     });
   }
+  const splits = assignSplitsKeepingNearDuplicatesTogether(
+    rules.map((r) => r.row),
+    options.fewshotShare ?? 0.25,
+  );
+  for (const rule of rules) rule.row.split = splits.get(rule.id) ?? rule.row.split;
   return { files, rules };
 }
 
