@@ -31,14 +31,14 @@ Feature: EFS_ENCRYPTED_CHECK
     And its "FileSystems[].Encrypted" is true
     And kmsKeyId parameter is configured
     # engineers: And kmsKeyId key on DescribeFileSystems is not matching KmsKeyId parameter.
-    And its "FileSystems[].KmsKeyId" is not the "kmsKeyId" parameter
+    And its "FileSystems[].KmsKeyId" is not in "kmsKeyId"
     Then the rule returns NON_COMPLIANT
 
-  Scenario: At least one EFS filesystem is present and its "FileSystems[].KmsKeyId" is the "kmsKeyId" parameter
+  Scenario: At least one EFS filesystem is present and its "FileSystems[].KmsKeyId" equals "kmsKeyId"
     Given at least one EFS filesystem is present
     # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
     And its "FileSystems[].Encrypted" is true
     And kmsKeyId parameter is configured
     # engineers: And kmsKeyId key on DescribeFileSystems is matching KmsKeyId parameter
-    And its "FileSystems[].KmsKeyId" is the "kmsKeyId" parameter
+    And its "FileSystems[].KmsKeyId" equals "kmsKeyId"
     Then the rule returns COMPLIANT
