@@ -17,6 +17,8 @@ export interface RunFlags {
   model?: ExperimentConfig['models'];
   /** Variant names only (a file may also give inline variants). */
   variant?: Extract<NonNullable<ExperimentConfig['variants']>[number], string>[];
+  /** Shipped dataset names (`dataset.name`). */
+  dataset?: string[];
   limit?: NonNullable<ExperimentConfig['dataset']['limit']>;
   repeats?: ExperimentConfig['repeats'];
   concurrency?: ExperimentConfig['concurrency'];
@@ -76,6 +78,18 @@ export const RUN_FLAGS: FlagTable = {
     describe: "Variant(s) to run by name, replacing the file's variants and ablation",
     schema: names,
     apply: (c, variants) => ({ ...c, variants, ablate: undefined }),
+    changesCases: true,
+  },
+  dataset: {
+    type: 'string',
+    array: true,
+    value: 'NAME',
+    describe: "Shipped dataset(s) to score by name (security-controls, aws-config-rules), replacing the file's dataset",
+    schema: names,
+    apply: (c, name) => ({
+      ...c,
+      dataset: { ...c.dataset, path: undefined, name: name.length === 1 ? name[0] : name },
+    }),
     changesCases: true,
   },
   limit: {

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { canonicalJson, sha256 } from '../canonical-json.js';
-import { defaultDatasetDir, loadDataset } from '../dataset/load.js';
+import { combineDatasets, DEFAULT_DATASETS } from '../dataset/combine.js';
+import { loadDataset } from '../dataset/load.js';
 import type { Dataset, Item } from '../dataset/types.js';
 import { badInput } from '../errors.js';
 import type { Variant } from '../generation/types.js';
@@ -91,8 +92,7 @@ export interface BuildPlanOptions {
 export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOptions): Promise<RunPlan> {
   const { cwd } = options;
   const label = loaded.file ?? '<default experiment>';
-  const datasetDir = resolveDatasetDir(loaded.config.dataset.path, loaded.baseDir);
-  const dataset = options.dataset ?? (await loadDataset(datasetDir));
+  const dataset = options.dataset ?? (await loadDatasets(loaded.config.dataset, loaded.baseDir, label));
   const ctx = { label, named: options.namedVariants ?? loadVariants() };
   const variants = resolveVariants(loaded.config, ctx);
   const items = selectItems(loaded.config, dataset, ctx);
@@ -102,7 +102,10 @@ export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOpti
 
   const config: ExperimentConfig = {
     ...loaded.config,
-    dataset: { ...loaded.config.dataset, path: dataset.dir },
+    dataset:
+      loaded.config.dataset.path === undefined
+        ? { ...loaded.config.dataset, name: loaded.config.dataset.name ?? [...DEFAULT_DATASETS] }
+        : { ...loaded.config.dataset, path: dataset.dir },
     ...(loaded.config.judge && rubric ? { judge: { ...loaded.config.judge, rubric: rubric.file } } : {}),
   };
   const cases = caseGrid(items, variants, config.models, config.repeats);
@@ -164,9 +167,20 @@ export function newRunId(cases: readonly PlannedCase[], now: Date = new Date()):
   return `${stamp}-${sha256(canonicalJson([iso, cases.map((c) => c.key)])).slice(0, 6)}`;
 }
 
+/**
+ * The experiment's dataset: `path`, or the shipped set(s) `name` names (several scored as one), or
+ * with neither {@link DEFAULT_DATASETS}.
+ */
+async function loadDatasets(spec: ExperimentConfig['dataset'], baseDir: string, label: string): Promise<Dataset> {
+  if (spec.path !== undefined && spec.name !== undefined)
+    throw badInput({ file: label, field: 'dataset' }, 'give dataset.path or dataset.name, not both');
+  if (spec.path !== undefined) return loadDataset(resolveDatasetDir(spec.path, baseDir));
+  const names = spec.name === undefined ? DEFAULT_DATASETS : typeof spec.name === 'string' ? [spec.name] : spec.name;
+  return combineDatasets(await Promise.all(names.map((name) => loadDataset(resolveDatasetDir(name, baseDir)))));
+}
+
 /** A dataset path: relative to the experiment file, else a folder name under the package's datasets/. */
-function resolveDatasetDir(path: string | undefined, baseDir: string): string {
-  if (path === undefined) return defaultDatasetDir();
+function resolveDatasetDir(path: string, baseDir: string): string {
   if (isAbsolute(path)) return path;
   const local = resolve(baseDir, path);
   if (existsSync(local)) return local;

@@ -53,6 +53,8 @@ export const ExperimentSchema = z
       .object({
         /** Dataset folder, relative to the experiment file (or the package's `datasets/` by name). */
         path: z.string().min(1).optional(),
+        /** Instead of `path`: shipped dataset(s) by name (`aws-config-rules`); several are scored as one. */
+        name: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
         split: z.enum(SPLITS).default('eval'),
         /** Score only the first N items of the split (in dataset order). */
         limit: positiveInt.optional(),

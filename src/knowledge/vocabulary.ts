@@ -58,80 +58,116 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** A requirement phrase and the API words it should also match. */
+/** A requirement phrase, the general API words it should also match, and where the term comes from. */
 interface Expansion {
   when: RegExp;
   add: string;
+  /** The public glossary or framework the term and its API words come from. */
+  source: string;
 }
 
+const WA = 'AWS Well-Architected Framework, Security Pillar';
+const SH = 'AWS Security Hub controls reference, control categories';
+
 /**
- * The security vocabulary. Each rule adds API words when a requirement uses the phrase; the added
- * words count less than the requirement's own words (see the retriever).
+ * The security vocabulary: general AWS security terms only, each with its source. A rule adds
+ * generic API words (never a member name taken from a gold) when a requirement uses the phrase;
+ * the added words count less than the requirement's own words (see the retriever). Terms were
+ * chosen from the sources named and checked only on the development queries
+ * (datasets/retrieval/dev.csv), never on an evaluation item or the held-out queries.
  */
-const EXPANSIONS: readonly Expansion[] = [
+export const EXPANSIONS: readonly Expansion[] = [
   {
     when: /encrypt|at rest|\bkms\b|\bcmk\b|customer[- ]managed key|\bsse\b|cipher/i,
-    add: 'KmsKeyId KmsKeyArn KmsMasterKeyId SSEAlgorithm SSESpecification ServerSideEncryption Encrypted EncryptionConfiguration EncryptionAtRest StorageEncrypted kms key encrypt',
+    add: 'kms key encryption encrypted sse',
+    source: `${WA}, SEC08 Protecting data at rest; AWS KMS Developer Guide`,
   },
   {
     when: /in transit|\btls\b|\bssl\b|https|transport|plain ?text|unencrypted (?:traffic|connections)/i,
-    add: 'TLS SSL HTTPS TransitEncryptionEnabled InTransitEncryption EnableInterContainerTrafficEncryption NodeToNodeEncryption SslPolicy ViewerProtocolPolicy Protocol Certificate SecurityPolicy EnforceHTTPS listener',
+    add: 'tls ssl https certificate protocol listener security policy',
+    source: `${WA}, SEC09 Protecting data in transit`,
   },
   {
     when: /\blog(?:s|ging|ged)?\b|audit|record(?:s|ed)? (?:requests|calls|activity)/i,
-    add: 'LoggingConfig LoggingEnabled LogConfiguration LogGroup LogDestination AccessLogs LogPublishingOptions logging log audit',
+    add: 'logging log audit destination',
+    source: `${WA}, SEC04 Detection (configure service and application logging)`,
   },
   {
     when: /public|internet|anonymous|anyone|exposed|open to the world|0\.0\.0\.0/i,
-    add: 'PubliclyAccessible DirectInternetAccess PublicAccessBlock BlockPublicAccess MapPublicIpOnLaunch AssociatePublicIpAddress Public Policy Status CidrIp internet',
+    add: 'public publicly accessible internet access block policy status cidr',
+    source: `${SH}: Protect > Secure network configuration`,
   },
   {
     when: /\bvpc\b|private (?:network|subnet)|network isolation|isolat|subnet|security group/i,
-    add: 'VpcConfig VpcId SubnetIds SecurityGroupIds EnableNetworkIsolation NetworkConfig vpc subnet',
+    add: 'vpc subnet security group network config',
+    source: `${WA}, SEC05 Network protection`,
   },
   {
     when: /backup|point[- ]in[- ]time|snapshot|recover/i,
-    add: 'BackupRetentionPeriod PointInTimeRecovery ContinuousBackups SnapshotRetentionLimit AutomatedSnapshotRetentionPeriod backup retention',
+    add: 'backup retention period snapshot recovery',
+    source: 'AWS Well-Architected Framework, Reliability Pillar, REL09 Back up data',
   },
   {
     when: /multi[- ]?az|availability zone|high(?:ly)? availab|resilien|redundan|fail ?over/i,
-    add: 'MultiAZ AvailabilityZones AutomaticFailover ZoneAwareness ReplicasPerNodeGroup availability zone',
+    add: 'availability zone multi az failover replica',
+    source: 'AWS Well-Architected Framework, Reliability Pillar, REL10 Use fault isolation',
   },
   {
     when: /delet(?:ion|e) protection|accidental(?:ly)? delet|termination protection/i,
-    add: 'DeletionProtection DeletionProtectionEnabled TerminationProtection EnableTerminationProtection',
+    add: 'deletion protection termination',
+    source: `${SH}: Protect > Data deletion protection`,
   },
-  { when: /version(?:ing|ed)|mfa delete/i, add: 'Versioning Status MFADelete' },
-  { when: /root access|\broot\b/i, add: 'RootAccess root' },
-  { when: /rotat/i, add: 'KeyRotationEnabled RotationEnabled RotationRules rotation' },
+  {
+    when: /version(?:ing|ed)|mfa delete/i,
+    add: 'versioning status mfa delete',
+    source: 'Amazon S3 User Guide, Versioning',
+  },
+  { when: /rotat/i, add: 'rotation rotate enabled', source: `${WA}, SEC02 Identity management (rotate credentials)` },
   {
     when: /monitor|metric|alarm|tracing|x-?ray|observab/i,
-    add: 'MonitoringInterval EnhancedMonitoring TracingConfig Tracing Alarm Metric monitoring',
+    add: 'monitoring metric alarm tracing',
+    source: `${WA}, SEC04 Detection`,
   },
   {
     when: /metadata service|imds/i,
-    add: 'MetadataOptions HttpTokens HttpEndpoint InstanceMetadataServiceConfiguration MinimumInstanceMetadataServiceVersion',
+    add: 'metadata options http tokens endpoint',
+    source: 'Amazon EC2 User Guide, Instance metadata service (IMDSv2)',
   },
   {
     when: /authenticat|authoriz|\biam\b|access control|least privilege|permission|credential/i,
-    add: 'AuthorizationType AuthenticationType IAMDatabaseAuthenticationEnabled Policy Principal Permissions auth',
+    add: 'authorization authentication policy principal permission',
+    source: `${WA}, SEC03 Permissions management`,
   },
-  { when: /\bmfa\b|multi[- ]factor/i, add: 'MFA MfaDevices MFADevice VirtualMFA' },
-  { when: /password/i, add: 'PasswordPolicy MinimumPasswordLength RequireSymbols MaxPasswordAge password' },
+  { when: /\bmfa\b|multi[- ]factor/i, add: 'mfa device', source: 'IAM User Guide, Multi-factor authentication' },
+  { when: /password/i, add: 'password policy', source: 'IAM User Guide, Account password policy' },
   {
     when: /runtime|deprecat|outdated|supported (?:version|platform)|engine version|minor version|patch/i,
-    add: 'Runtime EngineVersion PlatformVersion AutoMinorVersionUpgrade version',
+    add: 'runtime engine platform version upgrade',
+    source: `${SH}: Identify > Vulnerability, patch, and version management`,
   },
-  { when: /certificate|expir|renew/i, add: 'Certificate NotAfter RenewalEligibility expiration' },
-  { when: /privileged|elevated privilege/i, add: 'Privileged ContainerDefinitions privileged' },
   {
-    when: /\btag(?:s|ged|ging)?\b|label/i,
-    add: 'Tags TagList ResourceTags tag',
+    when: /certificate|expir|renew/i,
+    add: 'certificate expiration renewal',
+    source: 'AWS Certificate Manager User Guide, Managed renewal',
   },
-  { when: /web acl|\bwaf\b|firewall/i, add: 'WebACL WebACLId WebACLArn firewall rule' },
-  { when: /dead[- ]letter|\bdlq\b/i, add: 'DeadLetterConfig RedrivePolicy' },
-  { when: /concurren/i, add: 'ReservedConcurrentExecutions concurrency' },
-  { when: /key pair|ssh/i, add: 'KeyName SSH key pair' },
+  {
+    when: /privileged|elevated privilege/i,
+    add: 'privileged',
+    source: `${SH}: Protect > Secure access management`,
+  },
+  { when: /\btag(?:s|ged|ging)?\b|label/i, add: 'tags tag', source: 'AWS Tagging Best Practices whitepaper' },
+  {
+    when: /web acl|\bwaf\b|firewall/i,
+    add: 'web acl firewall rule',
+    source: 'AWS WAF Developer Guide, Web ACLs',
+  },
+  {
+    when: /dead[- ]letter|\bdlq\b/i,
+    add: 'dead letter redrive',
+    source: 'Amazon SQS Developer Guide, Dead-letter queues',
+  },
+  { when: /concurren/i, add: 'reserved concurrency', source: 'AWS Lambda Developer Guide, Function concurrency' },
+  { when: /key pair|ssh/i, add: 'key pair ssh', source: 'Amazon EC2 User Guide, Key pairs' },
 ];
 
 /** The API words the security vocabulary adds to a requirement (none when nothing applies). */

@@ -2,39 +2,56 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { qualifiedMethod } from '../../src/dataset/gold-checks.js';
+import { loadDataset } from '../../src/dataset/load.js';
 import { defaultCatalog } from '../../src/knowledge/catalog.js';
-import { evaluateRetrieval, loadRetrievalSet } from '../../src/knowledge/retrieval-eval.js';
+import { devRetrievalSetPath, evaluateRetrieval, loadRetrievalSet } from '../../src/knowledge/retrieval-eval.js';
 import { packagePath } from '../../src/paths.js';
 
 const catalog = defaultCatalog();
+const heldout = loadRetrievalSet(undefined, catalog);
+const dev = loadRetrievalSet(devRetrievalSetPath(), catalog);
+const sets = await Promise.all(
+  ['security-controls', 'aws-config-rules'].map((name) => loadDataset(packagePath('datasets', name))),
+);
+const evalItems = sets.flatMap((d) => d.items.filter((i) => i.split === 'eval'));
 
-describe('the retrieval set', () => {
-  const cases = loadRetrievalSet(undefined, catalog);
-
-  it('has at least 60 requirements over at least 20 services, every method real', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(cases.map((c) => c.service)).size).toBeGreaterThanOrEqual(20);
-    for (const c of cases)
-      for (const ref of c.methods) expect(ref.startsWith(`${c.service}.`), `${c.id}: ${ref}`).toBe(true);
+describe('the held-out retrieval set (the headline)', () => {
+  it('is exactly the evaluation split of the engineer-written set: its own descriptions and code calls', async () => {
+    const engineers = sets[1]?.items.filter((i) => i.split === 'eval') ?? [];
+    expect(heldout.map((c) => [c.id, c.service, c.requirement, c.methods])).toEqual(
+      engineers.map((i) => [i.id, i.service, i.requirement, i.methods.map((m) => qualifiedMethod(m, i.service))]),
+    );
   });
 
-  it('meets the quality targets: hit@5 >= 0.95 with the service, >= 0.85 without', () => {
-    const withService = evaluateRetrieval(catalog, cases, { useService: true }).scores;
-    expect(withService.n).toBe(cases.length);
+  it('stays at or above the floor measured when it was built (0.86 / 0.62 hit@5; a regression guard, not a target)', () => {
+    expect(evaluateRetrieval(catalog, heldout, { useService: true }).scores.hit5).toBeGreaterThanOrEqual(0.85);
+    expect(evaluateRetrieval(catalog, heldout, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.6);
+  }, 180_000);
+});
+
+describe('the development retrieval set (what tuning may look at)', () => {
+  it('shares no method with any evaluation item of either gold set, except its few-shot items', () => {
+    const evalMethods = new Set(evalItems.flatMap((i) => i.methods.map((m) => qualifiedMethod(m, i.service))));
+    for (const c of dev) {
+      if (c.id.includes('/')) continue; // a few-shot item, `<dataset>/<id>`
+      for (const m of c.methods) expect(evalMethods.has(m), `${c.id}: ${m}`).toBe(false);
+    }
+    const evalIds = new Set(evalItems.map((i) => i.id));
+    for (const c of dev) expect(evalIds.has(c.id.split('/').pop() as string), c.id).toBe(false);
+    expect(dev.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('meets the tuning targets it was tuned to: hit@5 >= 0.95 with the service, >= 0.80 without', () => {
+    const withService = evaluateRetrieval(catalog, dev, { useService: true }).scores;
     expect(withService.hit5).toBeGreaterThanOrEqual(0.95);
     expect(withService.hit1).toBeLessThanOrEqual(withService.hit5);
     expect(withService.hit5).toBeLessThanOrEqual(withService.hit10);
-    const without = evaluateRetrieval(catalog, cases, { useService: false }).scores;
-    expect(without.hit5).toBeGreaterThanOrEqual(0.85);
+    expect(evaluateRetrieval(catalog, dev, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.8);
   }, 180_000);
+});
 
-  it('has a held-out set whose methods exist too', () => {
-    const holdout = loadRetrievalSet(packagePath('datasets', 'retrieval', 'holdout.csv'), catalog);
-    expect(holdout.length).toBeGreaterThanOrEqual(20);
-    const ids = new Set(cases.map((c) => c.id));
-    expect(holdout.some((c) => ids.has(c.id))).toBe(false);
-  });
-
+describe('loadRetrievalSet', () => {
   it('rejects rows with a method that does not exist, naming file and line', () => {
     const file = join(tmpdir(), `gb-retrieval-${process.pid}.csv`);
     writeFileSync(

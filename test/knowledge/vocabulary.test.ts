@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/knowledge/catalog.js';
 import { NAMESPACE_TO_SERVICE, parseResourceType, serviceForResourceType } from '../../src/knowledge/resource-types.js';
-import { expand, terms, tokenize } from '../../src/knowledge/vocabulary.js';
+import { EXPANSIONS, expand, terms, tokenize } from '../../src/knowledge/vocabulary.js';
 
 describe('tokenize', () => {
   it('splits CamelCase, acronyms, snake_case and keeps lower-case alphanumerics whole', () => {
@@ -34,6 +34,17 @@ describe('tokenize', () => {
     expect(terms('The logging must be enabled')).toEqual(['log', 'enabl']);
     expect(expand('encryption at rest')).toContain('km');
     expect(expand('nothing security related here')).toEqual([]);
+  });
+});
+
+describe('the security vocabulary', () => {
+  it('adds general lower-case words only (no API member names), each rule naming its source', () => {
+    for (const rule of EXPANSIONS) {
+      expect(rule.source.length, String(rule.when)).toBeGreaterThan(10);
+      expect(rule.add, String(rule.when)).toMatch(/^[a-z0-9 ]+$/);
+    }
+    expect(expand('notebook root access')).toEqual([]);
+    expect(expand('traffic between training containers')).toEqual([]);
   });
 });
 

@@ -59,7 +59,7 @@ describe('a run under injected faults', () => {
       experiment,
       [
         'name: faults',
-        'dataset: { limit: 3 }',
+        'dataset: { name: security-controls, limit: 3 }',
         'variants: [none, cot, rag, cot+rag]',
         `models: ["${GEN}"]`,
         `judge: { model: "${JUDGE}" }`,
@@ -72,7 +72,7 @@ describe('a run under injected faults', () => {
     const plan = await planRun({ file: experiment, flags: { out: join(work, 'reports') }, cwd: work, env });
     const refused = plan.items[1]?.requirement as string;
     const faults = injectFaults(fake, {
-      seed: 'b', // a seed whose draws include every kind of fault
+      seed: 'd', // a seed whose draws include every kind of fault
       rates: ISSUE_FAULTS,
       forceFailure: (request) =>
         !request.body?.toolConfig && request.rawBody.includes(JSON.stringify(refused).slice(1, -1)),

@@ -1,9 +1,10 @@
 /**
- * `gherkin-bench dataset validate|stats|import`: check a gold set, count it, or import AWS Config
- * rule gherkins into a new one.
+ * `gherkin-bench dataset validate|stats|import|leaks`: check a gold set, count it, import AWS Config
+ * rule gherkins into a new one, or check that nothing shown or tuned on leaks an evaluation answer.
  */
 import type { Argv } from 'yargs';
 import { type ImportReport, importAwsConfigRules, renderImportReport } from '../../dataset/import/import.js';
+import { checkLeaks, type LeakReport } from '../../dataset/leaks/check.js';
 import { defaultDatasetDir } from '../../dataset/load.js';
 import { formatProblem } from '../../dataset/problems.js';
 import { datasetStats, renderStats } from '../../dataset/stats.js';
@@ -16,6 +17,14 @@ function renderValidation(report: ValidationReport): string {
   const verdict = report.ok ? 'valid' : 'INVALID';
   lines.push(
     `dataset ${report.dir}: ${verdict}: ${report.items} items, ${report.errors} errors, ${report.warnings} warnings (${report.elapsedMs} ms)`,
+  );
+  return lines.join('\n');
+}
+
+function renderLeaks(report: LeakReport): string {
+  const lines = report.problems.map(formatProblem);
+  lines.push(
+    `leaks: ${report.ok ? 'none' : 'FOUND'}: ${report.errors} errors, ${report.warnings} warnings (templates, near-duplicate requirements, exemplar methods under otherServicesOnly: ${report.policy.otherServicesOnly ?? false})`,
   );
   return lines.join('\n');
 }
@@ -84,6 +93,22 @@ export const datasetCommand: CommandFactory = (io: CliIo, setExitCode) =>
             emit(io, args, report, () => renderImportReport(report));
           },
         }),
-      ).demandCommand(1, 'Name a dataset subcommand: validate, stats or import.'),
+        defineCommand({
+          command: 'leaks',
+          describe:
+            'Check that no template, few-shot item or retrieval dev query leaks an evaluation answer; exit 1 on a leak',
+          builder: (y) =>
+            y.option('dataset', {
+              type: 'string',
+              array: true,
+              describe: 'Gold set folder(s) (default: the shipped security-controls and aws-config-rules)',
+            }),
+          handler: async (args) => {
+            const report = await checkLeaks(args.dataset ? { datasets: args.dataset } : {});
+            emit(io, args, report, () => renderLeaks(report));
+            if (!report.ok) setExitCode(1);
+          },
+        }),
+      ).demandCommand(1, 'Name a dataset subcommand: validate, stats, import or leaks.'),
     handler: () => undefined,
   });

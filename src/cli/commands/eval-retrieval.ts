@@ -1,4 +1,4 @@
-/** `gherkin-bench eval-retrieval`: hit@1/5/10 and MRR of the API retriever on the retrieval set. */
+/** `gherkin-bench eval-retrieval`: hit@1/5/10 and MRR of the API retriever on the held-out retrieval set (or another). */
 import { defaultCatalog } from '../../knowledge/catalog.js';
 import { evaluateRetrieval, loadRetrievalSet } from '../../knowledge/retrieval-eval.js';
 import { defineCommand } from '../command.js';
@@ -8,7 +8,7 @@ import { type CliIo, type CommandFactory, emit } from '../io.js';
 export const evalRetrievalCommand: CommandFactory = (io: CliIo) =>
   defineCommand({
     command: 'eval-retrieval',
-    describe: 'Measure the API retriever on datasets/retrieval (hit@1, hit@5, hit@10, MRR)',
+    describe: 'Measure the API retriever on the held-out queries of datasets/retrieval (hit@1, hit@5, hit@10, MRR)',
     builder: (yargs) =>
       yargs
         .option('service', {
@@ -18,7 +18,8 @@ export const evalRetrievalCommand: CommandFactory = (io: CliIo) =>
         })
         .option('dataset', {
           type: 'string',
-          describe: 'A retrieval CSV (default: datasets/retrieval/requirements.csv)',
+          describe:
+            'A retrieval CSV (default: the held-out set datasets/retrieval/heldout.csv; the tuning set is datasets/retrieval/dev.csv)',
         }),
     handler: (args) => {
       const catalog = defaultCatalog();

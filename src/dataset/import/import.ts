@@ -10,7 +10,9 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { badInput, UserError } from '../../errors.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
 import { printable } from '../problems.js';
+import { PROVENANCE_FILE, renderProvenance } from '../provenance.js';
 import { COLUMNS, INDEX_FILE, type Row } from '../schema.js';
+import { assignSplitsKeepingNearDuplicatesTogether } from '../splits.js';
 import { validateDataset } from '../validate.js';
 import { toCanonical } from './canonical.js';
 import { findGherkinBlock, isTestFile, languageOf } from './comment-block.js';
@@ -166,6 +168,11 @@ export async function convertTree(
       notes: rule.notes,
     });
   }
+  const splits = assignSplitsKeepingNearDuplicatesTogether(
+    rules.map((r) => r.row),
+    options.fewshotShare ?? 0.25,
+  );
+  for (const rule of rules) rule.row.split = splits.get(rule.id) ?? rule.row.split;
   return { files, rules };
 }
 
@@ -205,6 +212,8 @@ export async function importAwsConfigRules(
     await mkdir(temp);
     for (const rule of rules) await writeFile(join(temp, rule.row.gold), rule.feature, 'utf8');
     await writeFile(join(temp, INDEX_FILE), renderIndex(rules.map((r) => r.row)), 'utf8');
+    const provenance = renderProvenance({ origin: 'imported', source, scenarios: 'as-written' });
+    await writeFile(join(temp, PROVENANCE_FILE), provenance, 'utf8');
     const report = await validateDataset(temp, options.catalog ? { catalog: options.catalog } : {});
     validation = { errors: report.errors, warnings: report.warnings };
     if (existing) {

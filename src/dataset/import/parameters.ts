@@ -57,6 +57,40 @@ function parameter(source: string, details: string, hints: string[] = []): RuleP
   };
 }
 
+/** The cells of a pipe-table row, by column position (the outer pipes dropped, empty cells kept). */
+function tableCells(row: string): string[] {
+  const line = row.trim();
+  const inner = line.slice(line.startsWith('|') ? 1 : 0, line.endsWith('|') ? -1 : undefined);
+  return inner.split('|').map((c) => c.trim());
+}
+
+/**
+ * A pipe table, one parameter per row. A row whose first cell is empty continues the row above
+ * (a description wrapped over several lines): each of its cells is joined to the same column's
+ * cell above, so wrapped text never becomes a parameter of its own.
+ */
+function readTable(rows: readonly string[]): RuleParameter[] {
+  const merged: string[][] = [];
+  for (const row of rows) {
+    const cells = tableCells(row);
+    if (cells.length === 0 || cells.every((c) => /^[-:= ]*$/.test(c))) continue;
+    if (/^parameter(?:\s+name)?$|^name$/i.test(cells[0] as string)) continue;
+    const above = merged.at(-1);
+    if (cells[0] === '' && above) {
+      cells.forEach((c, i) => {
+        if (c !== '') above[i] = above[i] ? `${above[i]} ${c}` : c;
+      });
+    } else if (cells[0] !== '') {
+      merged.push(cells);
+    }
+  }
+  return merged.map(([name, ...rest]) => {
+    const filled = rest.filter((c) => c !== '');
+    const meaning = filled.filter((c) => !TYPE_WORD.test(c) && !/^(optional|required|mandatory)$/i.test(c));
+    return parameter(name as string, meaning.join(' '), filled);
+  });
+}
+
 /** Read the parameters of a `Rule Parameters:` section (its lines, header excluded). */
 export function readParameters(lines: readonly string[] | undefined): RuleParameter[] {
   if (!lines || lines.length === 0) return [];
@@ -73,21 +107,7 @@ export function readParameters(lines: readonly string[] | undefined): RuleParame
   }
 
   const tableRows = lines.filter((l) => l.includes('|'));
-  if (tableRows.length > 0) {
-    const out: RuleParameter[] = [];
-    for (const row of tableRows) {
-      const cells = row
-        .split('|')
-        .map((c) => c.trim())
-        .filter((c) => c !== '');
-      if (cells.length === 0 || cells.every((c) => /^[-:= ]+$/.test(c))) continue;
-      if (/^parameter(?:\s+name)?$|^name$/i.test(cells[0] as string)) continue;
-      const [name, ...rest] = cells as [string, ...string[]];
-      const meaning = rest.filter((c) => !TYPE_WORD.test(c) && !/^(optional|required|mandatory)$/i.test(c));
-      out.push(parameter(name, meaning.join(' '), rest));
-    }
-    return out;
-  }
+  if (tableRows.length > 0) return readTable(tableRows);
 
   const out: RuleParameter[] = [];
   let current: { name: string; details: string[] } | undefined;

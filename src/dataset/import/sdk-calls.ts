@@ -1,11 +1,13 @@
 /**
  * Reading which AWS API calls a rule source makes, as boto3 `service.method` names checked against
- * the pinned botocore models. Python: `x = boto3.client('s3')` / `get_client('s3', event)` then
- * `x.get_bucket_acl(` or `x.get_paginator('list_buckets')`. Java (SDK v1/v2) and Node (SDK v2/v3):
- * the client class names the service (`AmazonS3`, `S3Client`, `new AWS.S3()`), camelCase calls,
- * `…Request` classes and v3 `…Command` classes name the operation, which xformName turns into the
- * boto3 method. The RDK template's own plumbing (sts.assume_role, config.put_evaluations,
- * config.get_resource_config_history) is not the control's logic and is left out.
+ * the pinned botocore models. Python: a client from `boto3.client('s3')`, `get_client('s3', event)`,
+ * `get_redshift_client(...)` or rdklib's `client_factory.build_client('s3')`, then `x.get_bucket_acl(`,
+ * `x.get_paginator('list_buckets')`, or a bound method passed on (`paginate(client,
+ * client.list_users)`). Java (SDK v1/v2) and Node (SDK v2/v3): the client class names the service
+ * (`AmazonS3`, `S3Client`, `new AWS.S3()`), camelCase calls, `…Request` classes and v3 `…Command`
+ * classes name the operation, which xformName turns into the boto3 method. The RDK template's own
+ * plumbing (sts.assume_role, config.put_evaluations, config.get_resource_config_history,
+ * config.get_compliance_details_by_config_rule) is not the control's logic and is left out.
  */
 import type { ServiceCatalog } from '../../knowledge/catalog.js';
 import { xformName } from '../../knowledge/xform-name.js';
@@ -16,6 +18,8 @@ export const PLUMBING_CALLS: ReadonlySet<string> = new Set([
   'sts.assume_role',
   'config.put_evaluations',
   'config.get_resource_config_history',
+  // The RDK template's clean-up of evaluations left by deleted resources (clean_up_old_evaluations).
+  'config.get_compliance_details_by_config_rule',
 ]);
 
 /** SDK class names (lower-cased, prefixes and suffixes stripped) whose boto3 name differs. */
@@ -77,7 +81,7 @@ function pythonCalls(source: string, catalog: ServiceCatalog): SdkCalls {
   const vars = new Map<string, string>();
   const services: string[] = [];
   const creation =
-    /(?:(\w+)\s*=\s*)?(?:boto3\.client|boto3\.Session\([^)]*\)\.client|\bget_client|\w+\.client)\(\s*(?:service_name\s*=\s*)?['"]([a-z0-9-]+)['"][^)]*\)(?:\.(\w+)\()?/g;
+    /(?:(\w+)\s*=\s*)?(?:boto3\.client|boto3\.Session\([^)]*\)\.client|\bget_\w*client|\w+\.(?:build_)?client)\(\s*(?:service_name\s*=\s*)?['"]([a-z0-9-]+)['"][^)]*\)(?:\.(\w+)\()?/g;
   const calls: string[] = [];
   const ordered: { index: number; service: string; method: string }[] = [];
   for (const m of source.matchAll(creation)) {
@@ -86,11 +90,13 @@ function pythonCalls(source: string, catalog: ServiceCatalog): SdkCalls {
     if (m[1]) vars.set(m[1], service);
     if (m[3]) ordered.push({ index: m.index ?? 0, service, method: m[3] });
   }
-  for (const m of source.matchAll(/\b(\w+)\.(\w+)\(\s*(?:['"]([a-z0-9_]+)['"])?/g)) {
-    const [, receiver, name, arg] = m as unknown as [string, string, string, string | undefined];
+  // `x.method(`, and `x.method` passed as a function (`paginate(client, client.list_users)`).
+  for (const m of source.matchAll(/\b(\w+)\.(\w+)\b(\(\s*(?:['"]([a-z0-9_]+)['"])?)?/g)) {
+    const [, receiver, name, called, arg] = m as unknown as [string, string, string, string?, string?];
     const method = name === 'get_paginator' || name === 'get_waiter' ? arg : name;
     if (!method) continue;
     const bound = vars.get(receiver);
+    if (!called && !bound) continue;
     // A client passed in under another name: attribute the call to a created service that has it.
     const candidates = bound ? [bound] : services;
     const service = candidates.find((s) => catalog.hasService(s) && catalog.service(s).methods().includes(method));

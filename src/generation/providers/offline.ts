@@ -1,12 +1,17 @@
 /**
- * The offline reference generator (`offline:reference`): a deterministic, non-LLM baseline.
+ * The offline reference generator (`offline:reference`): a deterministic pipeline smoke test,
+ * not an LLM and not a baseline for the techniques.
  *
  * It reads ONLY `request.context` (the structured inputs the prompt was rendered from: the
  * requirement, service, resource type, and — when the variant put them in the prompt — retrieved
  * passages, few-shot exemplars and the step-1 analysis). It never sees the item's gold gherkin or
  * the dataset, and it has no API knowledge of its own: every real Boto3 name it writes came from
- * a retrieved passage or an exemplar. Its scores are therefore a real lower bound, and the offline
- * ablation differs for real reasons.
+ * a retrieved passage or an exemplar. What it is for: running every stage of the pipeline
+ * (rendering, the chain, extraction, every check, the analysis, the reports, the gate) end to end
+ * with no model. What its scores are not: evidence about chain-of-thought, RAG or few-shot. Its
+ * variant differences hold by construction — the code below writes one thing with passages and
+ * another without, adds an absent-field case under CoT — so they say nothing about how a model
+ * would use those techniques, and are no lower bound on one.
  *
  * Algorithm:
  * 1. Read the requirement (offline-terms.ts): first sentence; content-word stems; security concepts
@@ -34,7 +39,7 @@
  *      of the same service (then that real call is borrowed; with RAG too when no list_ operation
  *      was retrieved); fields are the PascalCase of the key
  *      phrases (`direct internet access` → `DirectInternetAccess`), booleans. Often wrong: that is
- *      the point of the baseline.
+ *      the point of the smoke test.
  *    - CoT analysis also spells out the absent-field case (`is not set` → NON_COMPLIANT) of the
  *      first field when the requirement demands something.
  *    - Checks: one NOT_APPLICABLE (the enumerating call returns nothing), one NON_COMPLIANT per

@@ -1,5 +1,6 @@
 /** Few-shot prompting: a `gather` step picks k exemplars (requirement + gold gherkin) from the pool. */
 import { z } from 'zod';
+import { DEFAULT_EXEMPLAR_POLICY } from '../../dataset/splits.js';
 import { selectExemplars } from '../fewshot.js';
 import type { Step } from '../step.js';
 import type { Technique } from '../technique.js';
@@ -46,7 +47,7 @@ export function fewShotStep(settings: FewShotSettings): Step {
 export const fewShotTechnique: Technique<'fewShot', FewShotSettings, z.output<typeof schema>> = {
   key: 'fewShot',
   label: 'fewshot',
-  off: { k: 0, strategy: 'similar', resample: false, otherServicesOnly: false },
+  off: { k: 0, strategy: 'similar', resample: false, ...DEFAULT_EXEMPLAR_POLICY },
   schema,
   merge: (current, input) => ({ ...current, ...input }),
   isOn: (s) => s.k > 0,

@@ -71,6 +71,47 @@ describe('readParameters', () => {
     expect(readParameters(['maxDays: days to keep, defaults to "30"'])[0]?.defaultValue).toBe('30');
   });
 
+  it('a pipe table whose descriptions wrap over several rows (AMI_OUTDATED_CHECK layout)', () => {
+    const table = [
+      '    | -------------------- | --------- | --------------------------------------------- | ------------------|',
+      '    | Parameter Name       | Type      | Description                                   |     Notes         |',
+      '    | -------------------- | --------- | --------------------------------------------- | ------------------|',
+      '    | NumberOfDays         | Optional  | The number of days against which the ami age  | must be equal to  |',
+      '    |                      |           | of the instances will be compared.            | or less than      |',
+      '    |                      |           | Default value: 90 days                        |                   |',
+      '    | -------------------- | --------- | --------------------------------------------- | ------------------|',
+      '    | WhitelistedAmis      | Optional  | The list of AMI Ids provided by the user to   | must be equal to  |',
+      '    |                      |           | be excluded from the check.                   | item in list.     |',
+      '    |--------------------- |-----------|-----------------------------------------------|-------------------|',
+    ];
+    const read = readParameters(table);
+    expect(read.map((p) => p.name)).toEqual(['numberOfDays', 'whitelistedAmis']);
+    expect(read[0]?.defaultValue).toBe('90');
+    expect(read[0]?.required).toBe(false);
+    expect(read[0]?.meaning).toBe(
+      'The number of days against which the ami age of the instances will be compared. Default value: 90 days must be equal to or less than',
+    );
+    expect(read[1]?.meaning).toBe(
+      'The list of AMI Ids provided by the user to be excluded from the check. must be equal to item in list.',
+    );
+  });
+
+  it('a pipe table with no separator rows (DYNAMODB_ENCRYPTED layout), and one with no outer pipes', () => {
+    const read = readParameters([
+      '   | Parameter Name    | Type     | Description            |',
+      '   | WhitelistedTables | Optional | Resource IDs of tables |',
+      '   |                   |          | to report COMPLIANT    |',
+      '   | MaxAge            | Required | days, default 30       |',
+    ]);
+    expect(readParameters(['Name | Type | Description', 'MaxAge | Required | days']).map((p) => p.name)).toEqual([
+      'maxAge',
+    ]);
+    expect(read.map((p) => [p.name, p.required, p.defaultValue, p.meaning])).toEqual([
+      ['whitelistedTables', false, 'none', 'Resource IDs of tables to report COMPLIANT'],
+      ['maxAge', true, '30', 'days, default 30'],
+    ]);
+  });
+
   it('camelCase', () => {
     expect(camelCase('KmsKeyArns')).toBe('kmsKeyArns');
     expect(camelCase('max_access_key_age')).toBe('maxAccessKeyAge');
@@ -155,6 +196,31 @@ s3.getPublicAccessBlock(GetPublicAccessBlockRequest.builder().bucket(name).build
     expect(readSdkCalls(source, 'java', catalog)).toEqual({
       calls: ['s3.get_bucket_encryption', 's3.get_public_access_block'],
       services: ['s3'],
+    });
+  });
+
+  it('Python: a get_<service>_client helper, and bound methods passed to a paginate helper', () => {
+    const source = `redshift_client = get_redshift_client("redshift", event)
+response = redshift_client.describe_logging_status(ClusterIdentifier=cluster_id)
+client = get_client('iam', event)
+attached = paginate(client, client.list_attached_group_policies, **{'GroupName': group})
+other.list_users`;
+    expect(readSdkCalls(source, 'python', catalog).calls).toEqual([
+      'redshift.describe_logging_status',
+      'iam.list_attached_group_policies',
+    ]);
+  });
+
+  it("rdklib: client_factory.build_client('iam'); the template's evaluation clean-up is plumbing", () => {
+    const source = `def evaluate_periodic(self, event, client_factory, valid_rule_parameters):
+    iam_client = client_factory.build_client('iam')
+    paginator = iam_client.get_paginator('list_users')
+    iam_client.list_service_specific_credentials(UserName=user_name)
+    config = client_factory.build_client('config')
+    config.get_compliance_details_by_config_rule(ConfigRuleName=name)`;
+    expect(readSdkCalls(source, 'python', catalog)).toEqual({
+      calls: ['iam.list_users', 'iam.list_service_specific_credentials'],
+      services: ['iam', 'config'],
     });
   });
 

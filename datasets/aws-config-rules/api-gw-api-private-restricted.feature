@@ -1,0 +1,60 @@
+@control:none @severity:medium @resource:AWS::ApiGateway::RestApi @category:network-exposure
+Feature: API_GW_API_PRIVATE_RESTRICTED
+  Description: Check that all private APIs uses resource policy restricting to VPC endpoints or VPC in the same AWS account.
+  Trigger: Periodic
+  Reports on: AWS::ApiGateway::RestApi
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "ec2.describe_vpcs"
+    And the rule's code calls "ec2.describe_vpc_endpoints"
+    And the rule's code calls "apigateway.get_rest_apis"
+
+  Scenario: An API is not in Private mode
+    Given an API is not in Private mode
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: An API is in Private mode and this API does not have a resource policy attached
+    Given an API is in Private mode
+    And this API does not have a resource policy attached
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An API is in Private mode and this API has no resource policy with an 'Allow' statement
+    Given an API is in Private mode
+    And this API has no resource policy with an 'Allow' statement
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An API is in Private mode and the 'Allow' statement(s) does not contain Options of Policy
+    Given an API is in Private mode
+    And APIs have resource policy attached, containing one or more 'Allow' statements
+    # engineers: And the 'Allow' statement(s) does not contain {Options of Policy}
+    And the 'Allow' statement(s) does not contain Options of Policy
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An API is in Private mode and those VPCs are not in the same account than this API Gateway
+    Given an API is in Private mode
+    And APIs have resource policy attached, containing one or more 'Allow' statements
+    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    And those VPCs are not in the same account than this API Gateway.
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An API is in Private mode and those VPCs are in the same account than this API Gateway
+    Given an API is in Private mode
+    And APIs have resource policy attached, containing one or more 'Allow' statements
+    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    And those VPCs are in the same account than this API Gateway.
+    Then the rule returns COMPLIANT
+
+  Scenario: An API is in Private mode and those VPC Endpoints are not in the same account than this API Gateway
+    Given an API is in Private mode
+    And APIs have resource policy attached, containing one or more 'Allow' statements
+    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    And those VPC Endpoints are not in the same account than this API Gateway.
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An API is in Private mode and those VPC Endpoints are in the same account than this API Gateway
+    Given an API is in Private mode
+    And APIs have resource policy attached, containing one or more 'Allow' statements
+    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    And those VPC Endpoints are in the same account than this API Gateway.
+    Then the rule returns COMPLIANT

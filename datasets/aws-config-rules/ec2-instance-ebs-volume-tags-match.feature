@@ -1,0 +1,39 @@
+@control:none @severity:medium @resource:AWS::EC2::Volume @category:monitoring
+Feature: EC2_INSTANCE_EBS_VOLUME_TAGS_MATCH
+  Description: Checks whether the Amazon Elastic Block Store (EBS) volume includes the Tags from the Amazon Elastic Compute Cloud (Amazon EC2) instance, it's attached to. The rule is NON_COMPLIANT if the EBS volume attached to an EC2 instance and missing instance tags. The rule is COMPLIANT if the EBS volume attached to an EC2 instance and missing instance tags.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "config.select_resource_config"
+
+  Scenario: Resource type is AWS::EC2::Instance and EC2 instance does not have an EBS volume attached
+    Given resource type is AWS::EC2::Instance
+    And EC2 instance does not have an EBS volume attached.
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: Resource type is AWS::EC2::Volume and EBS volume is not attached to an EC2 instance
+    Given resource type is AWS::EC2::Volume
+    And EBS volume is not attached to an EC2 instance.
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: Resource type is AWS::EC2::Instance and EC2 instance and all attached EBS volumes have the same tags attached
+    Given resource type is AWS::EC2::Instance
+    And EC2 instance and all attached EBS volumes have the same tags attached.
+    Then the rule returns COMPLIANT
+
+  Scenario: Resource type is AWS::EC2::Instance
+    Given resource type is AWS::EC2::Instance
+    And there are one or more EBS volumes attached to an EC2 instance that do not have the same tags attached.
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Resource type is AWS::EC2::Volume and EBS volume and the EC2 instance it is attached to have the same tags attached
+    Given resource type is AWS::EC2::Volume
+    And EBS volume and the EC2 instance it is attached to have the same tags attached.
+    Then the rule returns COMPLIANT
+
+  Scenario: Resource type is AWS::EC2::Volume
+    Given resource type is AWS::EC2::Volume
+    And EBS volume and the EC2 instance it is attached to do not have the same tags attached.
+    Then the rule returns NON_COMPLIANT

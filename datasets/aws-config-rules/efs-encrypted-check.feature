@@ -1,0 +1,44 @@
+@control:EFS.1 @severity:medium @resource:AWS::EFS::FileSystem @category:encryption-at-rest
+Feature: EFS_ENCRYPTED_CHECK
+  Description: Check whether Amazon EFS Filesytems are configured to encrypt the file data using AWS Key Management Service (AWS KMS).
+  Trigger: Periodic
+  Reports on: AWS::EFS::FileSystem
+  Rule Parameters: kmsKeyId (string, optional, default none): ARN of the KMS key that is used to encrypt the EFS filesystem
+
+  Background:
+    Given the rule's code calls "efs.describe_file_systems"
+
+  Scenario: No EFS filesystem is present
+    Given no EFS filesystem is present
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: At least one EFS filesystem is present and its "FileSystems[].Encrypted" is false
+    Given at least one EFS filesystem is present
+    # engineers: And the "Encrypted" key is set to False on DescribeFileSystems
+    And its "FileSystems[].Encrypted" is false
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: At least one EFS filesystem is present and kmsKeyId parameter is not configured
+    Given at least one EFS filesystem is present
+    # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
+    And its "FileSystems[].Encrypted" is true
+    And kmsKeyId parameter is not configured
+    Then the rule returns COMPLIANT
+
+  Scenario: At least one EFS filesystem is present and kmsKeyId key on DescribeFileSystems is not matching KmsKeyId parameter
+    Given at least one EFS filesystem is present
+    # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
+    And its "FileSystems[].Encrypted" is true
+    And kmsKeyId parameter is configured
+    # engineers: And kmsKeyId key on DescribeFileSystems is not matching KmsKeyId parameter.
+    And its "FileSystems[].KmsKeyId" is not in "kmsKeyId"
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: At least one EFS filesystem is present and its "FileSystems[].KmsKeyId" equals "kmsKeyId"
+    Given at least one EFS filesystem is present
+    # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
+    And its "FileSystems[].Encrypted" is true
+    And kmsKeyId parameter is configured
+    # engineers: And kmsKeyId key on DescribeFileSystems is matching KmsKeyId parameter
+    And its "FileSystems[].KmsKeyId" equals "kmsKeyId"
+    Then the rule returns COMPLIANT

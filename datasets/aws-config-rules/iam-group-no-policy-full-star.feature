@@ -1,0 +1,27 @@
+@control:none @severity:medium @resource:AWS::IAM::Group @category:access-control
+Feature: IAM_GROUP_NO_POLICY_FULL_STAR
+  Description: Check whether IAM Groups have an IAM policy with all permission enabled (or "Action:*"). IAM Policy includes the AWS-managed policy named AdministratorAccess, Customer-managed policies and inline policies.
+  Trigger: Configuration changes
+  Reports on: AWS::IAM::Group
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "iam.get_group_policy"
+    And the rule's code calls "iam.get_policy"
+    And the rule's code calls "iam.get_policy_version"
+    And the rule's code calls "iam.list_group_policies"
+    And the rule's code calls "iam.list_attached_group_policies"
+
+  Scenario: Any allow Policy statements of group has Action as "*"
+    # engineers: Given any allow {Policy} statements of group has Action as "*"
+    Given any allow Policy statements of group has Action as "*"
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: All allow Policy statments of group do not have Action as "*"
+    # engineers: Given all allow {Policy} statments of group do not have Action as "*"
+    Given all allow Policy statments of group do not have Action as "*"
+    Then the rule returns COMPLIANT
+
+  Scenario: No policy is applying to the group
+    Given no policy is applying to the group
+    Then the rule returns COMPLIANT

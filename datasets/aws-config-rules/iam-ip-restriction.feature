@@ -1,0 +1,119 @@
+@control:none @severity:medium @resource:AWS::IAM::User @category:access-control
+Feature: IAM_IP_RESTRICTION
+  Description: To check IAM users are IP restricted.
+  Trigger: Periodic
+  Reports on: AWS::IAM::User
+  Rule Parameters: whitelistedUserNames (string, optional, default none): Represents the IAM user names which are exempted from the IAM Config rule. The valid user names in this parameter will be compliant by default. List of all the IAM user names separated by a comma.; maxIpNums (int, optional, default 20): Numeric variable representing the maximum number of IP addresses that can be restricted. The default is 20.
+
+  Background:
+    Given the rule's code calls "iam.list_users"
+    And the rule's code calls "iam.get_policy"
+    And the rule's code calls "iam.get_policy_version"
+
+  Scenario: No IAM Users
+    Given no IAM Users
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: WhitelistedUserNames is configured and a user name in WhitelistedUserNames is greater than 64 characters
+    Given whitelistedUserNames is configured
+    And a user name in WhitelistedUserNames is greater than 64 characters
+    Then the rule returns ERROR
+
+  Scenario: MaxIpNums is configured and maxIpNums is less than 0
+    Given maxIpNums is configured
+    And maxIpNums is less than 0
+    Then the rule returns ERROR
+
+  Scenario: An IAM user and whitelistedUserNames is configured and valid and the IAM user is listed on the WhitelistedUserNames
+    Given an IAM user
+    And whitelistedUserNames is configured and valid
+    And the IAM user is listed on the WhitelistedUserNames
+    Then the rule returns COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is IP allowed
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is not IP allowed
+    And the IAM user attached policy is IP allowed
+    And the IAM group inline policy is IP allowed
+    And the IAM group attached policy is IP allowed
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An IAM user
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is IP allowed
+    And the IAM user attached policy is not IP allowed
+    And the IAM group inline policy is IP allowed
+    And the IAM group attached policy is IP allowed
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is IP allowed (Scenario 7)
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is IP allowed
+    And the IAM user attached policy is IP allowed
+    And the IAM group inline policy is not IP allowed
+    And the IAM group attached policy is IP allowed
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is not IP allowed
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is IP allowed
+    And the IAM user attached policy is IP allowed
+    And the IAM group inline policy is IP allowed
+    And the IAM group attached policy is not IP allowed
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is IP allowed (Scenario 9)
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is IP allowed
+    And the IAM user attached policy is IP allowed
+    And the IAM group inline policy is IP allowed
+    And the IAM group attached policy is IP allowed
+    Then the rule returns COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is not IP allowed (Scenario 10)
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is IP denied
+    And the IAM user attached policy is not IP allowed
+    And the IAM group inline policy is not IP allowed
+    And the IAM group attached policy is not IP allowed
+    Then the rule returns COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is not IP allowed (Scenario 11)
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is not IP allowed
+    And the IAM user attached policy is IP denied
+    And the IAM group inline policy is not IP allowed
+    And the IAM group attached policy is not IP allowed
+    Then the rule returns COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is not IP allowed (Scenario 12)
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is not IP allowed
+    And the IAM user attached policy is not IP allowed
+    And the IAM group inline policy is IP denied
+    And the IAM group attached policy is not IP allowed
+    Then the rule returns COMPLIANT
+
+  Scenario: An IAM user and the IAM group attached policy is IP denied
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is not IP allowed
+    And the IAM user attached policy is not IP allowed
+    And the IAM group inline policy is not IP allowed
+    And the IAM group attached policy is IP denied
+    Then the rule returns COMPLIANT
+
+  Scenario: An IAM user and the number of set IP addresses are greater than maxIpNums
+    Given an IAM user
+    And the IAM user is not listed on the WhitelistedUserNames, if configured
+    And the IAM user inline policy is IP denied
+    And the number of set IP addresses are greater than maxIpNums
+    Then the rule returns NON_COMPLIANT

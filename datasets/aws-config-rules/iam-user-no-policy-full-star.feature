@@ -1,0 +1,27 @@
+@control:none @severity:medium @resource:AWS::IAM::User @category:access-control
+Feature: IAM_USER_NO_POLICY_FULL_STAR
+  Description: Check whether IAM Users have an IAM policy with all permission enabled (or "Action:*"). IAM Policy includes the AWS-managed policy named AdministratorAccess, Customer-managed policies and inline policies.
+  Trigger: Configuration changes
+  Reports on: AWS::IAM::User
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "iam.get_user_policy"
+    And the rule's code calls "iam.get_policy"
+    And the rule's code calls "iam.get_policy_version"
+    And the rule's code calls "iam.list_user_policies"
+    And the rule's code calls "iam.list_attached_user_policies"
+
+  Scenario: Any allow Policy statements of user has Action as "*"
+    # engineers: Given any allow {Policy} statements of user has Action as "*"
+    Given any allow Policy statements of user has Action as "*"
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: All allow Policy statments of user do not have Action as "*"
+    # engineers: Given all allow {Policy} statments of user do not have Action as "*"
+    Given all allow Policy statments of user do not have Action as "*"
+    Then the rule returns COMPLIANT
+
+  Scenario: No policy is applying to the user
+    Given no policy is applying to the user
+    Then the rule returns COMPLIANT

@@ -1,0 +1,50 @@
+@control:none @severity:medium @resource:AWS::KMS::Key @category:encryption-at-rest
+Feature: KMS_KEYS_TO_NOT_DELETE
+  Description: Check that Customer Managed keys are not scheduled for deletion. The rule is NON_COMPLAINT if the Customer Managed Keys are scheduled for deletion. This rule does not include AWS-managed and Imported Keys.
+  Trigger: Periodic
+  Reports on: AWS::KMS::Key
+  Rule Parameters: kmsKeyIds (string, optional, default none): Comma-separated list of specific Customer Managed Key Ids, that are expected not to be scheduled for deletion.
+
+  Background:
+    Given the rule's code calls "kms.describe_key"
+    And the rule's code calls "kms.list_keys"
+
+  Scenario: Rule parameter kmsKeyIds are configured and not valid
+    Given rule parameter kmsKeyIds are configured and not valid
+    Then the rule returns ERROR
+
+  Scenario: No CMKs present
+    Given no CMKs present
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: At least 1 CMK is present and rule parameter kmsKeyIds are not configured and the KMS Key is not scheduled for deletion
+    Given at least 1 CMK is present
+    And rule parameter kmsKeyIds are not configured
+    And the KMS Key is not scheduled for deletion
+    Then the rule returns COMPLIANT
+
+  Scenario: At least 1 CMK is present and the KMS Key in the account is scheduled for deletion
+    Given at least 1 CMK is present
+    And rule parameter kmsKeyIds are not configured
+    And the KMS Key in the account is scheduled for deletion
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: At least 1 CMK is present and the KMS key in the parameter is not an existing kms key
+    Given at least 1 CMK is present
+    And rule parameter kmsKeyIds are configured and valid
+    And the KMS key in the parameter is not an existing kms key
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: At least 1 CMK is present and the CMK is not scheduled for deletion
+    Given at least 1 CMK is present
+    And rule parameter kmsKeyIds are configured and valid
+    And the CMK is one of the keys in the parameter
+    And the CMK is not scheduled for deletion
+    Then the rule returns COMPLIANT
+
+  Scenario: At least 1 CMK is present and the CMK is scheduled for deletion
+    Given at least 1 CMK is present
+    And rule parameter kmsKeyIds are configured and valid
+    And the CMK is one of the keys in the parameter
+    And the CMK is scheduled for deletion
+    Then the rule returns NON_COMPLIANT

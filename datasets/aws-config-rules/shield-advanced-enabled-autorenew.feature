@@ -1,0 +1,25 @@
+@control:none @severity:medium @resource:AWS::::Account @category:monitoring
+Feature: SHIELD_ADVANCED_ENABLED_AUTORENEW
+  Description: Check whether AWS Shield Advanced is enabled and is set to autorenew. As the API Endpoint of this service is only available in us-east-1, this rule should only be scheduled to run in us-east-1 region.
+  Trigger: Periodic
+  Reports on: AWS::::Account
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "shield.describe_subscription"
+
+  Scenario: AWS Shield Advanced is not enabled
+    Given AWS Shield Advanced is not enabled
+    Then the rule returns NON_COMPLIANT
+    And the annotation is "AWS Shield Advanced is not enabled."
+
+  Scenario: AWS Shield Advanced is enabled and autorenew is DISABLED
+    Given AWS Shield Advanced is enabled
+    And autorenew is DISABLED
+    Then the rule returns NON_COMPLIANT
+    And the annotation is "AWS Shield Advanced subscription is not set to Autorenew."
+
+  Scenario: AWS Shield Advanced is enabled and autorenew is ENABLED
+    Given AWS Shield Advanced is enabled
+    And autorenew is ENABLED
+    Then the rule returns COMPLIANT

@@ -1,0 +1,24 @@
+@control:none @severity:medium @resource:AWS::::Account @category:monitoring
+Feature: SHIELD_DRT_ACCESS
+  Description: Verify that DRT can access the AWS account. As the API Endpoint of this service is only available in us-east-1, this rule should only be scheduled to run in us-east-1 region.
+  Trigger: Periodic
+  Reports on: AWS::::Account
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "shield.describe_drt_access"
+
+  Scenario: AWS Shield Advanced is not enabled
+    Given AWS Shield Advanced is not enabled
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: AWS Shield Advanced is enabled and role for DRT access is not configured
+    Given AWS Shield Advanced is enabled
+    And role for DRT access is not configured
+    Then the rule returns NON_COMPLIANT
+    And the annotation is "DRT team does not have access to account."
+
+  Scenario: AWS Shield Advanced is enabled and role for DRT access is configured
+    Given AWS Shield Advanced is enabled
+    And role for DRT access is configured
+    Then the rule returns COMPLIANT

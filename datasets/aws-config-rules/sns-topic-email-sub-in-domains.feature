@@ -1,0 +1,37 @@
+@control:none @severity:medium @resource:AWS::SNS::Topic @category:monitoring
+Feature: SNS_TOPIC_EMAIL_SUB_IN_DOMAINS
+  Description: Check whether the emails - subscribed to SNS topics - are from specified domains. The rule is NON_COMPLAINT if the email domains from a subscription with email or email-json protocols are not on the specified domains.
+  Trigger: Periodic
+  Reports on: AWS::SNS::Topic
+  Rule Parameters: domainNames (string, required, default none): Comma-separated list of authorized domainNames (without the @, i.e. example.com,example2.com).
+
+  Background:
+    Given the rule's code calls "sns.list_subscriptions"
+
+  Scenario: The Rule parameter domainNames is not provided or not valid
+    Given the Rule parameter domainNames is not provided or not valid
+    Then the rule returns ERROR
+
+  Scenario: There is no SNS Topic in the AWS Account
+    Given there is no SNS Topic in the AWS Account
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: At least 1 SNS Topic is present in the AWS Account
+    Given at least 1 SNS Topic is present in the AWS Account
+    And the parameter domainNames is configured and valid
+    And there is no email or email-json as protocol on any given SNS Topic
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: At least 1 SNS Topic is present in the AWS Account (Scenario 4)
+    Given at least 1 SNS Topic is present in the AWS Account
+    And the parameter domainNames is configured and valid
+    And at least one subscriber protocol is email or email-json
+    And at least one of the email address on the Endpoint is not from the specified domain
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: At least 1 SNS Topic is present in the AWS Account and all email addresses on the Endpoint are from the specified domain
+    Given at least 1 SNS Topic is present in the AWS Account
+    And the parameter domainNames is configured and valid
+    And at least one subscriber protocol is email or email-json
+    And all email addresses on the Endpoint are from the specified domain
+    Then the rule returns COMPLIANT
