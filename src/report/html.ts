@@ -7,11 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { holm } from '../analysis/tests.js';
-import type { FactorialEffect, Summary } from '../analysis/types.js';
-import { OFFLINE_SPECS } from '../generation/providers/registry.js';
+import type { Summary } from '../analysis/types.js';
 import { escapeHtml } from '../markup-escape.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
+import { effectPHolm } from './effect-holm.js';
+import { NO_LLM_NOTICE, noLlm } from './no-llm.js';
 import { clientScript } from './page-script.js';
 
 const require = createRequire(import.meta.url);
@@ -41,35 +41,6 @@ function loadAssets(): { chart: string; diff: string; client: string } {
   };
   return assets;
 }
-
-/**
- * Holm-adjusted p-values of the factorial effects, in `effects` order, adjusted over the terms of
- * one metric and model (summary.json carries only the unadjusted p of each effect).
- */
-export function effectPHolm(effects: readonly FactorialEffect[]): number[] {
-  const families = new Map<string, number[]>();
-  effects.forEach((e, i) => {
-    const key = JSON.stringify([e.metric, e.model]);
-    families.set(key, [...(families.get(key) ?? []), i]);
-  });
-  const adjusted = new Array<number>(effects.length);
-  for (const indices of families.values()) {
-    const ps = holm(indices.map((i) => (effects[i] as FactorialEffect).pValue));
-    indices.forEach((i, k) => {
-      adjusted[i] = ps[k] as number;
-    });
-  }
-  return adjusted;
-}
-
-/** True when no model of the run is an LLM (every one is the offline reference generator). */
-export function noLlm(models: readonly string[]): boolean {
-  return models.length > 0 && models.every((m) => OFFLINE_SPECS.includes(m));
-}
-
-/** The top banner of a run no LLM generated. */
-export const NO_LLM_BANNER =
-  'No LLM generated these candidates. offline:reference is a deterministic pipeline smoke test, not a model: its differences between variants hold by construction and say nothing about prompting techniques. Run with a model (--model) to measure one.';
 
 /** Escape text for HTML element content and attribute values (re-exported from markup-escape). */
 export { escapeHtml };
@@ -214,7 +185,7 @@ export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[]
           `Trace texts are clipped to ${limit} characters each on this page to keep it small; results.jsonl holds them whole.`,
         ]
       : summary.warnings;
-  const banner = noLlm(summary.models) ? `<p id="no-llm-banner" class="banner">${escapeHtml(NO_LLM_BANNER)}</p>\n` : '';
+  const banner = noLlm(summary.models) ? `<p id="no-llm-banner" class="banner">${escapeHtml(NO_LLM_NOTICE)}</p>\n` : '';
   const warnings = notes.map((w) => `<p class="warning">${escapeHtml(w)}</p>`).join('\n');
   return `<!doctype html>
 <html lang="en">

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { holm } from '../../src/analysis/tests.js';
 import type { FactorialEffect } from '../../src/analysis/types.js';
 import { packagePath } from '../../src/paths.js';
-import { effectPHolm, noLlm } from '../../src/report/html.js';
+import { effectPHolm } from '../../src/report/effect-holm.js';
+import { noLlm } from '../../src/report/no-llm.js';
 import { CLIENT_ENTRY, clientModules, clientScript } from '../../src/report/page-script.js';
 
 describe('report page script', () => {
