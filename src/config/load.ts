@@ -23,7 +23,7 @@ export interface LoadedExperiment {
 /**
  * Load an experiment file (or the default experiment when `file` is undefined), validate it
  * against {@link ExperimentSchema} and apply the defaults. Throws a {@link UserError} (exit 2)
- * naming `file:line: field` on the first problems found.
+ * naming `file:line: field` for every problem found, one line each.
  */
 export async function loadExperiment(file?: string, cwd: string = process.cwd()): Promise<LoadedExperiment> {
   if (file === undefined) return { config: parseExperiment({}, '<default experiment>'), file: null, baseDir: cwd };
@@ -68,10 +68,12 @@ export function parseExperiment(
     throw badInput({ file: label, line: lineOf([]) }, 'an experiment file must be a YAML mapping (key: value lines)');
   const result = ExperimentSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = flattenIssues(result.error.issues);
-  const first = problems[0] as Problem;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  throw badInput({ file: label, line: lineOf(first.path) }, `${first.message}${more}`, result.error);
+  // Every problem, one `file:line: field: message` line each in file order, so one edit fixes them all.
+  const lines = flattenIssues(result.error.issues)
+    .map((problem) => ({ problem, line: lineOf(problem.path) }))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+    .map(({ problem, line }) => badInput({ file: label, line }, problem.message.replace(/\n/g, '\\n')).message);
+  throw new UserError('BAD_INPUT', [...new Set(lines)].join('\n'), { cause: result.error });
 }
 
 /** One schema problem with its full path. */
