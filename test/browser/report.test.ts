@@ -37,9 +37,10 @@ describe('HTML report in Chromium', () => {
     await report?.browser.close();
   });
 
-  it('loads from file:// with no console errors and no network request', () => {
+  it('loads from file:// with no console errors and no network request', async () => {
     expect(report.errors).toEqual([]);
     expect(report.requests).toEqual([]);
+    expect(await page.$eval('main', (el) => el.textContent ?? '')).not.toMatch(/\bnull\b|\bundefined\b|NaN/);
   });
 
   it('shows no no-LLM banner when a model generated the candidates', async () => {
@@ -88,6 +89,12 @@ describe('HTML report in Chromium', () => {
       };
     });
     expect(rag.text).toMatch(/^\+0\.1\d\d \*$/);
+    const ragRow = await page.$$eval('#effects-table tbody tr', (trs) =>
+      trs
+        .map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent))
+        .find((r) => r[0] === 'structure' && r[1] === 'rag'),
+    );
+    expect(ragRow?.[3]).toMatch(/^\+0\.1\d\d$/);
     expect(rag.significant).toBe(true);
     expect(rag.background).toMatch(/rgba\(5, 150, 105/);
     const header = await page.$$eval('#effects-table thead th', (ths) => ths.map((th) => th.textContent));

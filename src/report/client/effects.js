@@ -4,7 +4,7 @@
  */
 import { effectPHolm, fmtCi, fmtDiff, QUALITY, summary } from './data.js';
 import { h } from './dom.js';
-import { int, num, pCell, sortableTable, txt } from './table.js';
+import { int, pCell, sortableTable, txt } from './table.js';
 
 const ALPHA = 0.05;
 const isZero = (e) => e.estimate === 0 && e.ci.low === 0 && e.ci.high === 0;
@@ -63,7 +63,9 @@ export function drawEffects() {
   document.getElementById('effects-empty').hidden = effects.length > 0;
   if (!effects.length) return;
   host.replaceChildren(
-    ...summary.models.flatMap((model) => [summary.models.length > 1 ? h('h3', null, model) : null, matrix(model)]),
+    ...summary.models.flatMap((model) =>
+      summary.models.length > 1 ? [h('h3', null, model), matrix(model)] : [matrix(model)],
+    ),
     h(
       'p',
       { className: 'muted' },
@@ -77,7 +79,11 @@ export function drawEffects() {
       txt(e.term),
       txt(e.kind),
       ...(summary.models.length > 1 ? [txt(e.model)] : []),
-      num(e.estimate, e.metric, effectPHolm(e) < ALPHA ? (e.estimate > 0 ? 'up' : 'down') : ''),
+      {
+        text: fmtDiff(e.estimate, e.metric),
+        value: e.estimate,
+        className: effectPHolm(e) < ALPHA ? (e.estimate > 0 ? 'up' : 'down') : '',
+      },
       txt(fmtCi(e.ci, e.metric)),
       pCell(e.pValue),
       pCell(effectPHolm(e)),
