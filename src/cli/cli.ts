@@ -51,8 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (isUserError(error)) {
-      // One line per problem (a message lists several on separate lines), each line made inert.
-      for (const line of error.message.split('\n')) io.stderr(`gherkin-bench: ${printable(line)}\n`);
+      // One line per problem, each made inert.
+      for (const line of error.lines) io.stderr(`gherkin-bench: ${printable(line)}\n`);
       if (verbose && error.cause instanceof Error) io.stderr(`${error.cause.stack ?? error.cause.message}\n`);
       return error.exitCode;
     }

@@ -72,8 +72,9 @@ export function parseExperiment(
   const lines = flattenIssues(result.error.issues)
     .map((problem) => ({ problem, line: lineOf(problem.path) }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-    .map(({ problem, line }) => badInput({ file: label, line }, problem.message.replace(/\n/g, '\\n')).message);
-  throw new UserError('BAD_INPUT', [...new Set(lines)].join('\n'), { cause: result.error });
+    .map(({ problem, line }) => badInput({ file: label, line }, problem.message).message);
+  const unique = [...new Set(lines)];
+  throw new UserError('BAD_INPUT', unique.join('\n'), { cause: result.error, lines: unique });
 }
 
 /** One schema problem with its full path. */
