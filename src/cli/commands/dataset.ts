@@ -53,7 +53,9 @@ export const datasetCommand: CommandFactory = (io: CliIo, setExitCode) => ({
           const report = await validateDataset(args.dir ?? defaultDatasetDir());
           emit(io, args, report, () => renderValidation(report));
           if (!report.ok) {
-            io.stderr(`gherkin-bench: dataset ${report.dir} has ${count(report.errors, 'error')}; see the list above\n`);
+            io.stderr(
+              `gherkin-bench: dataset ${report.dir} has ${count(report.errors, 'error')}; see the list above\n`,
+            );
             setExitCode(2);
           }
         },
