@@ -14,12 +14,22 @@ export class UserError extends Error {
   readonly code: UserErrorCode;
   /** The process exit code the CLI uses for it (2: bad usage or bad input). */
   readonly exitCode: number;
+  /**
+   * The lines the CLI prints, one per problem: `[message]` unless the error lists several
+   * problems (then `message` is these lines joined by newlines).
+   */
+  readonly lines: readonly string[];
 
-  constructor(code: UserErrorCode, message: string, options?: { cause?: unknown; exitCode?: number }) {
+  constructor(
+    code: UserErrorCode,
+    message: string,
+    options?: { cause?: unknown; exitCode?: number; lines?: readonly string[] },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserError';
     this.code = code;
     this.exitCode = options?.exitCode ?? 2;
+    this.lines = options?.lines?.length ? options.lines : [message];
   }
 }
 

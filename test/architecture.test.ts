@@ -57,11 +57,14 @@ function withoutComments(text: string): string {
 function importsOf(text: string): string[] {
   const code = withoutComments(text);
   const patterns = [
-    /\b(?:import|export)\b[^;'"`]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
+    /^\s*(?:import|export)\b[^;'"`]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
-  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[1] as string));
+  return patterns
+    .flatMap((pattern) => [...code.matchAll(pattern)])
+    .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+    .map((m) => m[1] as string);
 }
 
 /**
@@ -147,7 +150,7 @@ describe('architecture (docs/architecture.md)', () => {
     ]);
   });
 
-  it('reads imports with the compiler, not a pattern: comments and strings are not imports', () => {
+  it('comments and strings are not imports; multi-line, type and dynamic imports are', () => {
     const text = [
       "// import { x } from '../report/write.js';",
       'const s = "import { y } from \'../cli/main.js\'";',

@@ -55,6 +55,15 @@ export function compareRuns(
   if (a.manifest.dataset.hash !== b.manifest.dataset.hash)
     warnings.push('The runs used different datasets: only items present in both are compared.');
   const variants = tableA.variants.filter((v) => tableB.variants.includes(v));
+  const onlyA = tableA.variants.filter((v) => !variants.includes(v));
+  const onlyB = tableB.variants.filter((v) => !variants.includes(v));
+  if (onlyA.length || onlyB.length) {
+    const side = (names: string[], run: string): string[] =>
+      names.length ? [`${names.join(', ')} only in ${run}`] : [];
+    warnings.push(
+      `Variants not in both runs are not compared: ${[...side(onlyA, `A (${a.manifest.runId})`), ...side(onlyB, `B (${b.manifest.runId})`)].join('; ')}.`,
+    );
+  }
   const modelPairs: [string, string][] = sameModels
     ? tableA.models.map((m) => [m, m])
     : [[tableA.models[0] ?? '', tableB.models[0] ?? '']];

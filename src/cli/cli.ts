@@ -46,7 +46,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (isUserError(error)) {
-      io.stderr(`gherkin-bench: ${printable(error.message)}\n`);
+      // One line per problem, each made inert.
+      for (const line of error.lines) io.stderr(`gherkin-bench: ${printable(line)}\n`);
       if (verbose && error.cause instanceof Error) io.stderr(`${error.cause.stack ?? error.cause.message}\n`);
       return error.exitCode;
     }

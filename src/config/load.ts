@@ -23,8 +23,8 @@ export interface LoadedExperiment {
 
 /**
  * Load an experiment file (or the default experiment when `file` is undefined; a relative path is
- * resolved against `cwd`), validate it against {@link ExperimentSchema} and apply the defaults. Throws a {@link UserError} (exit 2)
- * naming `file:line: field` on the first problems found.
+ * resolved against `cwd`), validate it against {@link ExperimentSchema} and apply the defaults.
+ * Throws a {@link UserError} (exit 2) naming `file:line: field` for every problem found, one line each.
  */
 export async function loadExperiment(file: string | undefined, cwd: string): Promise<LoadedExperiment> {
   if (file === undefined) return { config: parseExperiment({}, '<default experiment>'), file: null, baseDir: cwd };
@@ -69,10 +69,13 @@ export function parseExperiment(
     throw badInput({ file: label, line: lineOf([]) }, 'an experiment file must be a YAML mapping (key: value lines)');
   const result = ExperimentSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = flattenIssues(result.error.issues);
-  const first = problems[0] as Problem;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  throw badInput({ file: label, line: lineOf(first.path) }, `${first.message}${more}`, result.error);
+  // Every problem, one `file:line: field: message` line each in file order, so one edit fixes them all.
+  const lines = flattenIssues(result.error.issues)
+    .map((problem) => ({ problem, line: lineOf(problem.path) }))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+    .map(({ problem, line }) => badInput({ file: label, line }, problem.message).message);
+  const unique = [...new Set(lines)];
+  throw new UserError('BAD_INPUT', unique.join('\n'), { cause: result.error, lines: unique });
 }
 
 /** One schema problem with its full path. */

@@ -15,22 +15,26 @@ function rows(result: GateResult): string[][] {
 }
 const HEADER = ['rule', 'baseline', 'current', 'Δ [95% CI]', 'verdict'];
 
-/** A plain-text table for the terminal. */
+/**
+ * A plain-text table for the terminal: the verdict line first, then the failed checks, then the
+ * passed ones (each group in rule order), so a failure is on the first screen.
+ */
 export function gateTable(result: GateResult): string {
-  const out = textTableLines(HEADER, rows(result));
+  const failed = result.checks.filter((c) => c.verdict === 'fail');
+  const ordered: GateResult = { ...result, checks: [...failed, ...result.checks.filter((c) => c.verdict !== 'fail')] };
+  const out = [
+    result.passed
+      ? `gate: PASS (${result.checks.length} checks)`
+      : `gate: FAIL (${failed.length} of ${result.checks.length} checks failed)`,
+    '',
+    ...textTableLines(HEADER, rows(ordered)),
+  ];
   for (const w of result.warnings) out.push(`warning: ${w}`);
   if (result.flips.length) {
     out.push('', `Items that flipped from pass to fail (${result.flips.length}):`);
     for (const f of result.flips.slice(0, 50)) out.push(`  ${f.itemId}  ${f.metric}  [${f.variant}] ${f.model}`);
     if (result.flips.length > 50) out.push(`  … and ${result.flips.length - 50} more`);
   }
-  const failed = result.checks.filter((c) => c.verdict === 'fail').length;
-  out.push(
-    '',
-    result.passed
-      ? `gate: PASS (${result.checks.length} checks)`
-      : `gate: FAIL (${failed} of ${result.checks.length} checks failed)`,
-  );
   return `${out.join('\n')}\n`;
 }
 

@@ -140,9 +140,12 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
   };
 
   // Pass 2: member paths and enum values, in reading order per line.
-  let previous: { line: number; member?: FoundMember } = { line: 0 };
+  // `unresolved`: the line's last path did not resolve, so a quoted word after it is its value.
+  let previous: { line: number; member?: FoundMember; unresolved?: boolean } = { line: 0 };
   for (const token of pathTokens) {
-    const afterPath = previous.line === token.line ? previous.member : undefined;
+    const sameLine = previous.line === token.line;
+    const afterPath = sameLine ? previous.member : undefined;
+    const afterUnresolved = sameLine && previous.unresolved === true;
     previous = { line: token.line };
     if (apis.length === 0) continue; // nothing to resolve against
     const scope = scopeOf(token.block);
@@ -162,10 +165,13 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
       }
     }
     if (token.shape !== 'path') continue;
-    if (afterPath && !afterPath.enum && !resolvePathInScope(scope, token.text)) continue; // a plain value
+    if ((afterPath && !afterPath.enum) || afterUnresolved) {
+      if (!resolvePathInScope(scope, token.text)) continue; // a plain value
+    }
     const ref = resolvePath(apis, scope, token, nameOf, parameters);
     if (!ref) continue;
     refs.push(ref);
+    if (ref.kind === 'path' && ref.status !== 'valid') previous = { line: token.line, unresolved: true };
     if (ref.kind === 'path' && ref.status === 'valid') {
       previous = { line: token.line, member: resolvePathInScope(scope, token.text) ?? undefined };
       if (!previous.member && scope.length === 0) previous.member = anywhere(apis, token.text)?.member;

@@ -4,7 +4,7 @@ import { formatDiff, formatInterval, formatP, formatTest } from '../analysis/for
 import { textTableLines } from '../text-table.js';
 import { mdCell } from './markdown.js';
 
-const HEADER = ['metric', 'variant', 'model', 'Δ (B − A)', '95% CI', 'test', 'p (Holm)', 'pairs', ''];
+const HEADER = ['metric', 'variant', 'model', 'Δ (B − A)', '95% CI', 'test', 'p (Holm)', 'pairs', 'verdict'];
 
 function rows(result: RunComparison): string[][] {
   return result.comparisons.map((c) => [
@@ -16,7 +16,7 @@ function rows(result: RunComparison): string[][] {
     formatTest(c.test, c.draws),
     formatP(c.pHolm),
     String(c.pairs),
-    c.significant ? (c.meanDiff > 0 ? 'B better' : 'B worse') : '',
+    c.significant ? (c.meanDiff > 0 ? 'B better' : 'B worse') : 'no significant difference',
   ]);
 }
 

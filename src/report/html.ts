@@ -9,9 +9,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Summary } from '../analysis/types.js';
 import { escapeHtml } from '../markup-escape.js';
-import { packagePath } from '../paths.js';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { labelsHtml } from './labels.js';
+import { NO_LLM_NOTICE, noLlm } from './no-llm.js';
+import { clientScript } from './page-script.js';
 import { REPORT_DATA_ELEMENT, type ReportData, reportData } from './report-data.js';
 
 const require = createRequire(import.meta.url);
@@ -37,7 +38,7 @@ function loadAssets(): { chart: string; diff: string; client: string } {
   assets ??= {
     chart: readFileSync(packageFile('chart.js', 'dist/chart.umd.min.js'), 'utf8'),
     diff: readFileSync(packageFile('diff', 'dist/diff.min.js'), 'utf8'),
-    client: readFileSync(packagePath('src', 'report', 'client', 'report.js'), 'utf8'),
+    client: clientScript(),
   };
   return assets;
 }
@@ -128,7 +129,13 @@ pre { background: #f3f4f6; padding: 8px; border-radius: 6px; overflow: auto; max
 pre.diff .add { background: #dcfce7; display: block; } pre.diff .del { background: #fee2e2; display: block; }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .error { color: var(--bad); font-weight: 600; }
-.controls { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
+.controls { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
+.banner { background: #7f1d1d; color: #fff; padding: 10px 24px; margin: 0; font-weight: 600; }
+td.best { font-weight: 700; background: #ecfdf5; }
+.effects-matrix td { text-align: center; min-width: 84px; font-variant-numeric: tabular-nums; }
+.effects-matrix td.sig { font-weight: 700; }
+#headline-table td { white-space: nowrap; font-variant-numeric: tabular-nums; }
+#headline-copy { width: 100%; font: 12px ui-monospace, monospace; margin-top: 8px; }
 `;
 
 /** Render the report page for a run. */
@@ -144,6 +151,7 @@ export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[]
           `Trace texts are clipped to ${limit} characters each on this page to keep it small; results.jsonl holds them whole.`,
         ]
       : summary.warnings;
+  const banner = noLlm(summary.models) ? `<p id="no-llm-banner" class="banner">${escapeHtml(NO_LLM_NOTICE)}</p>\n` : '';
   const warnings = notes.map((w) => `<p class="warning">${escapeHtml(w)}</p>`).join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -160,14 +168,16 @@ export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[]
 <p>${summary.counts.cases} cases · ${summary.counts.ok} ok · <strong>${failed} failed</strong> · ${summary.variants.length} variants · ${summary.models.map(escapeHtml).join(', ')} · dataset ${escapeHtml(manifest.dataset.name)} (${escapeHtml(manifest.dataset.split)}, ${manifest.dataset.items} items) · reference variant ${escapeHtml(summary.reference)}</p>
 <p>Judge: ${escapeHtml(summary.judge.run ? `run (${summary.judge.model ?? ''})` : summary.judge.reason)} · seed ${summary.seed} · generated ${escapeHtml(summary.generatedAt)}</p>
 </header>
-<nav><a href="#overview">Metrics</a><a href="#effects">Effects</a><a href="#services">Services</a><a href="#cost">Cost</a><a href="#tables">Tables</a><a href="#cases">Cases${failed ? ` (${failed} failed)` : ''}</a></nav>
-<main>
+<nav><a href="#headline">Headline</a><a href="#overview">Metric</a><a href="#effects">Effects</a><a href="#mde">Detectable</a><a href="#services">Services</a><a href="#cost">Cost</a><a href="#tables">Tables</a><a href="#cases">Cases${failed ? ` (${failed} failed)` : ''}</a></nav>
+${banner}<main>
 ${warnings}
+<section id="headline"><h2>Quality by variant (mean, 95% CI; best of each column in bold)</h2><div class="controls"><button id="copy-markdown" type="button">Copy as Markdown</button><button id="copy-latex" type="button">Copy as LaTeX</button><span id="headline-copy-status" class="muted" role="status"></span></div><div id="headline-host"></div><textarea id="headline-copy" rows="10" readonly hidden aria-label="headline table text"></textarea></section>
 <section id="overview"><h2>Metric by variant</h2><div class="controls" id="metric-select-host"></div><div class="chart"><canvas id="chart-metric" role="img" aria-label="metric by variant"></canvas></div></section>
-<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><div class="controls" id="effects-select-host"></div><p id="effects-empty" class="muted" hidden>This run is not a full factorial ablation (every technique on and off), so there are no factorial effects.</p><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div></section>
+<section id="effects"><h2>Factorial effects (main effects and two-way interactions, per-item contrasts)</h2><p id="effects-empty" class="muted" hidden>This run is not a full factorial ablation (every technique on and off), so there are no factorial effects.</p><div id="effects-matrix-host" class="scroll"></div><div class="controls" id="effects-select-host"></div><div class="chart"><canvas id="chart-effects" role="img" aria-label="factorial effects"></canvas></div><h3>Estimates, intervals and p-values</h3><div id="effects-table-host"></div></section>
+<section id="mde"><h2>Minimum detectable effect</h2><div id="mde-host"></div></section>
 <section id="services"><h2>Per-service means</h2><div class="controls" id="heatmap-select-host"></div><div id="heatmap" class="scroll"></div></section>
-<section id="cost"><h2>Cost against quality</h2><div class="controls" id="cost-select-host"></div><div class="chart"><canvas id="chart-cost" role="img" aria-label="cost against quality"></canvas></div></section>
-<section id="tables"><h2>Estimates</h2><div id="estimates-host" class="scroll"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host" class="scroll"></div></section>
+<section id="cost"><h2>Cost</h2><div id="costs-host"></div><h3>Quality against cost</h3><div class="controls" id="cost-select-host"></div><div class="chart"><canvas id="chart-cost" role="img" aria-label="quality against cost"></canvas></div></section>
+<section id="tables"><h2>Quality estimates</h2><div id="estimates-host"></div><h2>Paired comparisons vs ${escapeHtml(summary.reference)} (Holm-corrected)</h2><div id="comparisons-host"></div></section>
 ${labelsHtml(summary.labels)}
 <section id="cases"><h2>Cases</h2><div class="controls"><input id="case-filter" type="search" placeholder="filter by item, variant or model"><label><input id="failed-only" type="checkbox"> failed only</label><span id="case-count" class="muted"></span></div><div id="cases-host" class="scroll"></div><div id="case-detail" hidden></div></section>
 </main>

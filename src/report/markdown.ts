@@ -1,19 +1,21 @@
 /**
- * summary.md: GitHub-flavoured Markdown for PR comments and job summaries — the headline table,
- * the effects, the significant differences and the failures.
+ * summary.md: GitHub-flavoured Markdown for a PR comment or a job summary, short enough to read
+ * there — quality first (the means of the metrics that differ between variants, then only the
+ * significant quality changes and effects), costs in one line, then the failures.
  */
-
-import { formatDiff, formatInterval, formatP, formatTest, formatValue } from '../analysis/format.js';
+import { formatDiff, formatInterval, formatValue } from '../analysis/format.js';
 import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
-import { CHECK_METRICS } from '../scoring/types.js';
+import { COST_METRICS } from '../scoring/types.js';
 import { labelsMarkdown } from './labels.js';
-
-/** Metrics shown in the headline table, in order, when present: every check, the judge's overall, the cost. */
-export const HEADLINE_METRICS = [...CHECK_METRICS, 'judge.overall', 'cost_usd'] as const;
+import { NO_LLM_NOTICE, noLlm } from './no-llm.js';
 
 /** Escape text for a Markdown table cell (defined with the other escapes; re-exported here). */
 export { mdCell };
+
+const ALPHA = 0.05;
+const isCost = (metric: string): boolean => (COST_METRICS as readonly string[]).includes(metric);
+const code = (text: string): string => `\`${mdCell(text)}\``;
 
 function table(header: string[], rows: string[][]): string {
   return [
@@ -23,128 +25,154 @@ function table(header: string[], rows: string[][]): string {
   ].join('\n');
 }
 
+/** Quality metrics whose mean is the same under every variant and model, with that mean. */
+function flatMetrics(summary: Summary, quality: readonly string[]): Map<string, number | null> {
+  const flat = new Map<string, number | null>();
+  for (const metric of quality) {
+    const means = new Set(summary.estimates.filter((e) => e.metric === metric).map((e) => e.mean));
+    if (means.size === 1) flat.set(metric, [...means][0] ?? null);
+  }
+  return flat;
+}
+
+function qualityMeans(summary: Summary, varying: readonly string[]): string[] {
+  const out: string[] = [];
+  if (!varying.length) return out;
+  for (const model of summary.models) {
+    out.push(`### Quality by variant${summary.models.length > 1 ? ` — ${code(model)}` : ''} (mean, 95% CI)`);
+    const rows = summary.variants.map((variant) => [
+      code(variant),
+      ...varying.map((metric) => {
+        const e = summary.estimates.find((x) => x.variant === variant && x.model === model && x.metric === metric);
+        return !e || e.mean === null ? '–' : `${formatValue(e.mean, metric)} ${formatInterval(e.ci, metric)}`;
+      }),
+    ]);
+    out.push(table(['variant', ...varying], rows));
+  }
+  return out;
+}
+
+/** Variants × metrics of the significant quality changes against the reference (`n.s.` elsewhere). */
+function significantChanges(summary: Summary, quality: readonly string[]): string[] {
+  const significant = summary.comparisons.filter((c) => c.significant && quality.includes(c.metric));
+  const heading = `### Significant quality changes vs ${code(summary.reference)} (paired, Holm-corrected, α = ${ALPHA})`;
+  if (!significant.length) return [heading, 'None.'];
+  const several = summary.models.length > 1;
+  const metrics = quality.filter((m) => significant.some((c) => c.metric === m));
+  const rowKeys = [...new Set(significant.map((c) => JSON.stringify([c.variant, c.model])))];
+  const rows = rowKeys.map((key) => {
+    const [variant, model] = JSON.parse(key) as [string, string];
+    return [
+      code(variant),
+      ...(several ? [code(model)] : []),
+      ...metrics.map((metric) => {
+        const c = significant.find((x) => x.variant === variant && x.model === model && x.metric === metric);
+        return c ? `${formatDiff(c.meanDiff, metric)} ${formatInterval(c.ci, metric)}` : 'n.s.';
+      }),
+    ];
+  });
+  return [heading, table(['variant', ...(several ? ['model'] : []), ...metrics], rows)];
+}
+
+/** Terms × metrics of the Holm-significant factorial effects on quality (first model). */
+function significantEffects(summary: Summary, quality: readonly string[]): string[] {
+  const model = summary.models[0];
+  const effects = summary.effects.filter((e) => e.model === model && quality.includes(e.metric) && e.significant);
+  if (!effects.length) return [];
+  const metrics = quality.filter((m) => effects.some((e) => e.metric === m));
+  const terms = [...new Set(effects.map((e) => e.term))];
+  const rows = terms.map((term) => [
+    term,
+    ...metrics.map((metric) => {
+      const e = effects.find((x) => x.term === term && x.metric === metric);
+      return e ? formatDiff(e.estimate, metric) : 'n.s.';
+    }),
+  ]);
+  return [
+    `### Significant factorial effects (full factorial ablation, per-item contrasts, Holm-corrected per metric)${summary.models.length > 1 ? ` — ${code(model ?? '')}` : ''}`,
+    table(['term', ...metrics], rows),
+  ];
+}
+
+/** One line: each cost metric's range of means over the variants. */
+function costLine(summary: Summary): string | null {
+  const parts = summary.metrics.filter(isCost).flatMap((metric) => {
+    const means = summary.estimates.filter((e) => e.metric === metric && e.mean !== null).map((e) => e.mean as number);
+    if (!means.length) return [];
+    const low = Math.min(...means);
+    const high = Math.max(...means);
+    return [`${metric} ${formatValue(low, metric)}${high > low ? `–${formatValue(high, metric)}` : ''}`];
+  });
+  return parts.length ? `**Costs** (mean per case, range over variants): ${parts.join(' · ')}.` : null;
+}
+
+function detectableLine(summary: Summary, varying: readonly string[]): string | null {
+  const rows = summary.detectable.filter((d) => d.items > 0 && varying.includes(d.metric));
+  if (!rows.length) return null;
+  const items = [...new Set(rows.map((d) => d.items))].join('/');
+  const cells = rows.map((d) =>
+    d.mde !== null
+      ? `${d.metric} ${formatValue(d.mde, d.metric)}`
+      : `${d.metric} ${d.detectable ? '–' : 'not detectable at this n'}`,
+  );
+  return `Smallest detectable difference (80% power, two-sided sign-flip test of the mean at the Holm-adjusted α, paired, ${items} items): ${cells.join(' · ')}.`;
+}
+
+/** One line: how differences and effects were tested, and which families Holm adjusts over. */
+function methodsLine(summary: Summary): string {
+  const { exactLimit, draws, families } = summary.methods;
+  return `Methods: means over items with t intervals (Wilson for 0/1 metrics); differences and effects tested with a sign-flip permutation test of the mean (exact up to ${exactLimit} items, else ${draws} draws); Holm families: ${families.map(mdCell).join('; ')}.`;
+}
+
+function failures(summary: Summary, max: number): string[] {
+  if (!summary.failures.length) return [];
+  const out = [
+    `### Failures (${summary.failures.length})`,
+    table(
+      ['item', 'variant', 'model', 'repeat', 'stage', 'reason'],
+      summary.failures
+        .slice(0, max)
+        .map((f) => [
+          mdCell(f.itemId),
+          code(f.variant),
+          mdCell(f.model),
+          String(f.repeat),
+          f.stage,
+          mdCell(f.message.slice(0, 160)),
+        ]),
+    ),
+  ];
+  if (summary.failures.length > max) out.push(`…and ${summary.failures.length - max} more (see results.csv).`);
+  return out;
+}
+
 /** Render the summary as Markdown. */
 export function summaryMarkdown(summary: Summary, options: { maxFailures?: number } = {}): string {
-  const out: string[] = [];
-  const metrics = HEADLINE_METRICS.filter((m) => summary.metrics.includes(m));
-  out.push(`## gherkin-bench run \`${mdCell(summary.runId)}\``);
+  const quality = summary.metrics.filter((m) => !isCost(m));
+  const flat = flatMetrics(summary, quality);
+  const varying = quality.filter((m) => !flat.has(m));
+  const out: string[] = [`## gherkin-bench run ${code(summary.runId)}`];
+  if (noLlm(summary.models)) out.push(`> **${NO_LLM_NOTICE}**`);
   out.push(
-    `${summary.counts.cases} cases (${summary.counts.ok} ok, ${summary.counts.failed} failed) · ${summary.variants.length} variants · models: ${summary.models.map((m) => `\`${mdCell(m)}\``).join(', ')} · reference: \`${mdCell(summary.reference)}\``,
+    `${summary.counts.cases} cases (${summary.counts.ok} ok, ${summary.counts.failed} failed) · ${summary.variants.length} variants · models: ${summary.models.map(code).join(', ')} · reference: ${code(summary.reference)}`,
   );
   out.push(
     `Judge: ${summary.judge.run ? `run (${mdCell(summary.judge.model ?? '')})` : mdCell(summary.judge.reason)}.`,
   );
   for (const w of summary.warnings) out.push(`> ⚠️ ${mdCell(w)}`);
-
-  for (const model of summary.models) {
-    out.push(`### Mean by variant${summary.models.length > 1 ? ` — \`${mdCell(model)}\`` : ''} (95% CI)`);
-    const rows = summary.variants.map((variant) => [
-      `\`${mdCell(variant)}\``,
-      ...metrics.map((metric) => {
-        const e = summary.estimates.find((x) => x.variant === variant && x.model === model && x.metric === metric);
-        return e?.mean === null || !e ? '–' : `${formatValue(e.mean, metric)} ${formatInterval(e.ci, metric)}`;
-      }),
-    ]);
-    out.push(table(['variant', ...metrics], rows));
-  }
-
-  const mains = summary.effects.filter(
-    (e) => metrics.includes(e.metric as (typeof metrics)[number]) && !e.metric.startsWith('cost'),
-  );
-  if (mains.length) {
-    out.push('### Factorial effects (full factorial ablation, per-item contrasts)');
+  out.push(...qualityMeans(summary, varying));
+  if (flat.size)
     out.push(
-      'Each effect is a mean over items: t interval, sign-flip permutation test of the mean, Holm over the effects of its metric (one family per metric).',
+      `Same under every variant: ${[...flat].map(([metric, mean]) => `${metric} ${formatValue(mean, metric)}`).join(' · ')}.`,
     );
-    out.push(
-      table(
-        ['metric', 'term', 'effect', '95% CI', 'p', 'p (Holm)', 'Wilcoxon p (location)'],
-        mains.map((e) => [
-          e.metric,
-          e.term,
-          formatDiff(e.estimate, e.metric),
-          formatInterval(e.ci, e.metric),
-          formatP(e.pValue),
-          `${formatP(e.pHolm)}${e.significant ? ' *' : ''}`,
-          formatP(e.secondary.pValue),
-        ]),
-      ),
-    );
-  }
-
-  const significant = summary.comparisons.filter((c) => c.significant);
-  out.push(`### Significant differences vs \`${mdCell(summary.reference)}\` (Holm-corrected)`);
-  out.push(
-    significant.length
-      ? table(
-          ['metric', 'variant', 'Δ (mean)', '95% CI', 'test of the mean', 'p (Holm)', 'secondary p', 'pairs'],
-          significant.map((c) => [
-            c.metric,
-            `\`${mdCell(c.variant)}\``,
-            formatDiff(c.meanDiff, c.metric),
-            formatInterval(c.ci, c.metric),
-            formatTest(c.test, c.draws),
-            formatP(c.pHolm),
-            `${formatP(c.secondary.pValue)} (${c.secondary.test})`,
-            String(c.pairs),
-          ]),
-        )
-      : 'None at α = 0.05.',
-  );
-
-  const mde = summary.detectable.filter((d) => d.items > 0 && metrics.includes(d.metric as (typeof metrics)[number]));
-  if (mde.length) {
-    out.push(
-      '### Smallest detectable difference (80% power, two-sided test of the mean at the Holm-adjusted α, paired)',
-    );
-    out.push(
-      table(
-        ['metric', 'items', 'α per comparison', 'MDE'],
-        mde.map((d) => [
-          d.metric,
-          String(d.items),
-          `${d.alpha.toPrecision(2)} (${Number((d.alpha * d.family).toPrecision(6))} / ${d.family})`,
-          d.mde !== null
-            ? formatValue(d.mde, d.metric)
-            : mdCell(d.detectable ? `– (${d.reason ?? 'unknown'})` : 'not detectable at this n'),
-        ]),
-      ),
-    );
-  }
-
-  out.push('### Methods');
-  out.push(
-    [
-      `- Means over items with t intervals (Wilson over items for 0/1 metrics); differences and effects are means of per-item differences, tested with a sign-flip permutation test of the mean (exact up to ${summary.methods.exactLimit} non-tied items, else ${summary.methods.draws} Monte-Carlo sign patterns). Wilcoxon / McNemar p-values are secondary and test other questions.`,
-      ...summary.methods.families.map((f) => `- Family: ${mdCell(f)}.`),
-      summary.methods.excludedFromTests.length
-        ? `- Not tested (timing, wall-clock): ${summary.methods.excludedFromTests.join(', ')}.`
-        : '',
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
+  out.push(...significantChanges(summary, quality));
+  out.push(...significantEffects(summary, quality));
+  const detectable = detectableLine(summary, varying);
+  if (detectable) out.push(detectable);
+  const costs = costLine(summary);
+  if (costs) out.push(costs);
+  out.push(methodsLine(summary));
   if (summary.labels) out.push(labelsMarkdown(summary.labels));
-
-  const max = options.maxFailures ?? 20;
-  if (summary.failures.length) {
-    out.push(`### Failures (${summary.failures.length})`);
-    out.push(
-      table(
-        ['item', 'variant', 'model', 'repeat', 'stage', 'reason'],
-        summary.failures
-          .slice(0, max)
-          .map((f) => [
-            mdCell(f.itemId),
-            `\`${mdCell(f.variant)}\``,
-            mdCell(f.model),
-            String(f.repeat),
-            f.stage,
-            mdCell(f.message.slice(0, 160)),
-          ]),
-      ),
-    );
-    if (summary.failures.length > max) out.push(`…and ${summary.failures.length - max} more (see results.csv).`);
-  }
+  out.push(...failures(summary, options.maxFailures ?? 10));
   return `${out.join('\n\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/analysis/compare-runs.js';
-import { syntheticRun } from '../support/synthetic-run.js';
+import { comparisonMarkdown, comparisonTable } from '../../src/report/compare.js';
+import { makeVariant, syntheticRun } from '../support/synthetic-run.js';
 
 describe('compareRuns', () => {
   const a = syntheticRun({ items: 50, seed: 4, noiseSeed: 10, effects: { rag: 0.1 }, model: 'bedrock:model-a' });
@@ -49,5 +50,40 @@ describe('compareRuns', () => {
     expect(compareRuns(a, again, { includeTiming: true }).comparisons.some((c) => c.metric === 'latency_ms')).toBe(
       true,
     );
+  });
+});
+
+describe('compare output', () => {
+  const [none, cot, rag, fewShot] = [
+    makeVariant(false, false, false),
+    makeVariant(true, false, false),
+    makeVariant(false, true, false),
+    makeVariant(false, false, true),
+  ] as const;
+  const a = syntheticRun({ items: 10, seed: 4, variants: [none, cot, rag] });
+  a.manifest.runId = 'run-a';
+  const b = syntheticRun({ items: 10, seed: 4, noiseSeed: 5, variants: [cot, rag, fewShot] });
+  b.manifest.runId = 'run-b';
+  const result = compareRuns(a, b, { draws: 100 });
+
+  it('says which variants it dropped because only one run has them', () => {
+    expect(result.variants).toEqual(['cot', 'rag']);
+    expect(result.warnings).toContain(
+      'Variants not in both runs are not compared: none only in A (run-a); fewshot only in B (run-b).',
+    );
+    expect(comparisonTable(result)).toContain('warning: Variants not in both runs are not compared');
+  });
+
+  it('writes Markdown with no empty column: every header and cell has text', () => {
+    const table = comparisonMarkdown(result)
+      .split('\n')
+      .filter((line) => line.startsWith('|'));
+    expect(table.length).toBeGreaterThan(2);
+    for (const line of table) {
+      const cells = line.slice(1, -1).split(' | ');
+      expect(cells).toHaveLength(9);
+      for (const cell of cells) expect(cell.trim(), line).not.toBe('');
+    }
+    expect(table[0]).toMatch(/\| verdict \|$/);
   });
 });

@@ -1,13 +1,9 @@
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeReports } from '../../src/report/write.js';
 import { syntheticRun } from '../support/synthetic-run.js';
-import { launchChromium } from './chromium.js';
+import { type OpenReport, openReport, spreadOf } from './open-report.js';
 
 const HOSTILE = [
   '<script>window.__pwned = "script"</script>',
@@ -17,40 +13,118 @@ const HOSTILE = [
 ].join('\n');
 
 describe('HTML report in Chromium', () => {
-  let browser: Browser;
+  let report: OpenReport;
   let page: Page;
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'gb-report-'));
 
   beforeAll(async () => {
-    const { manifest, records } = syntheticRun({ items: 30, effects: { rag: 0.15 }, failureRate: 0.03, seed: 3 });
+    const { manifest, records } = syntheticRun({
+      items: 30,
+      effects: { rag: 0.15 },
+      failureRate: 0.03,
+      seed: 3,
+      model: 'bedrock:us.amazon.nova-lite-v1:0',
+    });
     const target = records.find((r) => r.itemId === 'item-000' && r.variant === 'none');
     if (!target) throw new Error('synthetic run lacks item-000');
     target.candidate = HOSTILE;
     const item = manifest.items.find((i) => i.id === 'item-000');
     if (item) item.requirement = `Requirement with ${HOSTILE}`;
-    writeReports(dir, manifest, records, { resamples: 300 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) requests.push(request.url());
-    });
-    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    report = await openReport(manifest, records);
+    page = report.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await report?.browser.close();
   });
 
-  it('loads from file:// with no console errors and no network request', () => {
-    expect(consoleErrors).toEqual([]);
-    expect(requests).toEqual([]);
+  it('loads from file:// with no console errors and no network request', async () => {
+    expect(report.errors).toEqual([]);
+    expect(report.requests).toEqual([]);
+    expect(await page.$eval('main', (el) => el.textContent ?? '')).not.toMatch(/\bnull\b|\bundefined\b|NaN/);
+  });
+
+  it('shows no no-LLM banner when a model generated the candidates', async () => {
+    expect(await page.$('#no-llm-banner')).toBeNull();
+  });
+
+  it('renders the headline table: a row per variant, a column per quality metric, the best marked', async () => {
+    const head = await page.$$eval('#headline-table thead th', (ths) => ths.map((th) => th.textContent));
+    expect(head).toEqual(['variant', 'parse', 'structure']);
+    const variants = await page.$$eval('#headline-table tbody th', (ths) => ths.map((th) => th.textContent));
+    expect(variants).toEqual(report.summary.variants);
+    const structure = report.summary.estimates.filter((e) => e.metric === 'structure');
+    const best = structure.reduce((a, b) => ((b.mean ?? -1) > (a.mean ?? -1) ? b : a));
+    const marked = await page.$$eval('#headline-table tbody tr', (trs) =>
+      trs
+        .filter((tr) => tr.querySelectorAll('td')[1]?.classList.contains('best'))
+        .map((tr) => tr.querySelector('th')?.textContent),
+    );
+    expect(marked).toEqual([best.variant]);
+    const cell = await page.$eval('#headline-table tbody tr td:nth-of-type(2)', (td) => td.textContent ?? '');
+    expect(cell).toMatch(/^\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]$/);
+  });
+
+  it('copies the headline as Markdown and as LaTeX', async () => {
+    await page.click('#copy-markdown');
+    const markdown = await page.$eval('#headline-copy', (el) => (el as HTMLTextAreaElement).value);
+    expect(markdown.split('\n')[0]).toBe('| variant | parse | structure |');
+    expect(markdown).toMatch(/\| \*\*\d\.\d{3} \[/);
+    await page.click('#copy-latex');
+    const latex = await page.$eval('#headline-copy', (el) => (el as HTMLTextAreaElement).value);
+    expect(latex).toContain('\\begin{tabular}{lcc}');
+    expect(latex).toContain('\\textbf{');
+    expect(latex).toContain('cot+rag+fewshot &');
+  });
+
+  it('renders the effects matrix (technique × metric) with its table of Holm p-values', async () => {
+    const terms = await page.$$eval('.effects-matrix tbody th', (ths) => ths.map((th) => th.textContent));
+    expect(terms).toEqual(expect.arrayContaining(['cot', 'rag', 'fewShot', 'cot×rag']));
+    const rag = await page.$$eval('.effects-matrix tbody tr', (trs) => {
+      const row = trs.find((tr) => tr.querySelector('th')?.textContent === 'rag');
+      const cell = row?.querySelectorAll('td')[1] as HTMLElement | undefined;
+      return {
+        text: cell?.textContent,
+        significant: cell?.classList.contains('sig'),
+        background: cell?.style.background,
+      };
+    });
+    expect(rag.text).toMatch(/^\+0\.1\d\d \*$/);
+    const ragRow = await page.$$eval('#effects-table tbody tr', (trs) =>
+      trs
+        .map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent))
+        .find((r) => r[0] === 'structure' && r[1] === 'rag'),
+    );
+    expect(ragRow?.[3]).toMatch(/^\+0\.1\d\d$/);
+    expect(rag.significant).toBe(true);
+    expect(rag.background).toMatch(/rgba\(5, 150, 105/);
+    const header = await page.$$eval('#effects-table thead th', (ths) => ths.map((th) => th.textContent));
+    expect(header).toEqual(['metric', 'term', 'kind', 'effect', '95% CI', 'p', 'p (Holm)', 'items']);
+    const items = await page.$$eval('#effects-table tbody td:nth-child(8)', (tds) => tds.map((td) => td.textContent));
+    expect(items.sort()).toEqual(
+      report.summary.effects
+        .filter((e) => ['parse', 'structure'].includes(e.metric))
+        .map((e) => String(e.items))
+        .sort(),
+    );
+    const pHolm = await page.$$eval('#effects-table tbody td:nth-child(7)', (tds) => tds.map((td) => td.textContent));
+    expect(pHolm).toContain('<0.001');
+    for (const p of pHolm) expect(p).toMatch(/^(<0\.001|[01]\.\d{3})$/);
+  });
+
+  it('renders the minimum-detectable-effect section', async () => {
+    const rows = await page.$$eval('#mde-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
+    );
+    const structure = report.summary.detectable.find((d) => d.metric === 'structure');
+    expect(rows).toContainEqual(['structure', '30', expect.any(String), (structure?.mde ?? Number.NaN).toFixed(3)]);
+    expect(await page.$eval('#mde', (el) => el.textContent)).toContain('80% power');
+  });
+
+  it('keeps cost apart from quality: the quality tables list no cost metric', async () => {
+    const metrics = await page.$$eval('#estimates tbody td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
+    expect(new Set(metrics)).toEqual(new Set(['parse', 'structure']));
+    const costHead = await page.$$eval('#costs thead th', (ths) => ths.map((th) => th.textContent));
+    expect(costHead).toEqual(['variant', 'tokens_in', 'tokens_out', 'cost_usd', 'latency_ms', 'calls']);
   });
 
   it('draws the charts (canvases are not blank)', async () => {
@@ -106,5 +180,96 @@ describe('HTML report in Chromium', () => {
     await page.uncheck('#failed-only');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'test-artifacts/report.png', fullPage: false });
+  });
+});
+
+describe('HTML report of an offline run whose first metrics are flat', () => {
+  let report: OpenReport;
+
+  beforeAll(async () => {
+    const { manifest, records } = syntheticRun({ items: 20, effects: { cot: 0.3 }, seed: 5 });
+    for (const record of records) for (const score of record.scores) if (score.metric === 'structure') score.value = 1;
+    report = await openReport(manifest, records);
+  });
+
+  afterAll(async () => {
+    await report?.browser.close();
+  });
+
+  it('loads with no console errors', () => {
+    expect(report.errors).toEqual([]);
+  });
+
+  it('opens on a metric that varies between variants, not on the flat one', async () => {
+    const shown = await report.page.$eval('#chart-metric', (el) => (el as HTMLCanvasElement).dataset.metric ?? '');
+    expect(shown).toBe('parse');
+    expect(spreadOf(report.summary, 'structure')).toBe(0);
+    expect(spreadOf(report.summary, shown)).toBeGreaterThan(0);
+    expect(await report.page.$eval('#metric-select', (el) => (el as HTMLSelectElement).value)).toBe(shown);
+  });
+
+  it('says at the top that no LLM generated the candidates', async () => {
+    const banner = await report.page.$eval('#no-llm-banner', (el) => el.textContent ?? '');
+    expect(banner).toContain('No LLM generated these candidates');
+    expect(banner).toContain('offline:reference');
+    const top = await report.page.$eval('#no-llm-banner', (el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(300);
+  });
+
+  it('hides all-zero comparison rows until asked', async () => {
+    const page = report.page;
+    const visible = await page.$$eval('#comparisons tbody tr', (trs) => trs.length);
+    const quality = report.summary.comparisons.filter((c) => ['parse', 'structure'].includes(c.metric));
+    const zeroRows = quality.filter((c) => c.meanDiff === 0 && c.ci.low === 0 && c.ci.high === 0);
+    expect(zeroRows.length).toBeGreaterThan(0);
+    expect(visible).toBe(quality.length - zeroRows.length);
+    const shown = await page.$$eval('#comparisons tbody tr', (trs) =>
+      trs.map((tr) => `${tr.children[3]?.textContent} ${tr.children[4]?.textContent}`),
+    );
+    expect(shown).not.toContain('0.000 [0.000, 0.000]');
+    await page.check('#comparisons-host .show-noise');
+    expect(await page.$$eval('#comparisons tbody tr', (trs) => trs.length)).toBe(quality.length);
+  });
+
+  it('places the cost chart labels without overlaps, even for points at one cost', async () => {
+    const labels = await report.page.evaluate(() => {
+      const chart = (window as unknown as { Chart: { getChart(id: string): { $labels?: unknown } } }).Chart.getChart(
+        'chart-cost',
+      );
+      return chart?.$labels as { text: string; box: { x: number; y: number; w: number; h: number } }[];
+    });
+    expect(labels.map((l) => l.text).sort()).toEqual([...report.summary.variants].sort());
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1)) {
+        const apart =
+          a.box.x + a.box.w <= b.box.x ||
+          b.box.x + b.box.w <= a.box.x ||
+          a.box.y + a.box.h <= b.box.y ||
+          b.box.y + b.box.h <= a.box.y;
+        expect(apart, `${a.text} overlaps ${b.text}`).toBe(true);
+      }
+  });
+});
+
+describe('HTML report of a judged run', () => {
+  let report: OpenReport;
+
+  beforeAll(async () => {
+    const { manifest, records } = syntheticRun({ items: 12, effects: { rag: 0.4 }, seed: 8 });
+    for (const [i, record] of records.entries())
+      record.scores.push({ metric: 'judge.overall', value: 0.5 + (i % 3) * 0.01, reason: 'synthetic judge' });
+    manifest.judge = { model: 'bedrock:judge', rubric: 'default' };
+    report = await openReport(manifest, records);
+  });
+
+  afterAll(async () => {
+    await report?.browser.close();
+  });
+
+  it('opens on the judge even when another metric varies more', async () => {
+    expect(report.summary.judge.run).toBe(true);
+    expect(spreadOf(report.summary, 'structure')).toBeGreaterThan(spreadOf(report.summary, 'judge.overall'));
+    const shown = await report.page.$eval('#chart-metric', (el) => (el as HTMLCanvasElement).dataset.metric ?? '');
+    expect(shown).toBe('judge.overall');
   });
 });

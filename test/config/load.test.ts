@@ -67,10 +67,14 @@ describe('experiment files: schema with exact field paths', () => {
     );
   });
 
-  it('counts further problems and reports YAML syntax errors with their line', () => {
-    expect(failure(() => parseExperimentText('repeats: 0\nseed: -1\n', 'e.yaml')).message).toMatch(
-      /\(and 1 more problem\)$/,
-    );
+  it('reports every problem, one line each, and YAML syntax errors with their line', () => {
+    const lines = failure(() =>
+      parseExperimentText('repeats: 0\nseed: -1\ndataset:\n  split: test\n', 'e.yaml'),
+    ).message.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^e\.yaml:1: repeats: /);
+    expect(lines[1]).toMatch(/^e\.yaml:2: seed: /);
+    expect(lines[2]).toBe('e.yaml:4: dataset.split: expected one of "fewshot", "eval"');
     expect(failure(() => parseExperimentText('models: [a\nrepeats: 1\n', 'e.yaml')).message).toMatch(
       /^e\.yaml:\d+: not valid YAML/,
     );

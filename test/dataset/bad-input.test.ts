@@ -21,8 +21,16 @@ describe('dataset validate on bad input', () => {
     const { code, stdout, stderr } = await run(['dataset', 'validate', bad(name)]);
     expect(code).toBe(2);
     expect(stdout).toContain(`${bad(name)}/${expected}`);
-    expect(stdout).toMatch(/INVALID: \d+ items, [1-9]\d* errors/);
-    expect(stderr).toMatch(/^gherkin-bench: dataset .* has [1-9]\d* error\(s\)/);
+    expect(stdout).toMatch(/INVALID: (1 item|\d+ items), [1-9]\d* errors?,/);
+    expect(stdout).not.toMatch(/\b1 (item|error|warning)s\b/);
+    expect(stderr).toMatch(/^gherkin-bench: dataset .* has [1-9]\d* errors?; see the list above/);
+  });
+
+  it('counts one error as "1 error", not "1 errors"', async () => {
+    const { stdout, stderr } = await run(['dataset', 'validate', bad('duplicate-id')]);
+    expect(stdout).toMatch(/INVALID: 2 items, 1 error, \d+ warnings?\b/);
+    expect(stdout).not.toMatch(/\b1 errors\b/);
+    expect(stderr).toMatch(/has 1 error; see the list above/);
   });
 
   it.each(['bom', 'crlf'])('%s: loads and validates clean, exit 0', async (name) => {

@@ -49,3 +49,27 @@ describe('gate outputs', () => {
     expect(xml).not.toMatch(/[\u0000-\u0008]/);
   });
 });
+
+describe('gate text table', () => {
+  it('puts the verdict and the failed checks first, however many checks passed', () => {
+    const check = hostile.checks[0]!;
+    const passing = Array.from({ length: 60 }, (_, i) => ({
+      ...check,
+      name: `rule-${String(i).padStart(2, '0')}`,
+      verdict: 'pass' as const,
+    }));
+    const failing = { ...check, name: 'grounding-regressed', verdict: 'fail' as const };
+    const result: GateResult = {
+      passed: false,
+      checks: [...passing.slice(0, 40), failing, ...passing.slice(40)],
+      flips: [],
+      warnings: [],
+    };
+    const lines = gateTable(result).split('\n');
+    expect(lines[0]).toBe('gate: FAIL (1 of 61 checks failed)');
+    const header = lines.findIndex((l) => l.startsWith('rule '));
+    expect(lines[header + 2]).toMatch(/^grounding-regressed\s.*FAIL$/);
+    expect(lines[header + 3]).toMatch(/^rule-00\s.*PASS$/);
+    expect(lines.filter((l) => /^rule-\d\d\s/.test(l))).toHaveLength(60);
+  });
+});

@@ -101,6 +101,40 @@ describe('groundText', () => {
     expect(counts.unknown).toBe(1);
   });
 
+  it('counts one unknown per misspelt path, not its quoted value as another', () => {
+    const text = feature(`
+  Scenario: Four misspelt paths
+    Given a notebook instance described by "sagemaker.describe_notebook_instance"
+    And its "DirectInternetAcess" is "Enabledd"
+    And its "KmsKeyIdd" is "ProductionKey"
+    And its "RootAcess" is "Off.Value"
+    And its "NotebookInstanceNme" is "MyNotebook"
+    And its "InstanceType" is "ml.t3.medium"
+    Then the rule returns NON_COMPLIANT
+`);
+    const { references, counts } = groundText(text);
+    expect(references.filter((r) => r.status === 'unknown').map((r) => r.text)).toEqual([
+      'DirectInternetAcess',
+      'KmsKeyIdd',
+      'RootAcess',
+      'NotebookInstanceNme',
+    ]);
+    expect(counts.unknown).toBe(4);
+    expect(find(references, 'InstanceType')).toMatchObject({ status: 'valid' });
+  });
+
+  it('still checks a second path on the line of a misspelt one', () => {
+    const text = feature(`
+  Scenario: Two paths on a line
+    Given a notebook instance described by "sagemaker.describe_notebook_instance"
+    And its "KmsKeyIdd" equals its "RootAccess"
+    Then the rule returns NON_COMPLIANT
+`);
+    const { references } = groundText(text);
+    expect(find(references, 'KmsKeyIdd')).toMatchObject({ status: 'unknown' });
+    expect(find(references, 'RootAccess')).toMatchObject({ kind: 'path', status: 'valid' });
+  });
+
   it('accepts list paths with [] and notes a missing []', () => {
     const text = `Scenario: Buckets
     Given "s3.get_bucket_encryption" returns "ServerSideEncryptionConfiguration.Rules[].ApplyServerSideEncryptionByDefault.SSEAlgorithm" as "aws:kms"

@@ -35,13 +35,19 @@ describe('report files', () => {
     expect(failed.length).toBe(summary.counts.failed);
   });
 
-  it('summary.md has the headline table, the effects and the failures', () => {
+  it('summary.md puts quality first: the means, the significant changes and effects, costs in one line', () => {
     const md = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(md).toMatch(/\| variant \| parse \| structure \|/);
-    expect(md).toContain('Factorial effects');
-    expect(md).toContain('| structure | rag |');
+    const changes = md.slice(md.indexOf('### Significant quality changes'));
+    expect(changes).toMatch(/^\| `rag` \| .*\+0\.\d{3} \[/m);
+    // 6 complete items: the rag effect's p = 0.031 does not survive Holm over the 6 terms.
+    expect(md).not.toContain('Significant factorial effects');
+    expect(md).not.toMatch(/^\| [^|]*(tokens|latency|calls|cost)/m);
+    expect(md.match(/^\*\*Costs\*\* .*tokens_in .*latency_ms .*$/gm)).toHaveLength(1);
+    expect(md.indexOf('Quality by variant')).toBeLessThan(md.indexOf('**Costs**'));
     if (summary.counts.failed) expect(md).toContain(`Failures (${summary.counts.failed})`);
     expect(md).toContain('the judge was not run');
+    expect(md).toContain('No LLM generated these candidates');
   });
 
   it('index.html carries hostile text only as escaped data', () => {

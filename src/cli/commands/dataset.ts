@@ -12,11 +12,14 @@ import { type ValidationReport, validateDataset } from '../../dataset/validate.j
 import { defineCommand, withCommands } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
 
+/** `1 error`, `2 errors`. */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function renderValidation(report: ValidationReport): string {
   const lines = report.problems.map(formatProblem);
   const verdict = report.ok ? 'valid' : 'INVALID';
   lines.push(
-    `dataset ${report.dir}: ${verdict}: ${report.items} items, ${report.errors} errors, ${report.warnings} warnings (${report.elapsedMs} ms)`,
+    `dataset ${report.dir}: ${verdict}: ${count(report.items, 'item')}, ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')} (${report.elapsedMs} ms)`,
   );
   return lines.join('\n');
 }
@@ -48,7 +51,9 @@ export const datasetCommand: CommandFactory = (io: CliIo, setExitCode) =>
             const report = await validateDataset(args.dir ?? defaultDatasetDir());
             emit(io, args, report, () => renderValidation(report));
             if (!report.ok) {
-              io.stderr(`gherkin-bench: dataset ${report.dir} has ${report.errors} error(s); see the list above\n`);
+              io.stderr(
+                `gherkin-bench: dataset ${report.dir} has ${count(report.errors, 'error')}; see the list above\n`,
+              );
               setExitCode(2);
             }
           },

@@ -33,6 +33,11 @@ export const retrieveCommand: CommandFactory = (io: CliIo) =>
         .option('passages', { type: 'boolean', default: false, describe: 'Print the prompt passages instead' })
         .option('budget', { type: 'number', default: 1500, describe: 'Token budget of --passages (chars/4)' }),
     handler: (args) => {
+      if (!args.requirement.trim())
+        throw new UserError(
+          'BAD_USAGE',
+          'requirement: empty; pass the security requirement in words, e.g. retrieve "S3 buckets must block public access"',
+        );
       if (!Number.isInteger(args.budget) || args.budget < 1)
         throw new UserError('BAD_USAGE', `--budget: must be a whole number of tokens ≥ 1 (got ${args.budget})`);
       const retriever = createRetriever(defaultCatalog());

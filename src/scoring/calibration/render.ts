@@ -1,8 +1,10 @@
 /** A calibration report as text: the sensitivity table, blind spots, agreement, repeatability, verbosity. */
+import { textTableLines } from '../../text-table.js';
 import type { CalibrationReport } from './calibrate.js';
 
 const pct = (v: number | null): string => (v === null ? '   –' : `${Math.round(v * 100)}%`.padStart(4));
 const num = (v: number | null, digits = 2): string => (v === null ? '–' : v.toFixed(digits));
+const indent = (lines: string[]): string[] => lines.map((line) => `  ${line}`);
 
 /** Render a calibration report for a terminal. */
 export function renderCalibration(report: CalibrationReport): string {
@@ -16,16 +18,16 @@ export function renderCalibration(report: CalibrationReport): string {
   out.push('Sensitivity: gold > corrupted share (higher/ties/lower of comparable pairs; n/s = not scored)');
   const corruptions = report.corruptions.map((c) => c.id);
   const metrics = [...new Set(report.sensitivity.map((r) => r.metric))];
-  out.push(`  ${'metric'.padEnd(20)} ${corruptions.map((c) => c.slice(0, 14).padEnd(22)).join(' ')}`);
-  for (const metric of metrics) {
-    const cells = corruptions.map((c) => {
+  const rows = metrics.map((metric) => [
+    metric,
+    ...corruptions.map((c) => {
       const row = report.sensitivity.find((r) => r.metric === metric && r.corruption === c);
-      if (!row) return ''.padEnd(22);
+      if (!row) return '';
       const counts = `${row.higher}/${row.ties}/${row.lower}${row.notScored ? ` n/s${row.notScored}` : ''}`;
-      return `${pct(row.shareHigher)} ${row.verdict.slice(0, 9).padEnd(9)} ${counts}`.padEnd(22).slice(0, 22);
-    });
-    out.push(`  ${metric.padEnd(20)} ${cells.join(' ')}`);
-  }
+      return `${pct(row.shareHigher).trim()} ${row.verdict} ${counts}`;
+    }),
+  ]);
+  out.push(...indent(textTableLines(['metric', ...corruptions], rows)));
   out.push('');
   const blind = Object.entries(report.blind);
   out.push(
@@ -38,14 +40,14 @@ export function renderCalibration(report: CalibrationReport): string {
     const n = Math.max(0, ...report.labelCorrelation.map((c) => c.n));
     out.push('');
     out.push(`Deterministic metrics vs labelled scores (Spearman rho, up to ${n} labelled cases):`);
-    out.push(`  ${'metric'.padEnd(18)} ${criteria.map((c) => c.slice(0, 12).padStart(12)).join(' ')}`);
-    for (const metric of [...new Set(report.labelCorrelation.map((c) => c.metric))]) {
-      const cells = criteria.map((criterion) => {
+    const rows = [...new Set(report.labelCorrelation.map((c) => c.metric))].map((metric) => [
+      metric,
+      ...criteria.map((criterion) => {
         const cell = report.labelCorrelation?.find((c) => c.metric === metric && c.criterion === criterion);
-        return num(cell?.spearman ?? null).padStart(12);
-      });
-      out.push(`  ${metric.padEnd(18)} ${cells.join(' ')}`);
-    }
+        return num(cell?.spearman ?? null);
+      }),
+    ]);
+    out.push(...indent(textTableLines(['metric', ...criteria], rows)));
   }
   if (report.judge) {
     const j = report.judge;

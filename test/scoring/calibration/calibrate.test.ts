@@ -87,6 +87,18 @@ describe('calibrate without a judge (deterministic metrics)', () => {
     expect(text).toContain('Sensitivity');
     expect(text).toMatch(/Blind \(never scores the gold higher\): .*outcome_coverage ← [^;]*inverted-expected-value/);
   });
+
+  it('prints every column header of the sensitivity table whole, each over its own column', () => {
+    const lines = renderCalibration(offline).split('\n');
+    const header = lines.find((l) => l.trimStart().startsWith('metric ')) ?? '';
+    const ids = offline.corruptions.map((c) => c.id);
+    expect(header.trim().split(/\s{2,}/)).toEqual(['metric', ...ids]);
+    const row = lines.find((l) => l.trimStart().startsWith('outcome_coverage ')) ?? '';
+    for (const id of ids) {
+      const cell = row.slice(header.indexOf(id)).split(/\s{2,}/)[0] ?? '';
+      expect(cell, id).toMatch(/^(\d+%|–) \S+ \d+\/\d+\/\d+/);
+    }
+  });
 });
 
 /** A fake judge with fixed, content-based habits, to prove the plumbing (not to measure a model). */

@@ -1,0 +1,146 @@
+/*
+ * The cases table and the drill-down into one case: requirement, scores, judge rationale, the
+ * candidate beside the gold with a line diff (jsdiff, inlined as the global `Diff`), the few-shot
+ * exemplars, the retrieved passages and each step of the chain.
+ */
+import { data, fmt, QUALITY } from './data.js';
+import { h, pre } from './dom.js';
+import { int, num, sortableTable, txt } from './table.js';
+
+const items = data.items;
+function caseFailed(c) {
+  return Boolean(c.error) || c.scores.some((s) => s.pass === false);
+}
+function scoreOf(c, metric) {
+  const s = c.scores.find((x) => x.metric === metric);
+  return s ? s.value : null;
+}
+const CASE_LIMIT = 500;
+
+export function drawCases() {
+  const filter = document.getElementById('case-filter').value.toLowerCase();
+  const failedOnly = document.getElementById('failed-only').checked;
+  const matching = data.cases.filter(
+    (c) =>
+      (!failedOnly || caseFailed(c)) &&
+      (!filter || `${c.itemId} ${c.variant} ${c.model}`.toLowerCase().includes(filter)),
+  );
+  const shown = matching.slice(0, CASE_LIMIT);
+  const rows = shown.map((c) => ({
+    attrs: {
+      className: caseFailed(c) ? 'failed case-row' : 'case-row',
+      dataset: { key: c.key },
+      onclick: () => openCase(c),
+      tabindex: 0,
+    },
+    cells: [
+      txt(c.itemId),
+      txt(c.variant),
+      txt(c.model),
+      int(c.repeat),
+      txt(c.error ? `failed (${c.error.stage})` : caseFailed(c) ? 'check failed' : 'ok'),
+      ...QUALITY.map((m) => num(scoreOf(c, m), m)),
+    ],
+  }));
+  document
+    .getElementById('cases-host')
+    .replaceChildren(
+      sortableTable('cases', ['item', 'variant', 'model', 'repeat', 'status', ...QUALITY], rows, { controls: false }),
+    );
+  document.getElementById('case-count').textContent =
+    matching.length > CASE_LIMIT
+      ? `showing ${CASE_LIMIT} of ${matching.length} cases — refine the filter`
+      : `${matching.length} cases`;
+}
+
+function diffView(gold, candidate) {
+  const parts = Diff.diffLines(gold || '', candidate || '');
+  return h(
+    'pre',
+    { className: 'diff' },
+    parts.map((part) =>
+      h(
+        'span',
+        { className: part.added ? 'add' : part.removed ? 'del' : '' },
+        part.value
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((line) => `${part.added ? '+ ' : part.removed ? '- ' : '  '}${line}\n`)
+          .join(''),
+      ),
+    ),
+  );
+}
+
+function openCase(c) {
+  const item = items[c.itemId] || {};
+  const panel = document.getElementById('case-detail');
+  const scores = h(
+    'table',
+    { className: 'scores' },
+    h(
+      'thead',
+      null,
+      h('tr', null, h('th', null, 'metric'), h('th', null, 'value'), h('th', null, 'verdict'), h('th', null, 'reason')),
+    ),
+    h(
+      'tbody',
+      null,
+      c.scores.map((s) =>
+        h(
+          'tr',
+          { className: s.pass === false ? 'failed' : '' },
+          h('td', null, s.metric),
+          h('td', null, fmt(s.value, s.metric)),
+          h('td', null, s.pass === undefined ? '' : s.pass ? 'pass' : 'fail'),
+          h('td', null, s.reason || ''),
+        ),
+      ),
+    ),
+  );
+  const judge = c.scores.filter((s) => s.metric.startsWith('judge.') && s.details?.rationale);
+  const content = h(
+    'div',
+    null,
+    h('h3', null, `${c.itemId} · ${c.variant} · ${c.model} · repeat ${c.repeat}`),
+    c.error ? h('p', { className: 'error' }, `Failed at ${c.error.stage}: ${c.error.message}`) : null,
+    h('h4', null, 'Requirement'),
+    h('p', null, item.requirement || ''),
+    h('h4', null, 'Scores'),
+    scores,
+    judge.length ? h('h4', null, 'Judge rationale') : null,
+    judge.map((s) => h('div', null, h('strong', null, s.metric), pre(String(s.details.rationale)))),
+    h('h4', null, 'Candidate beside the gold'),
+    h(
+      'div',
+      { className: 'side-by-side' },
+      h('div', null, h('h5', null, 'gold'), pre(item.goldText)),
+      h('div', null, h('h5', null, 'candidate'), pre(c.candidate === null ? '(no candidate)' : c.candidate)),
+    ),
+    h('details', null, h('summary', null, 'Line diff (gold → candidate)'), diffView(item.goldText, c.candidate)),
+    h('h4', null, `Few-shot exemplars: ${c.trace.fewShotIds.length ? c.trace.fewShotIds.join(', ') : 'none'}`),
+    h('h4', null, `Retrieved passages (${c.trace.retrieved.length})`),
+    c.trace.retrieved.map((p) => pre(p.text || `${p.service}.${p.method}`)),
+    h('h4', null, `Chain (${c.trace.steps.length} step${c.trace.steps.length === 1 ? '' : 's'})`),
+    c.trace.steps.map((step, i) =>
+      h(
+        'details',
+        { open: i === c.trace.steps.length - 1 ? '' : null },
+        h(
+          'summary',
+          null,
+          `${i + 1}. ${step.name} — ${step.modelId}${step.cached ? ' (cached)' : ''}, ${step.usage.inputTokens}→${step.usage.outputTokens} tokens, ${Math.round(step.latencyMs)} ms`,
+        ),
+        h('h5', null, 'system'),
+        pre(step.system),
+        h('h5', null, 'prompt'),
+        pre(step.prompt),
+        h('h5', null, 'response'),
+        pre(step.response),
+      ),
+    ),
+  );
+  panel.replaceChildren(content);
+  panel.hidden = false;
+  panel.scrollIntoView({ block: 'start' });
+}
