@@ -3,7 +3,7 @@
  * there — quality first (the means of the metrics that differ between variants, then only the
  * significant quality changes and effects), costs in one line, then the failures.
  */
-import { formatDiff, formatInterval, formatValue } from '../analysis/format.js';
+import { formatDiff, formatValue } from '../analysis/format.js';
 import type { Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { COST_METRICS } from '../scoring/types.js';
@@ -39,12 +39,14 @@ function qualityMeans(summary: Summary, varying: readonly string[]): string[] {
   const out: string[] = [];
   if (!varying.length) return out;
   for (const model of summary.models) {
-    out.push(`### Quality by variant${summary.models.length > 1 ? ` — ${code(model)}` : ''} (mean, 95% CI)`);
+    out.push(
+      `### Quality by variant${summary.models.length > 1 ? ` — ${code(model)}` : ''} (mean; 95% intervals in index.html and summary.json)`,
+    );
     const rows = summary.variants.map((variant) => [
       code(variant),
       ...varying.map((metric) => {
         const e = summary.estimates.find((x) => x.variant === variant && x.model === model && x.metric === metric);
-        return !e || e.mean === null ? '–' : `${formatValue(e.mean, metric)} ${formatInterval(e.ci, metric)}`;
+        return !e || e.mean === null ? '–' : formatValue(e.mean, metric);
       }),
     ]);
     out.push(table(['variant', ...varying], rows));
@@ -55,7 +57,7 @@ function qualityMeans(summary: Summary, varying: readonly string[]): string[] {
 /** Variants × metrics of the significant quality changes against the reference (`n.s.` elsewhere). */
 function significantChanges(summary: Summary, quality: readonly string[]): string[] {
   const significant = summary.comparisons.filter((c) => c.significant && quality.includes(c.metric));
-  const heading = `### Significant quality changes vs ${code(summary.reference)} (paired, Holm-corrected, α = ${ALPHA})`;
+  const heading = `### Significant quality changes vs ${code(summary.reference)} (mean paired difference, Holm-corrected, α = ${ALPHA})`;
   if (!significant.length) return [heading, 'None.'];
   const several = summary.models.length > 1;
   const metrics = quality.filter((m) => significant.some((c) => c.metric === m));
@@ -67,7 +69,7 @@ function significantChanges(summary: Summary, quality: readonly string[]): strin
       ...(several ? [code(model)] : []),
       ...metrics.map((metric) => {
         const c = significant.find((x) => x.variant === variant && x.model === model && x.metric === metric);
-        return c ? `${formatDiff(c.meanDiff, metric)} ${formatInterval(c.ci, metric)}` : 'n.s.';
+        return c ? formatDiff(c.meanDiff, metric) : 'n.s.';
       }),
     ];
   });
@@ -120,8 +122,8 @@ function detectableLine(summary: Summary, varying: readonly string[]): string | 
 
 /** One line: how differences and effects were tested, and which families Holm adjusts over. */
 function methodsLine(summary: Summary): string {
-  const { exactLimit, draws, families } = summary.methods;
-  return `Methods: means over items with t intervals (Wilson for 0/1 metrics); differences and effects tested with a sign-flip permutation test of the mean (exact up to ${exactLimit} items, else ${draws} draws); Holm families: ${families.map(mdCell).join('; ')}.`;
+  const { exactLimit, draws } = summary.methods;
+  return `Methods: t intervals over items (Wilson for 0/1 metrics); differences and effects: sign-flip permutation test of the mean (exact up to ${exactLimit} items, else ${draws} draws), Holm-corrected per metric and model (families: summary.json \`methods.families\`).`;
 }
 
 function failures(summary: Summary, max: number): string[] {
