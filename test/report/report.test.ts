@@ -39,7 +39,7 @@ describe('report files', () => {
     const md = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(md).toMatch(/\| variant \| parse \| structure \|/);
     const changes = md.slice(md.indexOf('### Significant quality changes'));
-    expect(changes).toMatch(/^\| `rag` \| .*\+0\.\d{3} \[/m);
+    expect(changes).toMatch(/^\| `rag` \| .*\+0\.\d{3} \|/m);
     // 6 complete items: the rag effect's p = 0.031 does not survive Holm over the 6 terms.
     expect(md).not.toContain('Significant factorial effects');
     expect(md).not.toMatch(/^\| [^|]*(tokens|latency|calls|cost)/m);

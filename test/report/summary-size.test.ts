@@ -13,7 +13,7 @@ describe('summary.md of the default run', () => {
   it('fits a PR comment: at most 4 KB, quality first, no cost row in any table', async () => {
     const cwd = await newTempDir();
     const plan = await planRun({ flags: { cache: false }, cwd, env: {} });
-    expect(plan.cases.length).toBe(448);
+    expect(plan.cases.length).toBe(848); // the default experiment: 106 evaluation items of both gold sets × 8 variants
     await runExperiment(plan);
     const run = await readRun(plan.runDir);
     writeReports(plan.runDir, run.manifest, run.records);

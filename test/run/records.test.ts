@@ -50,14 +50,30 @@ describe('run records: versions and upgrades', () => {
     expect(run.manifest.scorers).toBeUndefined();
   });
 
-  it('analyses an upgraded version 1 run exactly as the code that wrote it did (its summary.json)', async () => {
+  it('analyses an upgraded version 1 run to the estimates the code that wrote it found (its summary.json)', async () => {
+    // The statistical methods have changed since (issue 15: t/Wilson intervals, sign-flip tests),
+    // so intervals and p-values differ; every point estimate is a function of the records alone
+    // and must come out the same from the upgraded run.
     const stored = JSON.parse(await readFile(join(V1_RUN, 'summary.json'), 'utf8')) as Record<string, unknown>;
     const run = await readRun(V1_RUN);
     const summary = JSON.parse(
       JSON.stringify(summarize(run.manifest, run.records, { now: new Date(String(stored.generatedAt)) })),
     ) as Record<string, unknown>;
+    // Timing metrics are no longer tested (issue 15), so they have no comparisons or effects now.
+    const untested = (summary.methods as { excludedFromTests: string[] }).excludedFromTests;
+    const pick = (rows: unknown, keys: string[]) =>
+      (rows as Record<string, unknown>[])
+        .filter((row) => keys[keys.length - 1] === 'mean' || !untested.includes(String(row.metric)))
+        .map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])));
+    const points = (s: Record<string, unknown>) => ({
+      reference: s.reference,
+      variants: s.variants,
+      estimates: pick(s.estimates, ['variant', 'model', 'metric', 'mean']),
+      comparisons: pick(s.comparisons, ['variant', 'model', 'metric', 'meanDiff']),
+      effects: pick(s.effects, ['model', 'metric', 'term', 'estimate']),
+    });
     expect(summary.reference).toBe('none');
-    expect(summary).toEqual(stored);
+    expect(points(summary)).toEqual(points(stored));
   });
 
   it('writes the current versions and reads them back whole, keeping fields it does not name', async () => {

@@ -22,7 +22,7 @@ export function renderCalibration(report: CalibrationReport): string {
     metric,
     ...corruptions.map((c) => {
       const row = report.sensitivity.find((r) => r.metric === metric && r.corruption === c);
-      if (!row) return '';
+      if (!row) return '– not-applied 0/0/0'; // the corruption applies to none of these golds
       const counts = `${row.higher}/${row.ties}/${row.lower}${row.notScored ? ` n/s${row.notScored}` : ''}`;
       return `${pct(row.shareHigher).trim()} ${row.verdict} ${counts}`;
     }),
