@@ -4,6 +4,7 @@
  * prints. It sits above run, analysis and report, so the engine imports neither.
  */
 
+import { runLabelAgreement } from '../labels/run-labels.js';
 import { writeReports } from '../report/write.js';
 import { type RunEvent, type RunOptions, type RunSummaryCounts, runExperiment } from '../run/engine.js';
 import { type PlanRunInput, planRun } from '../run/execute.js';
@@ -52,7 +53,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
   let reportError: string | null = null;
   if (input.reports !== false && counts.remaining === 0) {
     try {
-      reports = afterRunReports(run.dir, run);
+      reports = await afterRunReports(run.dir, run);
     } catch (error) {
       reportError = (error as Error).message;
     }
@@ -60,7 +61,11 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
   return { counts, means, metrics, reports, reportError };
 }
 
-/** The after-run hook: the report writer over the stored run. Returns the files written. */
-export function afterRunReports(runDir: string, run: StoredRun): string[] {
-  return writeReports(runDir, run.manifest, run.records).files;
+/**
+ * The after-run hook: the report writer over the stored run, with the agreement of any expert
+ * labels already given on it (a resumed run keeps its labels block). Returns the files written.
+ */
+export async function afterRunReports(runDir: string, run: StoredRun): Promise<string[]> {
+  const labels = await runLabelAgreement(run, { seed: run.manifest.seed });
+  return writeReports(runDir, run.manifest, run.records, { labels }).files;
 }

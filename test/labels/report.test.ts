@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/analysis/types.js';
+import { afterRunReports } from '../../src/experiment/execute.js';
 import { rebuildReports } from '../../src/report/rebuild.js';
+import { readRun } from '../../src/run/store.js';
 import { labelledRun, noisy, truth, writeLabels } from './fixtures.js';
 
 describe('the report of a run with labels', () => {
@@ -37,5 +39,13 @@ describe('the report of a run with labels', () => {
     await writeLabels(plain.dir, plain.runId, 'alice', plain.keys, truth);
     await rebuildReports(plain.dir, { resamples: 50 });
     expect(readFileSync(join(plain.dir, 'summary.md'), 'utf8')).toContain('The run has no judge scores');
+  });
+
+  it('keeps the labels block when a run writes its reports again after it ends (run or resume)', async () => {
+    const { dir, runId, keys } = labelledRun(2, noisy(0.2, 'judge'));
+    await writeLabels(dir, runId, 'alice', keys, truth);
+    await afterRunReports(dir, await readRun(dir));
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
+    expect(summary.labels?.annotators).toEqual(['alice']);
   });
 });
