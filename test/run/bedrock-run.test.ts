@@ -4,27 +4,11 @@ import { createCaseRunner } from '../../src/run/case-runner.js';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
+import { GENERATOR, JUDGE, JUDGED_RUN_GHERKIN } from '../scoring/judged-run.js';
 import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../support/fake-bedrock.js';
 import { useTempDirs } from './temp-dirs.js';
 
 const newTempDir = useTempDirs('gb-bedrock-run-');
-
-const MODEL = 'bedrock:anthropic.claude-3-5-haiku-20241022-v1:0';
-const JUDGE = 'bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0';
-const GHERKIN = [
-  '```gherkin',
-  '@control:none @severity:high @resource:AWS::SageMaker::NotebookInstance @category:network-exposure',
-  'Feature: SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS',
-  '  Description: Notebook instances must not have direct internet access.',
-  '  Trigger: Periodic',
-  '  Reports on: AWS::SageMaker::NotebookInstance',
-  '  Rule Parameters: None',
-  '',
-  '  Scenario: No notebook instances exist',
-  '    Given "sagemaker.list_notebook_instances" returns no notebook instances',
-  '    Then the rule returns NOT_APPLICABLE',
-  '```',
-].join('\n');
 
 let fake: FakeBedrock;
 let cwd: string;
@@ -34,7 +18,9 @@ beforeAll(async () => {
   // Text requests get a gherkin; structured ones (CoT step 1, the judge) get the fake's
   // schema-derived tool use.
   fake.respond((request) =>
-    request.body?.toolConfig ? undefined : reply.text(GHERKIN, { usage: { inputTokens: 900, outputTokens: 300 } }),
+    request.body?.toolConfig
+      ? undefined
+      : reply.text(JUDGED_RUN_GHERKIN, { usage: { inputTokens: 900, outputTokens: 300 } }),
   );
   cwd = await newTempDir();
 });
@@ -53,7 +39,7 @@ async function run(flags: RunFlags) {
 }
 
 describe('a Bedrock run through the real SDK against a fake Bedrock Runtime', () => {
-  const flags: RunFlags = { model: [MODEL], variant: ['none', 'cot'], limit: 2, judge: JUDGE };
+  const flags: RunFlags = { model: [GENERATOR], variant: ['none', 'cot'], limit: 2, judge: JUDGE };
 
   it('runs, judges and prices every case; a second run and a resume make zero calls', async () => {
     const first = await run(flags);
@@ -92,7 +78,13 @@ describe('a Bedrock run through the real SDK against a fake Bedrock Runtime', ()
 
   it('records throttling that outlasts the retries on its case and goes on', async () => {
     fake.enqueueFor('anthropic.claude-3-5-haiku-20241022-v1:0', reply.throttle(), reply.throttle());
-    const { plan, counts } = await run({ model: [MODEL], variant: ['none'], limit: 2, cache: false, concurrency: 1 });
+    const { plan, counts } = await run({
+      model: [GENERATOR],
+      variant: ['none'],
+      limit: 2,
+      cache: false,
+      concurrency: 1,
+    });
     expect(counts).toMatchObject({ planned: 2, ok: 1, failed: 1, remaining: 0 });
     const failed = (await readRun(plan.runDir)).records.find((r) => r.error);
     expect(failed?.error?.stage).toBe('generation');
