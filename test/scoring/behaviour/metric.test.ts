@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../src/dataset/types.js';
 import { behaviourCheck, behaviourCoverageCheck } from '../../../src/scoring/behaviour/metric.js';
 import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
+import { goldItem } from '../fixtures.js';
 
-const item: Item = {
-  id: 'sagemaker-notebook-no-direct-internet',
-  controlId: 'SageMaker.1',
-  service: 'sagemaker',
-  resourceType: 'AWS::SageMaker::NotebookInstance',
-  category: 'network-exposure',
-  severity: 'high',
+const item = goldItem({
   requirement: 'Notebooks must not reach the internet directly.',
   methods: ['sagemaker.describe_notebook_instance'],
   gold: 'x.feature',
   goldText: NOTEBOOK_GOLD,
-  split: 'eval',
-};
+});
 const behaviour = (candidate: string) => behaviourCheck()({ candidate, item });
 const coverage = (candidate: string) => behaviourCoverageCheck()({ candidate, item });
 
