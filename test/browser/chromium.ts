@@ -37,3 +37,11 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Markup that must stay text on every page we serve: each line sets `window.__pwned` if it ever runs. */
+export const HOSTILE = [
+  '<script>window.__pwned = "script"</script>',
+  '</script><script>window.__pwned = "close"</script>',
+  '<img src=x onerror="window.__pwned = \'img\'">',
+  '<a href="javascript:window.__pwned = \'link\'">click</a>',
+].join('\n');

@@ -7,14 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LabelServer, startLabelServer } from '../../src/labels/server.js';
 import { latestLabels, readLabelFile } from '../../src/labels/store.js';
 import { syntheticRun, writeRunDir } from '../support/synthetic-run.js';
-import { launchChromium } from './chromium.js';
-
-const HOSTILE = [
-  '<script>window.__pwned = "script"</script>',
-  '</script><script>window.__pwned = "close"</script>',
-  '<img src=x onerror="window.__pwned = \'img\'">',
-  '<a href="javascript:window.__pwned = \'link\'">click</a>',
-].join('\n');
+import { HOSTILE, launchChromium } from './chromium.js';
 
 /** A run whose every candidate and requirement carries markup that must stay text. */
 function hostileRun(): string {

@@ -3,14 +3,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRun } from '../support/synthetic-run.js';
+import { HOSTILE } from './chromium.js';
 import { type OpenReport, openReport, spreadOf } from './open-report.js';
-
-const HOSTILE = [
-  '<script>window.__pwned = "script"</script>',
-  '</script><script>window.__pwned = "close"</script>',
-  '<img src=x onerror="window.__pwned = \'img\'">',
-  '<a href="javascript:window.__pwned = \'link\'">click</a>',
-].join('\n');
 
 describe('HTML report in Chromium', () => {
   let report: OpenReport;
