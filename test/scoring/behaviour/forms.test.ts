@@ -215,3 +215,110 @@ describe('form 3: quantifiers over the elements of a list', () => {
     expect(model.unknown.map((u) => u.reason)).toEqual(['"NextMarker" is not a list (write "List[].Member")']);
   });
 });
+
+describe('form 7: rule parameters take every predicate', () => {
+  const gold = `Feature: SNS_TOPIC_KEY_ALLOWED
+  Description: Topics are encrypted with a key the rule allows.
+  Rule Parameters: numberOfDays (int, optional); allowedKeys (CSV string, optional)
+
+  Scenario: The day count is not positive
+    Given the rule parameter "numberOfDays" is less than 1
+    Then the rule returns ERROR
+
+  Scenario: The topic's key is not allowed
+    Given a topic described by "sns.get_topic_attributes"
+    And the rule parameter "allowedKeys" is set
+    And the rule parameter "allowedKeys" does not contain alias/aws/sns
+    And its "Attributes{}" value of KmsMasterKeyId is alias/aws/sns
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Any key is allowed
+    Given a topic described by "sns.get_topic_attributes"
+    And the rule parameter "allowedKeys" is not set
+    Then the rule returns COMPLIANT
+`;
+  const key = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
+
+  it('compares a parameter with a number, tests whether it is set, and what it contains', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([], [['numberOfDays', [0]]]))).toBe('ERROR');
+    expect(decide(model, state([], [['numberOfDays', [30]]]))).toBe('COMPLIANT');
+    const aws = state([[key, 'alias/aws/sns']], [['allowedKeys', ['alias/custom']]]);
+    expect(decide(model, aws)).toBe('NON_COMPLIANT');
+    aws.params.set('allowedKeys', ['alias/custom', 'alias/aws/sns']);
+    expect(decide(model, aws)).toBe('NONE');
+  });
+
+  it('catches a parameter comparison inverted', () => {
+    expectInversionCaught(gold, gold.replace('is less than 1', 'is more than 1'));
+    expectInversionCaught(gold, gold.replace('is not set', 'is set'));
+  });
+});
+
+describe('form 6: the age of a timestamp', () => {
+  const gold = control(
+    'an access key in "AccessKeyMetadata[]" returned by "iam.list_access_keys"',
+    ['its "AccessKeyMetadata[].CreateDate" is more than "maxAccessKeyAge" days old'],
+    ['its "AccessKeyMetadata[].CreateDate" is "maxAccessKeyAge" days old or less'],
+    'maxAccessKeyAge (int, optional)',
+  );
+  const key = 'iam.list_access_keys:AccessKeyMetadata[].CreateDate';
+
+  it('holds a timestamp as its age in whole days, compared with a number or a parameter', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get(key)?.type).toBe('timestamp');
+    const limit: [string, ParamValue][] = [['maxAccessKeyAge', [90]]];
+    expect(decide(model, state([[key, 91]], limit))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, 90]], limit))).toBe('COMPLIANT');
+    const fixed = compile(gold.replaceAll('"maxAccessKeyAge" days', '90 days'));
+    expect(decide(fixed, state([[key, 90]]))).toBe('COMPLIANT');
+    expect(decide(fixed, state([[key, 91]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the threshold moved by a day, and says the age in days', () => {
+    const fixed = gold.replaceAll('"maxAccessKeyAge" days', '90 days');
+    const score = expectInversionCaught(fixed, fixed.replace('more than 90 days', 'more than 91 days'));
+    expect(counterexampleTexts(score).join('\n')).toContain('AccessKeyMetadata[].CreateDate = 91 days old');
+  });
+});
+
+describe('form 5: the evaluated Region', () => {
+  const gold = control(
+    'a trail in "trailList[]" returned by "cloudtrail.describe_trails"',
+    ['its "trailList[].HomeRegion" is not the evaluated Region'],
+    ['its "trailList[].HomeRegion" is the evaluated Region'],
+  );
+  const key = 'cloudtrail.describe_trails:trailList[].HomeRegion';
+
+  it('compares a member with the Region the state is evaluated in', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@region')?.enum).toContain('us-east-1');
+    expect(
+      decide(
+        model,
+        state([
+          [key, 'us-east-1'],
+          ['@region', 'us-east-1'],
+        ]),
+      ),
+    ).toBe('COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [key, 'eu-west-1'],
+          ['@region', 'us-east-1'],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NONE');
+  });
+
+  it('catches the comparison inverted, naming the evaluated Region', () => {
+    const score = expectInversionCaught(gold, gold.replace('is not the evaluated', 'is the evaluated'));
+    expect(counterexampleTexts(score).join('\n')).toMatch(/the evaluated Region = [a-z]+-[a-z]+-\d/);
+  });
+});
