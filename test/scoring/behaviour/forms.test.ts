@@ -277,6 +277,22 @@ describe('form 6: the age of a timestamp', () => {
     expect(decide(fixed, state([[key, 91]]))).toBe('NON_COMPLIANT');
   });
 
+  it('reads a date held as a string as a timestamp once a step tests its age', () => {
+    const images = compile(
+      control(
+        'an image in "Images[]" returned by "ec2.describe_images"',
+        ['its "Images[].CreationDate" is set', 'its "Images[].CreationDate" is more than 90 days old'],
+        ['its "Images[].CreationDate" is 90 days old or less'],
+      ),
+    );
+    expect(images.unknown).toEqual([]);
+    const created = 'ec2.describe_images:Images[].CreationDate';
+    expect(images.members.get(created)).toEqual({ type: 'timestamp' });
+    expect(decide(images, state([[created, 120]]))).toBe('NON_COMPLIANT');
+    expect(decide(images, state([[created, 30]]))).toBe('COMPLIANT');
+    expect(decide(images, state([]))).not.toBe('NONE');
+  });
+
   it('catches the threshold moved by a day, and says the age in days', () => {
     const fixed = gold.replaceAll('"maxAccessKeyAge" days', '90 days');
     const score = expectInversionCaught(fixed, fixed.replace('more than 90 days', 'more than 91 days'));

@@ -100,8 +100,8 @@ describe('the step grammar', () => {
       ['is in "allowedKeys"', { op: 'inParam', param: 'allowedKeys' }],
       ['is not in "allowedKeys"', { op: 'notinParam', param: 'allowedKeys' }],
       ['is at least "minLength"', { op: 'gte', operand: { kind: 'param', name: 'minLength' } }],
-      ['is more than 90 days old', { op: 'gt', operand: { kind: 'value', value: 90 } }],
-      ['is "minLength" days old or less', { op: 'lte', operand: { kind: 'param', name: 'minLength' } }],
+      ['is more than 90 days old', { op: 'olderThan', operand: { kind: 'value', value: 90 } }],
+      ['is "minLength" days old or less', { op: 'notOlderThan', operand: { kind: 'param', name: 'minLength' } }],
       ['is the evaluated Region', { op: 'eq', operand: { kind: 'member', key: '@region' } }],
       ['is not the evaluated Region', { op: 'neq', operand: { kind: 'member', key: '@region' } }],
       [
