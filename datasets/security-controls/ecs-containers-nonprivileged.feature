@@ -15,7 +15,8 @@ Feature: ECS_CONTAINERS_NONPRIVILEGED
 
   Scenario: A container runs privileged
     Given a task definition that is the latest revision of its family, listed by "ecs.list_task_definitions"
-    And "ecs.describe_task_definition" returns "taskDefinition.containerDefinitions[].privileged" true
+    And "ecs.describe_task_definition" returns a "taskDefinition.containerDefinitions[]"
+    And some "taskDefinition.containerDefinitions[].privileged" is true
     Then the rule returns NON_COMPLIANT
     And the annotation is "Container runs in privileged mode"
 

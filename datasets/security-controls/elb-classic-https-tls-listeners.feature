@@ -11,7 +11,7 @@ Feature: ELB_TLS_HTTPS_LISTENERS_ONLY
 
   Scenario: A listener accepts plain HTTP
     Given a Classic Load Balancer returned by "elb.describe_load_balancers"
-    And its "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" is one of HTTP and http
+    And some "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" is one of HTTP and http
     Then the rule returns NON_COMPLIANT
     And the annotation is "Listener on port 80 uses HTTP"
 

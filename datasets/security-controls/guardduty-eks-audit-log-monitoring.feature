@@ -11,7 +11,8 @@ Feature: GUARDDUTY_EKS_PROTECTION_AUDIT_ENABLED
 
   Scenario: EKS audit log monitoring is disabled
     Given a detector from "DetectorIds[]" of "guardduty.list_detectors"
-    And "guardduty.get_detector" returns "Features[].Name" "EKS_AUDIT_LOGS"
+    And "guardduty.get_detector" returns a "Features[]"
+    And one of its "Features[].Name" values is EKS_AUDIT_LOGS
     And the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is DISABLED
     Then the rule returns NON_COMPLIANT
     And the annotation is "EKS Audit Log Monitoring is not enabled"

@@ -11,7 +11,8 @@ Feature: GUARDDUTY_S3_PROTECTION_ENABLED
 
   Scenario: S3 Protection is disabled
     Given a detector from "DetectorIds[]" of "guardduty.list_detectors"
-    And "guardduty.get_detector" returns "Features[].Name" "S3_DATA_EVENTS"
+    And "guardduty.get_detector" returns a "Features[]"
+    And one of its "Features[].Name" values is S3_DATA_EVENTS
     And the "Features[].Status" of the entry whose "Features[].Name" is S3_DATA_EVENTS is DISABLED
     Then the rule returns NON_COMPLIANT
     And the annotation is "GuardDuty S3 Protection is not enabled"

@@ -13,7 +13,7 @@ Feature: LAMBDA_VPC_MULTI_AZ_CHECK
   Scenario: All subnets of the function are in one Availability Zone
     Given a function in "Functions[]" returned by "lambda.list_functions"
     And the number of "Functions[].VpcConfig.SubnetIds[]" is 2
-    And "ec2.describe_subnets" for those subnet ids returns "Subnets[].AvailabilityZone" us-east-1a
+    And "ec2.describe_subnets" for those subnet ids returns a "Subnets[]"
     And every "Subnets[].AvailabilityZone" is us-east-1a
     Then the rule returns NON_COMPLIANT
 

@@ -13,7 +13,6 @@ Feature: OPENSEARCH_IN_VPC_ONLY
     Given a domain named in "DomainNames[].DomainName" by "opensearch.list_domain_names"
     And "opensearch.describe_domain" returns no "DomainStatus.VPCOptions.VPCId"
     And its "DomainStatus.Endpoint" starts with search-
-    And its "DomainStatus.Endpoint" ends with .es.amazonaws.com
     Then the rule returns NON_COMPLIANT
     And the annotation is "Domain is not in a VPC"
 

@@ -28,6 +28,6 @@ Feature: SAGEMAKER_ENDPOINT_CONFIG_PROD_INSTANCE_COUNT
   Scenario: Shadow variants do not make a single-instance production variant compliant
     Given an endpoint configuration described by "sagemaker.describe_endpoint_config"
     And the number of "ProductionVariants[]" is 1
-    And its "ProductionVariants[].InitialInstanceCount" is 1
+    And every "ProductionVariants[].InitialInstanceCount" is 1
     And its "ShadowProductionVariants[].InitialInstanceCount" is 3
     Then the rule returns NON_COMPLIANT

@@ -13,26 +13,26 @@ Feature: SECRETSMANAGER_SECRET_PERIODIC_ROTATION
     Given "maxDaysSinceRotation" is 90
     And a secret listed by "secretsmanager.list_secrets"
     And "secretsmanager.describe_secret" returns a "LastRotatedDate"
-    And its "LastRotatedDate" is more than "maxDaysSinceRotation" days old
+    And its "LastRotatedDate" is more than 90 days old
     Then the rule returns NON_COMPLIANT
     And the annotation is "Secret has not been rotated in 120 days"
 
   Scenario: The secret has never been rotated and is older than the limit
     Given "maxDaysSinceRotation" is 90
     And "secretsmanager.describe_secret" returns no "LastRotatedDate"
-    And its "CreatedDate" is more than "maxDaysSinceRotation" days old
+    And its "CreatedDate" is more than 90 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: The secret was rotated recently
     Given "maxDaysSinceRotation" is 90
     And "secretsmanager.describe_secret" returns a "LastRotatedDate"
-    And its "LastRotatedDate" is "maxDaysSinceRotation" days old or less
+    And its "LastRotatedDate" is 90 days old or less
     Then the rule returns COMPLIANT
 
   Scenario: A custom limit is used
     Given "maxDaysSinceRotation" is 30
     And "secretsmanager.describe_secret" returns a "LastRotatedDate"
-    And its "LastRotatedDate" is more than "maxDaysSinceRotation" days old
+    And its "LastRotatedDate" is more than 30 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: An invalid rule parameter
