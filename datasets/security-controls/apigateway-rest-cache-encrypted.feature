@@ -13,7 +13,8 @@ Feature: API_GW_CACHE_ENCRYPTED
     Given a REST API from "items[].id" of "apigateway.get_rest_apis"
     And a stage of it returned by "apigateway.get_stages"
     And its "item[].cacheClusterEnabled" is true
-    And its "item[].methodSettings{}.cachingEnabled" is true and its "item[].methodSettings{}.cacheDataEncrypted" is false
+    And some "item[].methodSettings{}.cachingEnabled" is true
+    And some "item[].methodSettings{}.cacheDataEncrypted" is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "Cache data is not encrypted for a cached method"
 
