@@ -178,7 +178,10 @@ function compileScenario(
     if (typeof member === 'string') return fail(member);
     const predicate = withMemberOperand(raw.predicate, resolve);
     if (typeof predicate === 'string') return fail(notMember(predicate));
-    model.members.set(member.key, member.type);
+    // A date held as a string (`"Images[].CreationDate"`) whose age a step tests is a timestamp.
+    const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';
+    const type: MemberType = dated && member.type.type === 'string' ? { type: 'timestamp' } : member.type;
+    model.members.set(member.key, type);
     conditions.push({ kind: 'member', key: member.key, predicate });
     return true;
   };

@@ -126,9 +126,9 @@ const NUMERIC: [RegExp, 'gte' | 'gt' | 'lte' | 'lt'][] = [
 ];
 
 /** Age of a timestamp (a state holds it in whole days): `is more than N days old`, `is N days old or less`. */
-const AGE: [RegExp, 'gt' | 'lte'][] = [
-  [/^is more than (.+?) days old$/i, 'gt'],
-  [/^is (.+?) days old or less$/i, 'lte'],
+const AGE: [RegExp, 'olderThan' | 'notOlderThan'][] = [
+  [/^is more than (.+?) days old$/i, 'olderThan'],
+  [/^is (.+?) days old or less$/i, 'notOlderThan'],
 ];
 
 /** A predicate as written after a member (`is "Enabled"`, `is 7 or more`, `is not set`, …). */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePredicate, parseStep } from '../../../src/scoring/behaviour/grammar.js';
 
@@ -98,8 +100,8 @@ describe('the step grammar', () => {
       ['is in "allowedKeys"', { op: 'inParam', param: 'allowedKeys' }],
       ['is not in "allowedKeys"', { op: 'notinParam', param: 'allowedKeys' }],
       ['is at least "minLength"', { op: 'gte', operand: { kind: 'param', name: 'minLength' } }],
-      ['is more than 90 days old', { op: 'gt', operand: { kind: 'value', value: 90 } }],
-      ['is "minLength" days old or less', { op: 'lte', operand: { kind: 'param', name: 'minLength' } }],
+      ['is more than 90 days old', { op: 'olderThan', operand: { kind: 'value', value: 90 } }],
+      ['is "minLength" days old or less', { op: 'notOlderThan', operand: { kind: 'param', name: 'minLength' } }],
       ['is the evaluated Region', { op: 'eq', operand: { kind: 'member', key: '@region' } }],
       ['is not the evaluated Region', { op: 'neq', operand: { kind: 'member', key: '@region' } }],
       [
@@ -165,6 +167,26 @@ describe('the step grammar', () => {
     });
     expect(parseStep('the number of "Subscriptions[]" is set', none)).toBeUndefined();
     expect(parseStep('its "Policy" document has a statement with Sid x', none)).toBeUndefined();
+  });
+
+  it('reads every example step and test the generator is taught (prompt-variants/templates/format.md)', () => {
+    const format = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'prompt-variants', 'templates', 'format.md'),
+      'utf8',
+    );
+    const params = new Set(['minimumValue', 'maximumAge', 'allowedValues']);
+    const steps = [...format.matchAll(/`(?:Given|And) ([^`<]+?)`/g)]
+      .map((m) => m[1] as string)
+      .filter((step) => !step.includes('...'));
+    expect(steps.length).toBeGreaterThan(12);
+    for (const step of steps) expect([step, parseStep(step, params) !== undefined]).toEqual([step, true]);
+    const tests = /^- (?:More )?[Tt]ests: (.+)$/gm;
+    const predicates = [...format.matchAll(tests)].flatMap((m) =>
+      [...(m[1] as string).matchAll(/`([^`]+)`/g)].map((t) => t[1] as string),
+    );
+    expect(predicates.length).toBeGreaterThan(25);
+    for (const predicate of predicates.filter((p) => /^(is|does|contains|starts|ends|equals|differs)\b/.test(p)))
+      expect([predicate, parsePredicate(predicate, params) !== undefined]).toEqual([predicate, true]);
   });
 
   it('understands nothing it was not taught', () => {
