@@ -9,8 +9,7 @@ Feature: ECS_AWSLOGS_CHECK
     Given the rule's code calls "ecs.describe_task_definition"
 
   Scenario: Rules parameter is provided and it contains a parameter key other than TaskDefinition
-    # engineers: Given rules parameter is provided
-    # engineers: And it contains a parameter key other than TaskDefinition
+    # engineers: Given rules parameter is provided | And it contains a parameter key other than TaskDefinition
     Given the rule parameter "taskDefinition" is not set
     Then the rule returns ERROR
 
@@ -26,7 +25,7 @@ Feature: ECS_AWSLOGS_CHECK
     Given the rule parameter "taskDefinition" is not empty
     # engineers: And task Definitions match TaskDefinitions (case sensitive) specified in values.
     And a task definition described by "ecs.describe_task_definition"
-    # engineers: Then: Return COMPLIANT with annotation if TaskDefinitions have awslogs driver.
+    # engineers: Then Return COMPLIANT with annotation if TaskDefinitions have awslogs driver.
     And some "taskDefinition.requiresAttributes[].name" is com.amazonaws.ecs.capability.logging-driver.awslogs
     Then the rule returns COMPLIANT
     And the annotation is "if TaskDefinitions have awslogs driver"
@@ -36,7 +35,7 @@ Feature: ECS_AWSLOGS_CHECK
     Given the rule parameter "taskDefinition" is not empty
     # engineers: And task Definitions match TaskDefinitions (case sensitive) specified in values.
     And a task definition described by "ecs.describe_task_definition"
-    # engineers: Then: Return NON_COMPLIANT with annotation if TaskDefinitions have no awslogs driver.
+    # engineers: Then Return NON_COMPLIANT with annotation if TaskDefinitions have no awslogs driver.
     And no "taskDefinition.requiresAttributes[].name" is com.amazonaws.ecs.capability.logging-driver.awslogs
     Then the rule returns NON_COMPLIANT
     And the annotation is "if TaskDefinitions have no awslogs driver"

@@ -9,15 +9,13 @@ Feature: ECS_ECRIMAGE_CHECK
     Given the rule's code calls "ecs.describe_task_definition"
 
   Scenario: Rules parameters are provided and it contains a parameter key other than TaskDefinition and RegionName
-    # engineers: Given rules parameters are provided
-    # engineers: And it contains a parameter key other than TaskDefinition and RegionName
+    # engineers: Given rules parameters are provided | And it contains a parameter key other than TaskDefinition and RegionName
     Given the rule parameter "taskDefinition" is not set
     And the rule parameter "regionName" is not set
     Then the rule returns ERROR
 
   Scenario: Rules parameters are provided
-    # engineers: Given rules parameters are provided
-    # engineers: And there is no value specified for TaskDefinition and RegionName does not match any AWS regions
+    # engineers: Given rules parameters are provided | And there is no value specified for TaskDefinition and RegionName does not match any AWS regions
     Given the rule parameter "taskDefinition" is empty
     And the rule parameter "regionName" is not a valid AWS Region name
     Then the rule returns ERROR
@@ -28,7 +26,7 @@ Feature: ECS_ECRIMAGE_CHECK
     And the rule parameter "regionName" is set
     # engineers: And task Definitions match TaskDefinitions (case sensitive) specified in values. RegionName value matches valid region name of where ECR resides
     And a task definition described by "ecs.describe_task_definition"
-    # engineers: Then: Return COMPLIANT with annotation if Task Definitions are configured to retrieve from ECR Repository.
+    # engineers: Then Return COMPLIANT with annotation if Task Definitions are configured to retrieve from ECR Repository.
     And its "taskDefinition.containerDefinitions[].image" is in the ECR registry of the Region in "regionName"
     Then the rule returns COMPLIANT
     And the annotation is "if Task Definitions are configured to retrieve from ECR Repository"
