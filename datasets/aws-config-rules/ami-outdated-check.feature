@@ -71,9 +71,9 @@ Feature: AMI_OUTDATED_CHECK
 
   Scenario: NumberOfDays parameter has been configured and the Instance AMI age is greater than configured value
     # engineers: Given numberOfDays parameter has been configured
-    Given the rule parameter "numberOfDays" is not empty
+    Given the rule parameter "numberOfDays" is set
     # engineers: And numberOfDays parameter is valid
-    And the rule parameter "numberOfDays" is set
+    And the rule parameter "numberOfDays" is at least 1
     # engineers: And whitelistedAmis parameter is valid
     And the rule parameter "whitelistedAmis" is set
     # engineers: And instance AMI ID is not contained in the WhitelistedAmis parameter
@@ -83,15 +83,14 @@ Feature: AMI_OUTDATED_CHECK
     And the rule parameter "whitelistedInstances" is set
     # engineers: And instance ID is not contained in the WhitelistedInstances parameter
     And its "Reservations[].Instances[].InstanceId" is not in "whitelistedInstances"
-    # engineers: And the Instance AMI age is greater than configured value
-    And the "Images[].CreationDate" is more than "numberOfDays" days old
+    And the Instance AMI age is greater than configured value
     Then the rule returns NON_COMPLIANT
 
   Scenario: NumberOfDays parameter has been configured and the Instance AMI age is less than or equal to than configured value
     # engineers: Given numberOfDays parameter has been configured
-    Given the rule parameter "numberOfDays" is not empty
+    Given the rule parameter "numberOfDays" is set
     # engineers: And numberOfDays parameter is valid
-    And the rule parameter "numberOfDays" is set
+    And the rule parameter "numberOfDays" is at least 1
     # engineers: And whitelistedAmis parameter is valid
     And the rule parameter "whitelistedAmis" is set
     # engineers: And whitelistedInstances parameter is valid

@@ -22,5 +22,5 @@ Feature: ENTERPRISE_SUPPORT_PLAN_ENABLED
 
   Scenario: The AWS Account has access to critical case severity level as returned by the AWS Support API DescribeSeverityLevels
     # engineers: Given the AWS Account has access to "critical" case severity level as returned by the AWS Support API DescribeSeverityLevels
-    Given one of its "severityLevels[].code" values is critical
+    Given some "severityLevels[].code" is critical
     Then the rule returns COMPLIANT
