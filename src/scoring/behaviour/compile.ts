@@ -161,9 +161,16 @@ function compileScenario(
     const plain = resolve(raw.path);
     if (!plain) return fail(notMember(raw.path));
     const op = raw.predicate.op;
+    // A list test on a scalar reached through a list (`"Features[].Name" contains X`) reads every
+    // element's value, as `some "Features[].Name" is X` does.
+    const throughList =
+      (op === 'contains' || op === 'notcontains' || op === 'holds' || op === 'holdsOnly') &&
+      plain.key.includes('[]') &&
+      plain.type.type !== 'list' &&
+      plain.type.type !== 'map';
     const member = raw.derive
       ? deriveMember(plain, raw.derive, resolve)
-      : op === 'every' || op === 'some' || op === 'none'
+      : op === 'every' || op === 'some' || op === 'none' || throughList
         ? elementsMember(plain)
         : op === 'count'
           ? countedMember(plain)

@@ -302,7 +302,11 @@ function parseCondition(text: string, params: ReadonlySet<string>): RawCondition
   let m = ONE_OF_ITS.exec(text);
   if (m) {
     const value = parseValue(m[2] as string);
-    return value === undefined ? undefined : { path: m[1] as string, predicate: { op: 'contains', value } };
+    if (value === undefined) return undefined;
+    return {
+      path: m[1] as string,
+      predicate: { op: 'some', predicate: { op: 'eq', operand: { kind: 'value', value } } },
+    };
   }
   m = CONDITION_SUBJECT.exec(text) ?? BARE_CONDITION.exec(text);
   if (!m) return undefined;
