@@ -11,8 +11,9 @@ Feature: SNS_ENCRYPTED_TOPIC_CHECK
 
   Scenario: KmsKeyId parameter is configured and kmsKeyId does not contain valid KMS Key ARN(s)
     # engineers: Given kmsKeyId parameter is configured
+    Given the rule parameter "kmsKeyId" is invalid
     # engineers: And kmsKeyId does not contain valid KMS Key ARN(s)
-    Given the rule parameter "kmsKeyId" is not a valid list of KMS key ARNs
+    And the rule parameter "kmsKeyId" is not a valid list of KMS key ARNs
     Then the rule returns ERROR
 
   Scenario: No SNS topic is present
