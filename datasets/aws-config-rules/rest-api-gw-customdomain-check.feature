@@ -19,7 +19,7 @@ Feature: REST_API_GW_CUSTOMDOMAIN_CHECK
     Given the rule parameter "customDomainName" is set
     # engineers: And custom Domain Name of REST API GW matches the specified custom domain name in CustomDomainName
     And a custom domain name in "items[]" returned by "apigateway.get_domain_names"
-    And its "items[].domainName" ends with "customDomainName"
+    And its "items[].domainName" equals "customDomainName"
     Then the rule returns COMPLIANT
 
   Scenario: Rules parameter is provided (Scenario 3)
@@ -27,7 +27,7 @@ Feature: REST_API_GW_CUSTOMDOMAIN_CHECK
     Given the rule parameter "customDomainName" is set
     # engineers: And custom Domain Name of REST API GW does not match the specified custom domain name in CustomDomainName
     And a custom domain name in "items[]" returned by "apigateway.get_domain_names"
-    And its "items[].domainName" does not end with "customDomainName"
+    And its "items[].domainName" is not "customDomainName"
     Then the rule returns NON_COMPLIANT
 
   Scenario: REST API GW is active and REST API GW does not have a custom domain name
