@@ -137,6 +137,9 @@ function memberCases(
         ];
       return [[below], [at, above, v(null)]];
     }
+    case 'olderThan':
+    case 'notOlderThan':
+      return memberCases({ op: p.op === 'olderThan' ? 'gt' : 'lte', operand: p.operand }, key, type, members);
     case 'between':
       return [
         [v(shaped(p.low, type)), v(shaped(p.high, type))],

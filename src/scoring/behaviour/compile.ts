@@ -161,9 +161,16 @@ function compileScenario(
     const plain = resolve(raw.path);
     if (!plain) return fail(notMember(raw.path));
     const op = raw.predicate.op;
+    // A list test on a scalar reached through a list (`"Features[].Name" contains X`) reads every
+    // element's value, as `some "Features[].Name" is X` does.
+    const throughList =
+      (op === 'contains' || op === 'notcontains' || op === 'holds' || op === 'holdsOnly') &&
+      plain.key.includes('[]') &&
+      plain.type.type !== 'list' &&
+      plain.type.type !== 'map';
     const member = raw.derive
       ? deriveMember(plain, raw.derive, resolve)
-      : op === 'every' || op === 'some' || op === 'none'
+      : op === 'every' || op === 'some' || op === 'none' || throughList
         ? elementsMember(plain)
         : op === 'count'
           ? countedMember(plain)
@@ -171,7 +178,10 @@ function compileScenario(
     if (typeof member === 'string') return fail(member);
     const predicate = withMemberOperand(raw.predicate, resolve);
     if (typeof predicate === 'string') return fail(notMember(predicate));
-    model.members.set(member.key, member.type);
+    // A date held as a string (`"Images[].CreationDate"`) whose age a step tests is a timestamp.
+    const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';
+    const type: MemberType = dated && member.type.type === 'string' ? { type: 'timestamp' } : member.type;
+    model.members.set(member.key, type);
     conditions.push({ kind: 'member', key: member.key, predicate });
     return true;
   };

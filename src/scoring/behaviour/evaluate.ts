@@ -141,6 +141,14 @@ export function holds(
             ? n <= limit
             : n < limit;
     }
+    case 'olderThan':
+    case 'notOlderThan':
+      return holds(
+        { op: predicate.op === 'olderThan' ? 'gt' : 'lte', operand: predicate.operand },
+        value,
+        state,
+        members,
+      );
     case 'between': {
       const n = numberOf(value);
       return n !== undefined && n >= predicate.low && n <= predicate.high;

@@ -126,9 +126,9 @@ const NUMERIC: [RegExp, 'gte' | 'gt' | 'lte' | 'lt'][] = [
 ];
 
 /** Age of a timestamp (a state holds it in whole days): `is more than N days old`, `is N days old or less`. */
-const AGE: [RegExp, 'gt' | 'lte'][] = [
-  [/^is more than (.+?) days old$/i, 'gt'],
-  [/^is (.+?) days old or less$/i, 'lte'],
+const AGE: [RegExp, 'olderThan' | 'notOlderThan'][] = [
+  [/^is more than (.+?) days old$/i, 'olderThan'],
+  [/^is (.+?) days old or less$/i, 'notOlderThan'],
 ];
 
 /** A predicate as written after a member (`is "Enabled"`, `is 7 or more`, `is not set`, …). */
@@ -302,7 +302,11 @@ function parseCondition(text: string, params: ReadonlySet<string>): RawCondition
   let m = ONE_OF_ITS.exec(text);
   if (m) {
     const value = parseValue(m[2] as string);
-    return value === undefined ? undefined : { path: m[1] as string, predicate: { op: 'contains', value } };
+    if (value === undefined) return undefined;
+    return {
+      path: m[1] as string,
+      predicate: { op: 'some', predicate: { op: 'eq', operand: { kind: 'value', value } } },
+    };
   }
   m = CONDITION_SUBJECT.exec(text) ?? BARE_CONDITION.exec(text);
   if (!m) return undefined;

@@ -277,6 +277,22 @@ describe('form 6: the age of a timestamp', () => {
     expect(decide(fixed, state([[key, 91]]))).toBe('NON_COMPLIANT');
   });
 
+  it('reads a date held as a string as a timestamp once a step tests its age', () => {
+    const images = compile(
+      control(
+        'an image in "Images[]" returned by "ec2.describe_images"',
+        ['its "Images[].CreationDate" is set', 'its "Images[].CreationDate" is more than 90 days old'],
+        ['its "Images[].CreationDate" is 90 days old or less'],
+      ),
+    );
+    expect(images.unknown).toEqual([]);
+    const created = 'ec2.describe_images:Images[].CreationDate';
+    expect(images.members.get(created)).toEqual({ type: 'timestamp' });
+    expect(decide(images, state([[created, 120]]))).toBe('NON_COMPLIANT');
+    expect(decide(images, state([[created, 30]]))).toBe('COMPLIANT');
+    expect(decide(images, state([]))).not.toBe('NONE');
+  });
+
   it('catches the threshold moved by a day, and says the age in days', () => {
     const fixed = gold.replaceAll('"maxAccessKeyAge" days', '90 days');
     const score = expectInversionCaught(fixed, fixed.replace('more than 90 days', 'more than 91 days'));
@@ -320,5 +336,165 @@ describe('form 5: the evaluated Region', () => {
   it('catches the comparison inverted, naming the evaluated Region', () => {
     const score = expectInversionCaught(gold, gold.replace('is not the evaluated', 'is the evaluated'));
     expect(counterexampleTexts(score).join('\n')).toMatch(/the evaluated Region = [a-z]+-[a-z]+-\d/);
+  });
+});
+
+describe('form 8: starts with, ends with', () => {
+  const gold = control(
+    'a distribution described by "cloudfront.get_distribution_config"',
+    ['its "DistributionConfig.WebACLId" does not start with arn:aws:wafv2:'],
+    ['its "DistributionConfig.WebACLId" starts with arn:aws:wafv2:'],
+  );
+  const key = 'cloudfront.get_distribution_config:DistributionConfig.WebACLId';
+
+  it('tests a string member prefix and suffix', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([[key, 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/x']]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'legacy-waf-id']]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NONE');
+    const suffix = compile(
+      control(
+        'a topic described by "sns.get_topic_attributes"',
+        ['its "Attributes{}" value of KmsMasterKeyId does not end with /aws/sns'],
+        ['its "Attributes{}" value of KmsMasterKeyId ends with /aws/sns'],
+      ),
+    );
+    const kms = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
+    expect(decide(suffix, state([[kms, 'alias/aws/sns']]))).toBe('COMPLIANT');
+    expect(decide(suffix, state([[kms, 'alias/custom']]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches starts with turned into ends with', () => {
+    expectInversionCaught(
+      gold,
+      gold.replace('its "DistributionConfig.WebACLId" starts', 'its "DistributionConfig.WebACLId" ends'),
+    );
+  });
+});
+
+describe('form 10: policy documents', () => {
+  const statement =
+    'statement with Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false';
+  const gold = control(
+    'a bucket policy returned by "s3.get_bucket_policy"',
+    [`its "Policy" document has no ${statement}`],
+    [`its "Policy" document has a ${statement}`],
+  );
+  const key =
+    's3.get_bucket_policy:Policy#statement(Action=s3:*; Condition=Bool aws:SecureTransport false; Effect=Deny; Principal=*)';
+
+  it('reads whether the document has a statement with those fields, whatever their order and case', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, true]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+    const reordered = compile(
+      gold.replaceAll(
+        statement,
+        'statement with Action "S3:*", Effect deny, Condition Bool aws:SecureTransport false and Principal "*"',
+      ),
+    );
+    expect([...reordered.members.keys()]).toEqual([key]);
+  });
+
+  it('catches a statement field changed, and says which statement in plain words', () => {
+    const score = expectInversionCaught(gold, gold.replaceAll('Effect Deny', 'Effect Allow'));
+    expect(counterexampleTexts(score).join('\n')).toMatch(
+      /the Policy document has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
+    );
+  });
+
+  it('reports a statement with a field it does not know', () => {
+    const model = compile(gold.replace('Effect Deny, Principal', 'Effect Deny, Sid "x", Principal'));
+    expect(model.unknown).toHaveLength(1);
+  });
+});
+
+describe('form 4: counting the elements of a list', () => {
+  const gold = control(
+    'a topic described by "sns.list_subscriptions_by_topic"',
+    ['the number of "Subscriptions[]" is less than 1'],
+    ['the number of "Subscriptions[]" is 1 or more'],
+  );
+  const key = 'sns.list_subscriptions_by_topic:Subscriptions';
+
+  it('counts the elements (an absent list has none)', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([[key, ['a']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, []]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the count threshold moved', () => {
+    expectInversionCaught(gold, gold.replace('is 1 or more', 'is 2 or more'));
+  });
+
+  it('reports a count of a member that is not a list', () => {
+    expect(
+      compile(gold.replace('the number of "Subscriptions[]" is less', 'the number of "NextToken" is less')).unknown,
+    ).toHaveLength(1);
+  });
+});
+
+describe('form 9: two members', () => {
+  const gold = control(
+    'a volume in "Volumes[]" returned by "ec2.describe_volumes"',
+    [
+      'its "Volumes[].Tags[]" differs from the "Reservations[].Instances[].Tags[]"',
+      '"ec2.describe_instances" returns a "NextToken"',
+    ],
+    [
+      'its "Volumes[].Tags[]" equals the "Reservations[].Instances[].Tags[]"',
+      '"ec2.describe_instances" returns a "NextToken"',
+    ],
+  );
+  const volume = 'ec2.describe_volumes:Volumes[].Tags';
+  const instance = 'ec2.describe_instances:Reservations[].Instances[].Tags';
+
+  it('compares one member with another (the same items in any order)', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()].sort()).toEqual([instance, volume].sort());
+    expect(
+      decide(
+        model,
+        state([
+          [volume, ['a', 'b']],
+          [instance, ['b', 'a']],
+        ]),
+      ),
+    ).toBe('COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [volume, ['a']],
+          [instance, ['a', 'b']],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [volume, ['a']],
+          [instance, null],
+        ]),
+      ),
+    ).toBe('NONE');
+  });
+
+  it('catches the comparison inverted', () => {
+    expectInversionCaught(gold, gold.replace('differs from the', 'equals the'));
+  });
+
+  it('reports a second path no call returns', () => {
+    expect(compile(gold.replace('differs from the "Reservations', 'differs from the "Nowhere')).unknown).toHaveLength(
+      1,
+    );
   });
 });
