@@ -117,6 +117,7 @@ function memberCases(
     case 'lte':
     case 'lt': {
       const limitOf = (n: number) => n;
+      // The grammar compares two members only for equality; an ordered member comparison has no cases.
       if (p.operand.kind === 'member') return [[], []];
       const param = p.operand.kind === 'param' ? p.operand.name : undefined;
       const n = param ? 7 : Number(p.operand.kind === 'value' ? p.operand.value : 7);

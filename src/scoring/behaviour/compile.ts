@@ -30,14 +30,12 @@ export function ruleParameters(field: string | undefined): Map<string, string> {
 
 const strip = (path: string) => path.replace(/\[\]|\{\}/g, '');
 
-type Resolved = ResolvedMember;
-
 /** Resolves written paths against the calls in scope, memoised per compile. */
 class PathResolver {
-  private readonly memo = new Map<string, Resolved | undefined>();
+  private readonly memo = new Map<string, ResolvedMember | undefined>();
   constructor(private readonly catalog: ServiceCatalog) {}
 
-  resolve(path: string, calls: readonly string[]): Resolved | undefined {
+  resolve(path: string, calls: readonly string[]): ResolvedMember | undefined {
     const memoKey = `${path}\u0000${calls.join(',')}`;
     if (this.memo.has(memoKey)) return this.memo.get(memoKey);
     const found = this.find(path, calls);
@@ -45,7 +43,7 @@ class PathResolver {
     return found;
   }
 
-  private find(path: string, calls: readonly string[]): Resolved | undefined {
+  private find(path: string, calls: readonly string[]): ResolvedMember | undefined {
     for (const exact of [true, false])
       for (const call of calls) {
         const ref = splitMethodRef(call);
@@ -188,7 +186,7 @@ function compileScenario(
   /** Resolves a member operand's written path (registering its member), or returns the path that fails. */
   const withMemberOperand = (
     predicate: Predicate,
-    resolve: (path: string) => Resolved | undefined,
+    resolve: (path: string) => ResolvedMember | undefined,
   ): Predicate | string => {
     if (predicate.op === 'every' || predicate.op === 'some' || predicate.op === 'none' || predicate.op === 'count') {
       const inner = withMemberOperand(predicate.predicate, resolve);

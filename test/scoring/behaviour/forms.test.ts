@@ -295,6 +295,7 @@ describe('form 6: the age of a timestamp', () => {
 
   it('catches the threshold moved by a day, and says the age in days', () => {
     const fixed = gold.replaceAll('"maxAccessKeyAge" days', '90 days');
+    expectInversionCaught(fixed, fixed.replace('is more than 90 days old', 'is 90 days old or less'));
     const score = expectInversionCaught(fixed, fixed.replace('more than 90 days', 'more than 91 days'));
     expect(counterexampleTexts(score).join('\n')).toContain('AccessKeyMetadata[].CreateDate = 91 days old');
   });
@@ -365,7 +366,8 @@ describe('form 8: starts with, ends with', () => {
     expect(decide(suffix, state([[kms, 'alias/custom']]))).toBe('NON_COMPLIANT');
   });
 
-  it('catches starts with turned into ends with', () => {
+  it('catches starts with inverted, or turned into ends with', () => {
+    expectInversionCaught(gold, gold.replace('does not start with', 'starts with'));
     expectInversionCaught(
       gold,
       gold.replace('its "DistributionConfig.WebACLId" starts', 'its "DistributionConfig.WebACLId" ends'),
@@ -400,7 +402,8 @@ describe('form 10: policy documents', () => {
     expect([...reordered.members.keys()]).toEqual([key]);
   });
 
-  it('catches a statement field changed, and says which statement in plain words', () => {
+  it('catches has no turned into has, or a statement field changed, and says which statement in plain words', () => {
+    expectInversionCaught(gold, gold.replace('document has no statement', 'document has a statement'));
     const score = expectInversionCaught(gold, gold.replaceAll('Effect Deny', 'Effect Allow'));
     expect(counterexampleTexts(score).join('\n')).toMatch(
       /the Policy document has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
@@ -429,7 +432,8 @@ describe('form 4: counting the elements of a list', () => {
     expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
   });
 
-  it('catches the count threshold moved', () => {
+  it('catches the count comparison inverted or its threshold moved', () => {
+    expectInversionCaught(gold, gold.replace('is less than 1', 'is 1 or more'));
     expectInversionCaught(gold, gold.replace('is 1 or more', 'is 2 or more'));
   });
 
