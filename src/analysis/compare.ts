@@ -114,14 +114,19 @@ export interface DesignCell {
   values: ItemValues;
 }
 
-/** The design's factors (the first cell's, in order) when every cell names the same ones; else []. */
+/**
+ * The design's factors when every cell names the same ones: the first cell's, in order, without
+ * those set alike in every cell (a technique no variant switches, e.g. `repair` in the paper's 2^3
+ * ablation, is not a factor of it); else [].
+ */
 function designFactors(design: readonly DesignCell[]): string[] {
-  const factors = Object.keys(design[0]?.on ?? {});
+  const named = Object.keys(design[0]?.on ?? {});
   const same = design.every((c) => {
     const keys = Object.keys(c.on);
-    return keys.length === factors.length && factors.every((f) => f in c.on);
+    return keys.length === named.length && named.every((f) => f in c.on);
   });
-  return same ? factors : [];
+  if (!same) return [];
+  return named.filter((f) => design.some((c) => c.on[f] !== design[0]?.on[f]));
 }
 
 /**

@@ -7,7 +7,13 @@ import { splitItems } from '../dataset/splits.js';
 import type { Dataset, Item } from '../dataset/types.js';
 import { badInput } from '../errors.js';
 import type { Variant } from '../generation/types.js';
-import { ablationVariants, DEFAULT_VARIANT, resolveVariant, TECHNIQUES, variantFrom } from '../generation/variants.js';
+import {
+  ablationVariants,
+  DEFAULT_ABLATION,
+  DEFAULT_VARIANT,
+  resolveVariant,
+  variantFrom,
+} from '../generation/variants.js';
 import { didYouMean } from '../knowledge/suggest.js';
 import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
 
@@ -20,12 +26,12 @@ export interface CheckContext {
 
 /**
  * The experiment's variants, in order: the ablation's (if any) then the listed ones. With neither,
- * the full ablation of every technique. Names must be unique.
+ * the full ablation of {@link DEFAULT_ABLATION} (the paper's three techniques). Names must be unique.
  */
 export function resolveVariants(config: ExperimentConfig, ctx: CheckContext): Variant[] {
   const base = config.base ? variantFrom(config.base, 'base', DEFAULT_VARIANT) : DEFAULT_VARIANT;
   const out: Variant[] = [];
-  if (config.ablate || !config.variants) out.push(...ablationVariants(config.ablate ?? TECHNIQUES, base));
+  if (config.ablate || !config.variants) out.push(...ablationVariants(config.ablate ?? DEFAULT_ABLATION, base));
   (config.variants ?? []).forEach((entry, index) => {
     const field = `variants[${index}]`;
     if (typeof entry === 'string') {

@@ -138,7 +138,12 @@ export async function generateCandidate(args: GenerateArgs): Promise<GenerationO
   }
   return {
     gherkin: error === null ? (state.gherkin ?? '') : null,
-    trace: { steps: state.calls, retrieved: state.passages ?? [], fewShotIds: state.exemplars.map((e) => e.id) },
+    trace: {
+      steps: state.calls,
+      retrieved: state.passages ?? [],
+      fewShotIds: state.exemplars.map((e) => e.id),
+      ...(state.repair ? { repair: state.repair } : {}),
+    },
     usage: caseUsage(state.calls, args.costOf),
     error,
   };

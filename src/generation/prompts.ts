@@ -2,6 +2,7 @@
  * Prompt assembly: the rendered system prompt and user message of each chain step, and the
  * {@link GenerationContext} that holds exactly what was rendered into them.
  */
+import { type DraftProblem, renderProblems } from './draft-check.js';
 import type { GenerationContext, RetrievedPassage } from './providers/types.js';
 import type { Exemplar, TaskView } from './step.js';
 import { type PromptTemplates, render } from './templates.js';
@@ -91,6 +92,27 @@ export function renderGherkinStep(t: PromptTemplates, inputs: PromptInputs, anal
   return {
     system: render(t.system, {}),
     prompt: render(t['cot-gherkin'], { ...b, analysis: shown }),
+    context,
+  };
+}
+
+/**
+ * A repair round: the task (and the RAG block, when on), the draft, the checker's problems and the
+ * output format; the model answers with the whole revised gherkin.
+ */
+export function renderRepair(
+  t: PromptTemplates,
+  inputs: PromptInputs,
+  draft: string,
+  problems: readonly DraftProblem[],
+): RenderedStep {
+  const b = blocks(t, inputs);
+  const context = baseContext('repair', inputs);
+  context.draft = draft;
+  context.problems = [...problems];
+  return {
+    system: render(t.system, {}),
+    prompt: render(t.repair, { task: b.task, rag: b.rag, format: b.format, draft, problems: renderProblems(problems) }),
     context,
   };
 }

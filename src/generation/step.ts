@@ -9,6 +9,7 @@ import type { Item } from '../dataset/types.js';
 import type { Retriever } from '../knowledge/retrieval.js';
 import type { RenderedStep } from './prompts.js';
 import type { ModelParams, ModelProvider, ModelRequest, ModelResponse, RetrievedPassage } from './providers/types.js';
+import type { RepairRecord } from './techniques/repair.js';
 import type { PromptTemplates } from './templates.js';
 import type { ChainStep } from './types.js';
 
@@ -43,6 +44,8 @@ export interface CaseState {
   analysis?: unknown;
   /** The extracted gherkin once a writing step has run. */
   gherkin?: string;
+  /** What the repair step did, when it ran. */
+  repair?: RepairRecord;
   /** Every model call so far, in order. */
   readonly calls: ChainStep[];
 }

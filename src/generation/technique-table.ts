@@ -9,9 +9,10 @@ import type { z } from 'zod';
 import { cotTechnique } from './techniques/cot.js';
 import { fewShotTechnique } from './techniques/fewshot.js';
 import { ragTechnique } from './techniques/rag.js';
+import { repairTechnique } from './techniques/repair.js';
 
 /** The table. */
-export const TECHNIQUE_TABLE = [cotTechnique, ragTechnique, fewShotTechnique] as const;
+export const TECHNIQUE_TABLE = [cotTechnique, ragTechnique, fewShotTechnique, repairTechnique] as const;
 
 type Row = (typeof TECHNIQUE_TABLE)[number];
 

@@ -1,5 +1,6 @@
 /** The generator's words: variants (prompt strategies), the chain's trace, and the candidate. */
 import type { ModelParams, RetrievedPassage, Usage } from './providers/types.js';
+import type { RepairRecord } from './techniques/repair.js';
 import type { TechniqueSettings } from './techniques.js';
 
 /** How few-shot exemplars are picked from the few-shot pool. */
@@ -41,6 +42,8 @@ export interface Trace {
   steps: ChainStep[];
   retrieved: RetrievedPassage[];
   fewShotIds: string[];
+  /** What self-repair did (variants with `repair` on). */
+  repair?: RepairRecord;
 }
 
 /** Calls, tokens, latency and money of one case (generation or judge). */

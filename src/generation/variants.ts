@@ -16,6 +16,7 @@ import {
   mergeTechniques,
   switchTechnique,
   TECHNIQUES,
+  type TechniqueKey,
   techniqueFileShape,
   techniqueFlags,
   techniquesOff,
@@ -31,6 +32,12 @@ function withFlags(variant: Variant): Variant {
   variant.techniques = techniqueFlags(variant);
   return variant;
 }
+
+/**
+ * The techniques an experiment ablates when it names none: the paper's three (chain-of-thought,
+ * RAG, few-shot). Techniques after the paper (`repair`) are ablated when `ablate` names them.
+ */
+export const DEFAULT_ABLATION: readonly TechniqueKey[] = ['cot', 'rag', 'fewShot'];
 
 /** The defaults every variant starts from: all techniques off. */
 export const DEFAULT_VARIANT: Readonly<Variant> = Object.freeze<Variant>(

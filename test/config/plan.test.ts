@@ -7,7 +7,8 @@ import { buildPlan } from '../../src/config/plan.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import { splitItems } from '../../src/dataset/splits.js';
 import type { Dataset } from '../../src/dataset/types.js';
-import { ablationVariants, DEFAULT_VARIANT, TECHNIQUES } from '../../src/generation/variants.js';
+import type { Variant } from '../../src/generation/types.js';
+import { ablationVariants, DEFAULT_ABLATION, DEFAULT_VARIANT } from '../../src/generation/variants.js';
 
 const dataset = await loadDataset();
 const evalCount = splitItems(dataset, 'eval').length;
@@ -22,7 +23,7 @@ const plan = (text: string, flags = {}, data: Dataset = dataset) =>
 describe('run plans', () => {
   it('the default experiment is the full 2^3 ablation over the evaluation split', async () => {
     const p = await plan('');
-    expect(p.variants.map((v) => v.name)).toEqual(ablationVariants(TECHNIQUES).map((v) => v.name));
+    expect(p.variants.map((v) => v.name)).toEqual(ablationVariants(DEFAULT_ABLATION).map((v) => v.name));
     expect(p.variants).toHaveLength(8);
     expect(p.items).toHaveLength(evalCount);
     expect(p.cases).toHaveLength(8 * evalCount);
@@ -56,10 +57,16 @@ describe('run plans', () => {
       cot: false,
       rag: { enabled: false, topK: 5, tokenBudget: 1500 },
       fewShot: { k: 0, strategy: 'similar' as const, resample: false, otherServicesOnly: false },
+      repair: { enabled: false, rounds: 1 },
       params: { temperature: 0, maxTokens: 2048 },
     };
     // Pinned: changing how keys are made would orphan every stored run's cases on resume.
     expect(caseKey('x', literal, 'm', 0)).toBe('fb67e02f2bd6c3d9');
+    // A technique added to the table later (repair) leaves the key of a variant stored before it alone while off.
+    const { repair: _added, ...storedBefore } = literal;
+    expect(caseKey('x', storedBefore as Variant, 'm', 0)).toBe('fb67e02f2bd6c3d9');
+    expect(caseKey('x', { ...literal, repair: { enabled: true, rounds: 1 } }, 'm', 0)).not.toBe('fb67e02f2bd6c3d9');
+    expect(caseKey('x', { ...literal, repair: { enabled: false, rounds: 2 } }, 'm', 0)).not.toBe('fb67e02f2bd6c3d9');
     expect(caseKey('x', DEFAULT_VARIANT, 'm', 1)).not.toBe(caseKey('x', DEFAULT_VARIANT, 'm', 0));
     expect(caseKey('x', { ...DEFAULT_VARIANT, cot: true }, 'm', 0)).not.toBe(caseKey('x', DEFAULT_VARIANT, 'm', 0));
   });

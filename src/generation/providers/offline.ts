@@ -50,6 +50,8 @@
  *    exemplar quotes are swapped for the same-service list_/describe_ calls the exemplars quote
  *    (with passages: only a non-list enumerating call, for an exemplar's list_ call).
  *    Step `single` (no CoT): plan directly, then write.
+ *    Step `repair` (the repair technique's rounds): offline-repair.ts replaces each quoted unknown
+ *    reference the checker could suggest a real name for; nothing else changes.
  * 4. Write (offline-write.ts): the canonical header (tags with `@control:none`, severity high for
  *    network-exposure/access-control else medium, `Feature:` UPPER_SNAKE of service, subject, `NO`
  *    when negated and the first key phrase, at most 8 words; Description = the requirement's first
@@ -65,6 +67,7 @@
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
 import { planFromContext, withExemplarCalls } from './offline-plan.js';
+import { repairDraft } from './offline-repair.js';
 import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
 import {
   type CallOptions,
@@ -91,6 +94,10 @@ export function offlineReply(ctx: GenerationContext): { text: string; json?: unk
       text: `Here is my step-by-step analysis of the requirement.\n\n\`\`\`json\n${JSON.stringify(analysis, null, 2)}\n\`\`\`\n`,
       json: analysis,
     };
+  }
+  if (ctx.step === 'repair') {
+    const revised = repairDraft(ctx.draft ?? '', ctx.problems ?? []);
+    return { text: `Here is the control with the checker's problems fixed.\n\n\`\`\`gherkin\n${revised}\n\`\`\`\n` };
   }
   const given = ctx.step === 'gherkin' ? analysisSchema.safeParse(ctx.analysis) : undefined;
   const analysis = given?.success ? withExemplarCalls(given.data, ctx) : planFromContext(ctx, 'direct').analysis;
