@@ -34,6 +34,21 @@ describe('run plans', () => {
     expect(p.cache).toEqual({ mode: 'use', dir: '/tmp/gb-plan/.cache/gherkin-bench/calls' });
   });
 
+  it('ablates repair when the experiment names it, with its rounds from the base; the paper ablation keeps its keys', async () => {
+    const p = await plan(
+      'ablate: [cot, rag, fewShot, repair]\nbase: { repair: { rounds: 2 } }\ndataset: { limit: 2 }\n',
+    );
+    expect(p.variants).toHaveLength(16);
+    expect(p.variants.at(-1)?.name).toBe('cot+rag+fewshot+repair');
+    expect(p.variants.filter((v) => v.repair.enabled).map((v) => v.repair.rounds)).toEqual(Array(8).fill(2));
+    // The 8 repair-off variants of the 2^4 ablation are the paper's 2^3 ablation: the same cases.
+    const paper = await plan('dataset: { limit: 2 }\n');
+    const withRepair = await plan('ablate: [cot, rag, fewShot, repair]\ndataset: { limit: 2 }\n');
+    const keys = new Set(withRepair.cases.map((c) => c.key));
+    expect(paper.cases.every((c) => keys.has(c.key))).toBe(true);
+    expect(withRepair.cases).toHaveLength(2 * paper.cases.length);
+  });
+
   it('sizes the grid as items × variants × models × repeats', async () => {
     const p = await plan('models: [offline, offline:reference]\nrepeats: 3\ndataset: { limit: 2 }\n');
     expect(p.cases).toHaveLength(2 * 8 * 2 * 3);
