@@ -116,3 +116,19 @@ export function renderRepair(
     context,
   };
 }
+
+/**
+ * The agent's first message: the task, CoT's analysis (when a plan step ran), the RAG and few-shot
+ * blocks (when on) and the output format, with what the tools are for.
+ */
+export function renderAgent(t: PromptTemplates, inputs: PromptInputs, analysis: unknown): RenderedStep {
+  const b = blocks(t, inputs);
+  const shown =
+    analysis === undefined
+      ? ''
+      : `Your analysis of the requirement:\n\n\`\`\`json\n${typeof analysis === 'string' ? analysis : JSON.stringify(analysis, null, 2)}\n\`\`\``;
+  const context = baseContext('agent', inputs);
+  if (inputs.exemplars?.length) context.exemplars = exemplarContext(inputs.exemplars);
+  if (analysis !== undefined) context.analysis = analysis;
+  return { system: render(t.system, {}), prompt: render(t.agent, { ...b, analysis: shown }), context };
+}

@@ -32,6 +32,8 @@ export interface Technique<K extends string = string, S = unknown, I = unknown> 
   isOn(settings: S): boolean;
   /** The settings an ablation uses for this level, from the base variant's settings. */
   switched(base: S, on: boolean): S;
+  /** True when its steps need the API retriever (`StepContext.retriever`); default: never. */
+  needsRetriever?(settings: S): boolean;
   /** The steps it adds to the chain (only asked when on). */
   steps(settings: S): StagedStep[];
 }

@@ -102,6 +102,14 @@ export function switchTechnique(variant: TechniqueSettings, base: TechniqueSetti
   if (t) setSettings(variant, t, t.switched(settingsOf(base, t), on));
 }
 
+/** True when a step of the variant needs the API retriever (RAG, the agent's tools). */
+export function needsRetriever(variant: TechniqueSettings): boolean {
+  return ROWS.some((t) => {
+    const settings = settingsOf(variant, t);
+    return t.isOn(settings) && (t.needsRetriever?.(settings) ?? false);
+  });
+}
+
 /** The steps the variant's techniques add, in table order (the chain orders them by stage). */
 export function techniqueSteps(variant: TechniqueSettings): StagedStep[] {
   return ROWS.flatMap((t) => {

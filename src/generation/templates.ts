@@ -25,6 +25,7 @@ export const TEMPLATE_NAMES = [
   'cot-analysis',
   'cot-gherkin',
   'repair',
+  'agent',
 ] as const;
 /** One template name. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -43,6 +44,7 @@ export const TEMPLATE_SLOTS: Readonly<
   'cot-analysis': { required: ['task'], optional: ['rag'] },
   'cot-gherkin': { required: ['task', 'analysis', 'format'], optional: ['rag', 'fewshot'] },
   repair: { required: ['task', 'draft', 'problems'], optional: ['rag', 'format'] },
+  agent: { required: ['task', 'format'], optional: ['rag', 'fewshot', 'analysis'] },
 };
 
 /** One loaded, checked template. */

@@ -72,13 +72,14 @@ describe('run plans', () => {
       cot: false,
       rag: { enabled: false, topK: 5, tokenBudget: 1500 },
       fewShot: { k: 0, strategy: 'similar' as const, resample: false, otherServicesOnly: false },
+      agent: { enabled: false, maxTurns: 8, maxToolCalls: 12, maxTokens: 60_000 },
       repair: { enabled: false, rounds: 1 },
       params: { temperature: 0, maxTokens: 2048 },
     };
     // Pinned: changing how keys are made would orphan every stored run's cases on resume.
     expect(caseKey('x', literal, 'm', 0)).toBe('fb67e02f2bd6c3d9');
-    // A technique added to the table later (repair) leaves the key of a variant stored before it alone while off.
-    const { repair: _added, ...storedBefore } = literal;
+    // Techniques added to the table later (agent, repair) leave the key of a variant stored before it alone while off.
+    const { repair: _added, agent: _alsoAdded, ...storedBefore } = literal;
     expect(caseKey('x', storedBefore as Variant, 'm', 0)).toBe('fb67e02f2bd6c3d9');
     expect(caseKey('x', { ...literal, repair: { enabled: true, rounds: 1 } }, 'm', 0)).not.toBe('fb67e02f2bd6c3d9');
     expect(caseKey('x', { ...literal, repair: { enabled: false, rounds: 2 } }, 'm', 0)).not.toBe('fb67e02f2bd6c3d9');

@@ -24,11 +24,11 @@ const FOUR = ['cot', 'rag', 'fewShot', 'tidy'];
 
 describe('a further technique is one table row plus its own module', () => {
   it('config and variant files accept it', () => {
-    expect(TECHNIQUES).toEqual(['cot', 'rag', 'fewShot', 'repair', 'tidy']);
+    expect(TECHNIQUES).toEqual(['cot', 'rag', 'fewShot', 'agent', 'repair', 'tidy']);
     expect(parseExperimentText('ablate: [cot, tidy]\n', 'e.yaml').ablate).toEqual(['cot', 'tidy']);
     const v = parseVariantFile('tidy: { enabled: true, tag: neat }\n', 'neat.yaml');
     expect(v).toMatchObject({ name: 'neat', tidy: { enabled: true, tag: 'neat' } });
-    expect(v.techniques).toEqual({ cot: false, rag: false, fewShot: false, repair: false, tidy: true });
+    expect(v.techniques).toEqual({ cot: false, rag: false, fewShot: false, agent: false, repair: false, tidy: true });
     expect(() => parseVariantFile('tidy: { tag: 3 }\n', 'bad.yaml')).toThrow(/bad\.yaml.*tidy\.tag/);
   });
 

@@ -65,6 +65,8 @@ export interface GenerationContext {
   draft?: string;
   /** The checker's problems of that draft (repair rounds only). */
   problems?: DraftProblem[];
+  /** The agent's tool results so far, in order (agent turns only). */
+  toolResults?: { name: string; input: unknown; isError: boolean; value?: unknown }[];
 }
 
 /** One retrieved operation, as the knowledge base returns it and a prompt shows it (defined in knowledge). */
