@@ -49,6 +49,23 @@ describe('run plans', () => {
     expect(withRepair.cases).toHaveLength(2 * paper.cases.length);
   });
 
+  it('runs a seeded half fraction of a five-technique ablation, and refuses one of three techniques', async () => {
+    const p = await plan('ablate: [cot, rag, fewShot, agent, repair]\ndesign: half\ndataset: { limit: 1 }\n');
+    expect(p.variants).toHaveLength(16);
+    const level = (v: Variant) => [v.cot, v.rag.enabled, v.fewShot.k > 0, v.agent.enabled, v.repair.enabled];
+    const signs = new Set(p.variants.map((v) => level(v).reduce((prod, on) => prod * (on ? 1 : -1), 1)));
+    expect(signs.size).toBe(1);
+    const again = await plan('ablate: [cot, rag, fewShot, agent, repair]\ndesign: half\ndataset: { limit: 1 }\n');
+    expect(again.variants.map((v) => v.name)).toEqual(p.variants.map((v) => v.name));
+    const seeds = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        plan(`ablate: [cot, rag, fewShot, agent, repair]\ndesign: half\nseed: ${seed}\ndataset: { limit: 1 }\n`),
+      ),
+    );
+    expect(new Set(seeds.map((q) => q.variants[0]?.name)).size).toBe(2);
+    await expect(plan('design: half\n')).rejects.toThrow(/design: a half fraction of 3 techniques has resolution III/);
+  });
+
   it('sizes the grid as items × variants × models × repeats', async () => {
     const p = await plan('models: [offline, offline:reference]\nrepeats: 3\ndataset: { limit: 2 }\n');
     expect(p.cases).toHaveLength(2 * 8 * 2 * 3);
