@@ -53,6 +53,25 @@ interface ToolDef {
   run(box: ToolBox, input: never): unknown;
 }
 
+/** A service's operation listing, built once per catalog and service (EC2 has over 700 operations). */
+const listings = new WeakMap<ServiceCatalog, Map<string, unknown>>();
+function operationList(catalog: ServiceCatalog, service: string): unknown {
+  let byService = listings.get(catalog);
+  if (!byService) {
+    byService = new Map();
+    listings.set(catalog, byService);
+  }
+  const known = byService.get(service);
+  if (known) return known;
+  const described = describeApi(catalog, service) as ServiceDescription;
+  const listing = {
+    service: described.service,
+    operations: described.operations.map((o) => ({ method: o.method, doc: shortDoc(o.doc, 80) })),
+  };
+  byService.set(service, listing);
+  return listing;
+}
+
 const TOOLS: readonly ToolDef[] = [
   {
     spec: {
@@ -96,11 +115,7 @@ const TOOLS: readonly ToolDef[] = [
     },
     input: serviceInput,
     run(box, input: z.output<typeof serviceInput>) {
-      const described = describeApi(box.catalog, input.service) as ServiceDescription;
-      return {
-        service: described.service,
-        operations: described.operations.map((o) => ({ method: o.method, doc: shortDoc(o.doc, 80) })),
-      };
+      return operationList(box.catalog, input.service);
     },
   },
   {
