@@ -6,6 +6,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { packagePath } from '../src/paths.js';
+import { agentToolsBenchmark } from './agent-tools.js';
 import { cacheBenchmark } from './cache.js';
 import { harnessBenchmark } from './harness.js';
 import { knowledgeBenchmarks } from './knowledge.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   throughputBenchmark,
   cacheBenchmark,
   ...knowledgeBenchmarks,
+  agentToolsBenchmark,
   scoringBenchmark,
   reportingBenchmark,
   labellingBenchmark,

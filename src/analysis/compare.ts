@@ -4,6 +4,7 @@
  * and a sign-flip permutation test of that same mean; Wilcoxon (McNemar for 0/1 metrics) stays as
  * a labelled secondary test.
  */
+import { designOf, estimableTerms } from './design.js';
 import { isBinary, mean, tMeanInterval } from './intervals.js';
 import { signFlipTest } from './permutation.js';
 import type { Uniform } from './random.js';
@@ -114,22 +115,13 @@ export interface DesignCell {
   values: ItemValues;
 }
 
-/** The design's factors (the first cell's, in order) when every cell names the same ones; else []. */
-function designFactors(design: readonly DesignCell[]): string[] {
-  const factors = Object.keys(design[0]?.on ?? {});
-  const same = design.every((c) => {
-    const keys = Object.keys(c.on);
-    return keys.length === factors.length && factors.every((f) => f in c.on);
-  });
-  return same ? factors : [];
-}
-
 /**
  * Main effects and two-way interactions from per-item contrasts (±1 coding): a main effect is
- * mean(on) − mean(off) over the 2^n cells; an interaction A×B is mean(cells where A and B agree)
+ * mean(on) − mean(off) over the cells; an interaction A×B is mean(cells where A and B agree)
  * − mean(cells where they differ), i.e. half the change of A's effect when B is switched on.
- * The factors are the cells' `on` keys. Only items present in every cell count. Returns [] unless
- * the full design (every on/off combination once) is present.
+ * The factors are the cells' `on` keys that vary. Only items present in every cell count. Returns
+ * [] unless the cells are the full 2^n design or a regular half fraction of resolution IV or more
+ * (`design.ts`); in a half fraction each effect names what it is aliased with (`aliasedWith`).
  */
 export function factorialEffects(
   metric: string,
@@ -137,27 +129,19 @@ export function factorialEffects(
   design: DesignCell[],
   options: CompareOptions,
 ): FactorialEffect[] {
-  const factors = designFactors(design);
-  if (factors.length === 0 || design.length !== 2 ** factors.length) return [];
-  const signatures = new Set(design.map((c) => factors.map((f) => (c.on[f] ? 1 : 0)).join('')));
-  if (signatures.size !== design.length) return [];
+  const layout = designOf(design);
+  if (!layout) return [];
   const half = design.length / 2;
   const first = design[0] as DesignCell;
   const items = [...first.values.keys()].filter((id) => design.every((c) => c.values.has(id))).sort();
   if (items.length < 2) return [];
   const sign = (cell: DesignCell, f: string): number => (cell.on[f] ? 1 : -1);
-  const terms: { term: string; kind: FactorialEffect['kind']; s: (c: DesignCell) => number }[] = [
-    ...factors.map((f) => ({ term: f, kind: 'main' as const, s: (c: DesignCell) => sign(c, f) })),
-    ...factors.flatMap((a, i) =>
-      factors.slice(i + 1).map((b) => ({
-        term: `${a}×${b}`,
-        kind: 'interaction' as const,
-        s: (c: DesignCell) => sign(c, a) * sign(c, b),
-      })),
-    ),
-  ];
+  const terms = estimableTerms(layout).map((t) => ({
+    ...t,
+    s: (c: DesignCell) => t.factors.reduce((p, f) => p * sign(c, f), 1),
+  }));
   const level = options.level ?? 0.95;
-  const raw = terms.map(({ term, kind, s }) => {
+  const raw = terms.map(({ term, kind, s, aliasedWith }) => {
     const contrasts = items.map((id) => {
       let plus = 0;
       let minus = 0;
@@ -182,6 +166,7 @@ export function factorialEffects(
         pValue: wilcoxonSignedRank(contrasts),
       },
       items: items.length,
+      ...(aliasedWith ? { aliasedWith } : {}),
     };
   });
   // One Holm family per metric and model: its main effects and interactions.

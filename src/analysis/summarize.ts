@@ -5,6 +5,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { CaseRecord, RunManifest } from '../run/types.js';
 import { type DesignCell, factorialEffects, pairedComparisons } from './compare.js';
+import { describeLayout, designOf } from './design.js';
 import { mean, meanInterval, sampleSd, wilsonInterval } from './intervals.js';
 import { DEFAULT_DRAWS, EXACT_LIMIT, minAttainableP, TIE_TOLERANCE } from './permutation.js';
 import { seededUniform } from './random.js';
@@ -134,6 +135,15 @@ function effects(table: ScoreTable, variants: readonly DesignVariant[], tested: 
       return factorialEffects(metric, model, design, { uniform, ...options });
     }),
   );
+}
+
+/** The factorial design of the run's variants in words, when they form one (`methods.design`). */
+function designMethod(table: ScoreTable, variants: readonly DesignVariant[]): { design?: string } {
+  const cells = variants.flatMap((v) =>
+    v.techniques && table.variants.includes(v.name) ? [{ on: v.techniques }] : [],
+  );
+  const layout = designOf(cells);
+  return layout ? { design: describeLayout(layout) } : {};
 }
 
 function breakdowns(table: ScoreTable, manifest: RunManifest): BreakdownCell[] {
@@ -323,6 +333,7 @@ export function summarize(
         'gate: every "no significant regression" check of a gate run (Holm)',
       ],
       excludedFromTests: table.metrics.filter((m) => !tested.includes(m)),
+      ...designMethod(table, manifest.variants),
     },
     failures: list,
     warnings,

@@ -98,6 +98,8 @@ export interface FactorialEffect {
   /** Wilcoxon signed-rank of the contrasts (a location shift, not the mean), for reference. */
   secondary: SecondaryTest;
   items: number;
+  /** In a fractional design: the term this estimate cannot be told apart from (`rag×fewShot×agent×repair`). */
+  aliasedWith?: string;
 }
 
 /** Mean of a metric per variant within one service or category. */
@@ -143,6 +145,8 @@ export interface StatisticsMethods {
   families: string[];
   /** Metrics left out of comparisons, effects and the MDE table (timing: wall-clock, not a property of the prompt). */
   excludedFromTests: string[];
+  /** The factorial design of the variants and its aliasing, in words (when they form one). */
+  design?: string;
 }
 
 /** One failed case, as the report lists it. */

@@ -3,11 +3,20 @@
  * must hold items, a judge needs a model, few-shot needs a few-shot pool. Each
  * failure is a {@link UserError} naming the field, with "did you mean" where it helps.
  */
+
+import { sha256 } from '../canonical-json.js';
 import { splitItems } from '../dataset/splits.js';
 import type { Dataset, Item } from '../dataset/types.js';
 import { badInput } from '../errors.js';
 import type { Variant } from '../generation/types.js';
-import { ablationVariants, DEFAULT_VARIANT, resolveVariant, TECHNIQUES, variantFrom } from '../generation/variants.js';
+import {
+  ablationVariants,
+  DEFAULT_ABLATION,
+  DEFAULT_VARIANT,
+  halfFraction,
+  resolveVariant,
+  variantFrom,
+} from '../generation/variants.js';
 import { didYouMean } from '../knowledge/suggest.js';
 import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
 
@@ -18,14 +27,35 @@ export interface CheckContext {
   named: readonly Variant[];
 }
 
+/** The smallest ablation a half fraction may cover: resolution IV (main effects clear of two-way interactions). */
+export const MIN_HALF_FRACTION_TECHNIQUES = 4;
+
+/**
+ * The ablation's variants: the full 2^n, or (`design: half`) the half fraction whose defining
+ * relation's sign is drawn from the experiment seed (sha256 of `seed:half-fraction`).
+ */
+function ablation(config: ExperimentConfig, base: Variant, ctx: CheckContext): Variant[] {
+  const techniques = config.ablate ?? DEFAULT_ABLATION;
+  const full = ablationVariants(techniques, base);
+  if (config.design !== 'half') return full;
+  if (techniques.length < MIN_HALF_FRACTION_TECHNIQUES) {
+    throw badInput(
+      { file: ctx.label, field: 'design' },
+      `a half fraction of ${techniques.length} techniques has resolution ${techniques.length === 3 ? 'III' : 'below III'} (main effects aliased with interactions); ablate at least ${MIN_HALF_FRACTION_TECHNIQUES} techniques or use design: full`,
+    );
+  }
+  const sign = Number.parseInt(sha256(`${config.seed}:half-fraction`).slice(0, 2), 16) % 2 === 0 ? 1 : -1;
+  return halfFraction(full, techniques, sign);
+}
+
 /**
  * The experiment's variants, in order: the ablation's (if any) then the listed ones. With neither,
- * the full ablation of every technique. Names must be unique.
+ * the full ablation of {@link DEFAULT_ABLATION} (the paper's three techniques). Names must be unique.
  */
 export function resolveVariants(config: ExperimentConfig, ctx: CheckContext): Variant[] {
   const base = config.base ? variantFrom(config.base, 'base', DEFAULT_VARIANT) : DEFAULT_VARIANT;
   const out: Variant[] = [];
-  if (config.ablate || !config.variants) out.push(...ablationVariants(config.ablate ?? TECHNIQUES, base));
+  if (config.ablate || !config.variants) out.push(...ablation(config, base, ctx));
   (config.variants ?? []).forEach((entry, index) => {
     const field = `variants[${index}]`;
     if (typeof entry === 'string') {

@@ -68,8 +68,13 @@ export const ExperimentSchema = z
       .array(z.union([z.string().min(1), VariantSpecSchema]))
       .min(1)
       .optional(),
-    /** Run the full factorial of these techniques (2^n variants). Default: every technique when no variants. */
+    /** Run the full factorial of these techniques (2^n variants). Default: the paper's three when no variants. */
     ablate: z.array(z.enum(FACTORS)).min(1).optional(),
+    /**
+     * The ablation's design: `full` (2^n) or `half`, a seeded half fraction 2^(n−1) with defining
+     * relation I = ±(all n techniques): resolution n, so at least 4 techniques (IV; V from 5).
+     */
+    design: z.enum(['full', 'half']).default('full'),
     /** Knobs the ablation's "on" levels use (topK, k, strategy, params). */
     base: variantFileSchema.omit({ name: true }).optional(),
     models: z.array(z.string().min(1)).min(1).default([DEFAULT_MODEL]),

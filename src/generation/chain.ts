@@ -90,15 +90,16 @@ function stepContext(args: GenerateArgs): StepContext {
     pool: args.pool,
     ...(args.retriever ? { retriever: args.retriever } : {}),
     provider: args.provider,
-    async call(state, { name, rendered, jsonSchema }) {
+    async call(state, { name, rendered, jsonSchema, messages, tools }) {
       const request: ModelRequest = {
         system: rendered.system,
-        messages: [{ role: 'user', content: rendered.prompt }],
+        messages: messages ?? [{ role: 'user', content: rendered.prompt }],
         params: { ...args.variant.params },
         cacheSystemPrompt: true,
         context: rendered.context,
       };
       if (jsonSchema) request.jsonSchema = jsonSchema;
+      if (tools?.length) request.tools = tools;
       let response: Awaited<ReturnType<ModelProvider['call']>>;
       try {
         response = await args.provider.call(request, { signal: args.signal, repeat: args.repeat, caseId: args.caseId });
@@ -138,7 +139,13 @@ export async function generateCandidate(args: GenerateArgs): Promise<GenerationO
   }
   return {
     gherkin: error === null ? (state.gherkin ?? '') : null,
-    trace: { steps: state.calls, retrieved: state.passages ?? [], fewShotIds: state.exemplars.map((e) => e.id) },
+    trace: {
+      steps: state.calls,
+      retrieved: state.passages ?? [],
+      fewShotIds: state.exemplars.map((e) => e.id),
+      ...(state.repair ? { repair: state.repair } : {}),
+      ...(state.agent ? { agent: state.agent } : {}),
+    },
     usage: caseUsage(state.calls, args.costOf),
     error,
   };

@@ -2,6 +2,7 @@
  * Prompt assembly: the rendered system prompt and user message of each chain step, and the
  * {@link GenerationContext} that holds exactly what was rendered into them.
  */
+import { type DraftProblem, renderProblems } from './draft-check.js';
 import type { GenerationContext, RetrievedPassage } from './providers/types.js';
 import type { Exemplar, TaskView } from './step.js';
 import { type PromptTemplates, render } from './templates.js';
@@ -93,4 +94,41 @@ export function renderGherkinStep(t: PromptTemplates, inputs: PromptInputs, anal
     prompt: render(t['cot-gherkin'], { ...b, analysis: shown }),
     context,
   };
+}
+
+/**
+ * A repair round: the task (and the RAG block, when on), the draft, the checker's problems and the
+ * output format; the model answers with the whole revised gherkin.
+ */
+export function renderRepair(
+  t: PromptTemplates,
+  inputs: PromptInputs,
+  draft: string,
+  problems: readonly DraftProblem[],
+): RenderedStep {
+  const b = blocks(t, inputs);
+  const context = baseContext('repair', inputs);
+  context.draft = draft;
+  context.problems = [...problems];
+  return {
+    system: render(t.system, {}),
+    prompt: render(t.repair, { task: b.task, rag: b.rag, format: b.format, draft, problems: renderProblems(problems) }),
+    context,
+  };
+}
+
+/**
+ * The agent's first message: the task, CoT's analysis (when a plan step ran), the RAG and few-shot
+ * blocks (when on) and the output format, with what the tools are for.
+ */
+export function renderAgent(t: PromptTemplates, inputs: PromptInputs, analysis: unknown): RenderedStep {
+  const b = blocks(t, inputs);
+  const shown =
+    analysis === undefined
+      ? ''
+      : `Your analysis of the requirement:\n\n\`\`\`json\n${typeof analysis === 'string' ? analysis : JSON.stringify(analysis, null, 2)}\n\`\`\``;
+  const context = baseContext('agent', inputs);
+  if (inputs.exemplars?.length) context.exemplars = exemplarContext(inputs.exemplars);
+  if (analysis !== undefined) context.analysis = analysis;
+  return { system: render(t.system, {}), prompt: render(t.agent, { ...b, analysis: shown }), context };
 }

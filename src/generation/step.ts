@@ -8,7 +8,17 @@
 import type { Item } from '../dataset/types.js';
 import type { Retriever } from '../knowledge/retrieval.js';
 import type { RenderedStep } from './prompts.js';
-import type { ModelParams, ModelProvider, ModelRequest, ModelResponse, RetrievedPassage } from './providers/types.js';
+import type {
+  ModelMessage,
+  ModelParams,
+  ModelProvider,
+  ModelRequest,
+  ModelResponse,
+  RetrievedPassage,
+  ToolSpec,
+} from './providers/types.js';
+import type { AgentRecord } from './techniques/agent.js';
+import type { RepairRecord } from './techniques/repair.js';
 import type { PromptTemplates } from './templates.js';
 import type { ChainStep } from './types.js';
 
@@ -43,6 +53,10 @@ export interface CaseState {
   analysis?: unknown;
   /** The extracted gherkin once a writing step has run. */
   gherkin?: string;
+  /** What the repair step did, when it ran. */
+  repair?: RepairRecord;
+  /** How the agent's tool loop went, when it ran. */
+  agent?: AgentRecord;
   /** Every model call so far, in order. */
   readonly calls: ChainStep[];
 }
@@ -54,6 +68,13 @@ export interface StepCall {
   rendered: RenderedStep;
   /** Structured output (see `ModelRequest.jsonSchema`). */
   jsonSchema?: ModelRequest['jsonSchema'];
+  /**
+   * The conversation so far, for a turn of a multi-turn step (the agent); without it the request
+   * is one user message, `rendered.prompt`. `rendered.prompt` is what the trace shows as the prompt.
+   */
+  messages?: ModelMessage[];
+  /** Tools the model may call on this turn. */
+  tools?: ToolSpec[];
 }
 
 /** What steps may use besides the state. */

@@ -6,12 +6,14 @@
  * Adding a technique: its own module under `techniques/` plus one row here.
  */
 import type { z } from 'zod';
+import { agentTechnique } from './techniques/agent.js';
 import { cotTechnique } from './techniques/cot.js';
 import { fewShotTechnique } from './techniques/fewshot.js';
 import { ragTechnique } from './techniques/rag.js';
+import { repairTechnique } from './techniques/repair.js';
 
 /** The table. */
-export const TECHNIQUE_TABLE = [cotTechnique, ragTechnique, fewShotTechnique] as const;
+export const TECHNIQUE_TABLE = [cotTechnique, ragTechnique, fewShotTechnique, agentTechnique, repairTechnique] as const;
 
 type Row = (typeof TECHNIQUE_TABLE)[number];
 

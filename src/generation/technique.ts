@@ -16,6 +16,12 @@ export interface Technique<K extends string = string, S = unknown, I = unknown> 
   readonly key: K;
   /** Its name inside ablation variant names, e.g. `fewshot` in `cot+fewshot`. */
   readonly label: string;
+  /**
+   * True for a technique added after runs were first stored: a stored variant without its key had
+   * it off, and while its settings equal `off` it stays out of the variant's hash, so adding it
+   * changed no existing case key (stored runs resume and compare as before).
+   */
+  readonly addedLater?: boolean;
   /** Settings with the technique off (the default variant's). */
   readonly off: S;
   /** The variant-file fragment under `key` (zod); its errors name the field path. */
@@ -26,6 +32,8 @@ export interface Technique<K extends string = string, S = unknown, I = unknown> 
   isOn(settings: S): boolean;
   /** The settings an ablation uses for this level, from the base variant's settings. */
   switched(base: S, on: boolean): S;
+  /** True when its steps need the API retriever (`StepContext.retriever`); default: never. */
+  needsRetriever?(settings: S): boolean;
   /** The steps it adds to the chain (only asked when on). */
   steps(settings: S): StagedStep[];
 }

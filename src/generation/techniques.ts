@@ -3,6 +3,7 @@
  * the variant-file schema fragments, on/off flags, ablation switching, ablation names and steps.
  * Config, variants, the chain and (through the stored `techniques` flags) analysis use these.
  */
+import { canonicalJson } from '../canonical-json.js';
 import type { StagedStep } from './step.js';
 import type { Technique } from './technique.js';
 import {
@@ -20,6 +21,38 @@ const ROWS: readonly AnyTechnique[] = TECHNIQUE_TABLE;
 
 /** The technique keys, in naming order. */
 export const TECHNIQUES: readonly TechniqueKey[] = TECHNIQUE_TABLE.map((t) => t.key);
+
+/** The keys every stored variant holds: the techniques of the first table (not {@link Technique.addedLater}). */
+export const STORED_TECHNIQUES: readonly TechniqueKey[] = TECHNIQUE_TABLE.filter(
+  (t) => !(t as AnyTechnique).addedLater,
+).map((t) => t.key);
+
+/**
+ * A stored variant as today's table reads it: each technique added later that it lacks is off (its
+ * `off` settings; `false` in its on/off flags when it has them). Returns a new object.
+ */
+export function withLaterTechniquesOff<V extends object>(stored: V): V & TechniqueSettings {
+  const out: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  const flags = out.techniques as Record<string, boolean> | undefined;
+  for (const t of ROWS) {
+    if (!t.addedLater || out[t.key] !== undefined) continue;
+    out[t.key] = structuredClone(t.off);
+    if (flags && flags[t.key] === undefined) out.techniques = { ...(out.techniques as object), [t.key]: false };
+  }
+  return out as V & TechniqueSettings;
+}
+
+/**
+ * A variant's definition as its hash reads it: without the techniques added later that are off at
+ * their `off` settings (so a variant hashes as it did before they existed).
+ */
+export function hashedDefinition<V extends object>(variant: V): Partial<V> {
+  const out: Record<string, unknown> = { ...(variant as Record<string, unknown>) };
+  for (const t of ROWS) {
+    if (t.addedLater && canonicalJson(out[t.key]) === canonicalJson(t.off)) delete out[t.key];
+  }
+  return out as Partial<V>;
+}
 
 /** The zod shape of every technique's variant-file fragment, in table order. */
 export function techniqueFileShape(): TechniqueFileShape {
@@ -67,6 +100,14 @@ export function mergeTechniques(variant: TechniqueSettings, input: Partial<Recor
 export function switchTechnique(variant: TechniqueSettings, base: TechniqueSettings, key: string, on: boolean): void {
   const t = ROWS.find((row) => row.key === key);
   if (t) setSettings(variant, t, t.switched(settingsOf(base, t), on));
+}
+
+/** True when a step of the variant needs the API retriever (RAG, the agent's tools). */
+export function needsRetriever(variant: TechniqueSettings): boolean {
+  return ROWS.some((t) => {
+    const settings = settingsOf(variant, t);
+    return t.isOn(settings) && (t.needsRetriever?.(settings) ?? false);
+  });
 }
 
 /** The steps the variant's techniques add, in table order (the chain orders them by stage). */

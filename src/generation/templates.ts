@@ -24,6 +24,8 @@ export const TEMPLATE_NAMES = [
   'single',
   'cot-analysis',
   'cot-gherkin',
+  'repair',
+  'agent',
 ] as const;
 /** One template name. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -41,6 +43,8 @@ export const TEMPLATE_SLOTS: Readonly<
   single: { required: ['task', 'format'], optional: ['rag', 'fewshot'] },
   'cot-analysis': { required: ['task'], optional: ['rag'] },
   'cot-gherkin': { required: ['task', 'analysis', 'format'], optional: ['rag', 'fewshot'] },
+  repair: { required: ['task', 'draft', 'problems'], optional: ['rag', 'format'] },
+  agent: { required: ['task', 'format'], optional: ['rag', 'fewshot', 'analysis'] },
 };
 
 /** One loaded, checked template. */

@@ -1,5 +1,7 @@
 /** The generator's words: variants (prompt strategies), the chain's trace, and the candidate. */
 import type { ModelParams, RetrievedPassage, Usage } from './providers/types.js';
+import type { AgentRecord } from './techniques/agent.js';
+import type { RepairRecord } from './techniques/repair.js';
 import type { TechniqueSettings } from './techniques.js';
 
 /** How few-shot exemplars are picked from the few-shot pool. */
@@ -34,6 +36,20 @@ export interface ChainStep {
   cached: boolean;
   stopReason?: string;
   modelId: string;
+  /** The tool calls of this reply, in order, with what each tool answered (agent turns). */
+  toolUses?: ToolUseRecord[];
+}
+
+/** One tool call of a model's reply and the tool's answer. */
+export interface ToolUseRecord {
+  toolUseId: string;
+  name: string;
+  input: unknown;
+  /** The text the model got back. */
+  result: string;
+  isError: boolean;
+  /** Time the tool took (ms). */
+  ms: number;
 }
 
 /** Everything that led to a candidate. */
@@ -41,6 +57,10 @@ export interface Trace {
   steps: ChainStep[];
   retrieved: RetrievedPassage[];
   fewShotIds: string[];
+  /** What self-repair did (variants with `repair` on). */
+  repair?: RepairRecord;
+  /** How the agent's tool loop went (variants with `agent` on). */
+  agent?: AgentRecord;
 }
 
 /** Calls, tokens, latency and money of one case (generation or judge). */

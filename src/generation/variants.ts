@@ -16,6 +16,7 @@ import {
   mergeTechniques,
   switchTechnique,
   TECHNIQUES,
+  type TechniqueKey,
   techniqueFileShape,
   techniqueFlags,
   techniquesOff,
@@ -30,6 +31,25 @@ export { ablationName, TECHNIQUES, type TechniqueKey, techniquesOn } from './tec
 function withFlags(variant: Variant): Variant {
   variant.techniques = techniqueFlags(variant);
   return variant;
+}
+
+/**
+ * The techniques an experiment ablates when it names none: the paper's three (chain-of-thought,
+ * RAG, few-shot). Techniques after the paper (`repair`) are ablated when `ablate` names them.
+ */
+export const DEFAULT_ABLATION: readonly TechniqueKey[] = ['cot', 'rag', 'fewShot'];
+
+/**
+ * The half fraction 2^(n−1) of an ablation over `techniques`: the variants where the product of
+ * the techniques' ±1 levels (on +1, off −1) is `sign`, i.e. defining relation I = ±(all of them).
+ * Its resolution is n: main effects are aliased with (n−1)-factor interactions, two-way
+ * interactions with (n−2)-factor ones.
+ */
+export function halfFraction(variants: readonly Variant[], techniques: readonly string[], sign: 1 | -1): Variant[] {
+  return variants.filter((v) => {
+    const on = techniquesOn(v) as string[];
+    return techniques.reduce((p, t) => p * (on.includes(t) ? 1 : -1), 1) === sign;
+  });
 }
 
 /** The defaults every variant starts from: all techniques off. */

@@ -25,8 +25,12 @@ export interface ReportCase
   trace: {
     fewShotIds: string[];
     retrieved: ReportPassage[];
-    /** Every call of the chain; system, prompt and response clipped on a large run. */
+    /** Every call of the chain; system, prompt, response and tool results clipped on a large run. */
     steps: CaseRecord['trace']['steps'];
+    /** What the agent's tool loop did (agent variants). */
+    agent?: CaseRecord['trace']['agent'];
+    /** What self-repair did (repair variants). */
+    repair?: CaseRecord['trace']['repair'];
   };
 }
 
@@ -64,7 +68,10 @@ export function reportCase(record: CaseRecord, clip: (text: string) => string): 
         system: clip(s.system),
         prompt: clip(s.prompt),
         response: clip(s.response),
+        ...(s.toolUses ? { toolUses: s.toolUses.map((u) => ({ ...u, result: clip(u.result) })) } : {}),
       })),
+      ...(record.trace.agent ? { agent: record.trace.agent } : {}),
+      ...(record.trace.repair ? { repair: record.trace.repair } : {}),
     },
   };
 }

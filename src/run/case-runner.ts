@@ -14,6 +14,7 @@ import { costOf, type PriceTable, priceTable } from '../generation/providers/pri
 import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import { type ResolveProviderOptions, resolveProvider } from '../generation/providers/registry.js';
 import type { ModelProvider, Usage } from '../generation/providers/types.js';
+import { needsRetriever } from '../generation/techniques.js';
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
 import { emptyUsage } from '../generation/usage.js';
 import { defaultCatalog } from '../knowledge/catalog.js';
@@ -92,7 +93,7 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
   const judgeProvider = plan.judge ? await connect(plan.judge.model, 'judge') : null;
   let retriever: Retriever | undefined;
   const retrieverFor = (variant: Variant) => {
-    if (!variant.rag.enabled) return undefined;
+    if (!needsRetriever(variant)) return undefined;
     retriever ??= createRetriever(defaultCatalog());
     return retriever;
   };

@@ -5,7 +5,7 @@
  * become the current one through the upgrade functions in `upgrades.ts`, never a cast.
  */
 import { z } from 'zod';
-import { TECHNIQUES } from '../generation/techniques.js';
+import { STORED_TECHNIQUES, withLaterTechniquesOff } from '../generation/techniques.js';
 import type { Variant } from '../generation/types.js';
 import { CHECK_METRICS, COST_METRICS } from '../scoring/types.js';
 
@@ -118,7 +118,8 @@ export const variantV1Schema = z.looseObject({
 /**
  * True when `value` is a stored variant of today's technique table: a name, model parameters,
  * every technique's settings under its key (each technique's own module owns their shape; resume
- * compares them with the plan's) and, when present, on/off flags.
+ * compares them with the plan's; one added to the table later may be missing) and, when present,
+ * on/off flags.
  */
 function isVariant(value: unknown): value is Variant {
   if (!value || typeof value !== 'object') return false;
@@ -127,15 +128,20 @@ function isVariant(value: unknown): value is Variant {
   return (
     typeof fields.name === 'string' &&
     modelParamsSchema.safeParse(fields.params).success &&
-    TECHNIQUES.every((key) => fields[key] !== undefined && fields[key] !== null) &&
+    STORED_TECHNIQUES.every((key) => fields[key] !== undefined && fields[key] !== null) &&
     (flags === undefined || z.record(z.string(), z.boolean()).safeParse(flags).success)
   );
 }
 
-/** A variant as manifest@2 stores it (see {@link isVariant}). */
-export const variantSchema = z.custom<Variant>(isVariant, {
-  message: `expected a variant: name, params and the settings of ${TECHNIQUES.join(', ')}`,
-});
+/**
+ * A variant as manifest@2 stores it (see {@link isVariant}); a technique added to the table later
+ * that it lacks is read as off.
+ */
+export const variantSchema = z
+  .custom<Variant>(isVariant, {
+    message: `expected a variant: name, params and the settings of ${STORED_TECHNIQUES.join(', ')}`,
+  })
+  .transform((variant): Variant => withLaterTechniquesOff(variant));
 
 /** One scored item as a manifest keeps it (version 1: without its Boto3 methods). */
 export const runItemV1Schema = z.looseObject({

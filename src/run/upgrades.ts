@@ -3,7 +3,7 @@
  * current one. Adding a version: its schema in `record-schemas.ts`, an upgrade from the previous
  * current version here, and one entry at the end of the kind's list.
  */
-import { techniqueFlags } from '../generation/techniques.js';
+import { techniqueFlags, withLaterTechniquesOff } from '../generation/techniques.js';
 import type { Variant } from '../generation/types.js';
 import {
   CASE_RECORD_V1,
@@ -27,7 +27,10 @@ export function upgradeManifestV1(v1: ManifestV1): RunManifest {
   return {
     ...v1,
     schema: MANIFEST_V2,
-    variants: v1.variants.map((variant): Variant => ({ ...variant, techniques: techniqueFlags(variant) })),
+    variants: v1.variants.map((stored): Variant => {
+      const variant = withLaterTechniquesOff(stored);
+      return { ...variant, techniques: techniqueFlags(variant) };
+    }),
   };
 }
 

@@ -23,6 +23,29 @@ describe('HTML report in Chromium', () => {
     target.candidate = HOSTILE;
     const item = manifest.items.find((i) => i.id === 'item-000');
     if (item) item.requirement = `Requirement with ${HOSTILE}`;
+    const agentCase = records.find((r) => r.itemId === 'item-001' && r.variant === 'none' && !r.error);
+    if (!agentCase) throw new Error('synthetic run lacks item-001');
+    const usage = { inputTokens: 40, outputTokens: 8, cacheReadTokens: 0, cacheWriteTokens: 0 };
+    agentCase.trace = {
+      ...agentCase.trace,
+      steps: [
+        {
+          name: 'agent.1',
+          system: 'system',
+          prompt: 'Write the control.',
+          response: 'Searching.',
+          usage,
+          latencyMs: 3,
+          cached: false,
+          modelId: 'bedrock:us.amazon.nova-lite-v1:0',
+          toolUses: [
+            { toolUseId: 't1', name: 'search_api', input: { query: 'kms' }, result: HOSTILE, isError: false, ms: 2 },
+            { toolUseId: 't2', name: 'rm_rf', input: {}, result: 'unknown tool "rm_rf"', isError: true, ms: 0 },
+          ],
+        },
+      ],
+      agent: { turns: 1, toolCalls: 2, toolErrors: 1, tokens: 48, stop: 'turns' },
+    };
     report = await openReport(manifest, records);
     page = report.page;
   });
@@ -162,6 +185,20 @@ describe('HTML report in Chromium', () => {
     expect(await page.$$eval('#case-detail img, #case-detail a[href^="javascript"]', (nodes) => nodes.length)).toBe(0);
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/report-drilldown.png', fullPage: false });
+  });
+
+  it("shows an agent case's tool calls in order, with their results and errors, as text", async () => {
+    await page.fill('#case-filter', 'item-001');
+    await page.locator('#cases tbody tr.case-row', { hasText: 'none' }).first().click();
+    await page.waitForSelector('#case-detail:not([hidden])');
+    const detail = await page.$eval('#case-detail', (el) => el.textContent ?? '');
+    expect(detail).toContain(
+      'Agent: 1 turn, 2 tool calls (1 answered with an error), 48 tokens; ended by its turns budget.',
+    );
+    expect(detail).toContain('tool calls (2)');
+    expect(detail.indexOf('1. search_api')).toBeLessThan(detail.indexOf('2. rm_rf — error'));
+    expect(detail).toContain('input: {"query":"kms"}');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   });
 
   it('filters to failed cases', async () => {

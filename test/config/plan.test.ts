@@ -7,7 +7,8 @@ import { buildPlan } from '../../src/config/plan.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import { splitItems } from '../../src/dataset/splits.js';
 import type { Dataset } from '../../src/dataset/types.js';
-import { ablationVariants, DEFAULT_VARIANT, TECHNIQUES } from '../../src/generation/variants.js';
+import type { Variant } from '../../src/generation/types.js';
+import { ablationVariants, DEFAULT_ABLATION, DEFAULT_VARIANT } from '../../src/generation/variants.js';
 
 const dataset = await loadDataset();
 const evalCount = splitItems(dataset, 'eval').length;
@@ -22,7 +23,7 @@ const plan = (text: string, flags = {}, data: Dataset = dataset) =>
 describe('run plans', () => {
   it('the default experiment is the full 2^3 ablation over the evaluation split', async () => {
     const p = await plan('');
-    expect(p.variants.map((v) => v.name)).toEqual(ablationVariants(TECHNIQUES).map((v) => v.name));
+    expect(p.variants.map((v) => v.name)).toEqual(ablationVariants(DEFAULT_ABLATION).map((v) => v.name));
     expect(p.variants).toHaveLength(8);
     expect(p.items).toHaveLength(evalCount);
     expect(p.cases).toHaveLength(8 * evalCount);
@@ -31,6 +32,38 @@ describe('run plans', () => {
     expect(p.runId).toMatch(/^20260102-030405-[0-9a-f]{6}$/);
     expect(p.runDir).toBe(`/tmp/gb-plan/reports/${p.runId}`);
     expect(p.cache).toEqual({ mode: 'use', dir: '/tmp/gb-plan/.cache/gherkin-bench/calls' });
+  });
+
+  it('ablates repair when the experiment names it, with its rounds from the base; the paper ablation keeps its keys', async () => {
+    const p = await plan(
+      'ablate: [cot, rag, fewShot, repair]\nbase: { repair: { rounds: 2 } }\ndataset: { limit: 2 }\n',
+    );
+    expect(p.variants).toHaveLength(16);
+    expect(p.variants.at(-1)?.name).toBe('cot+rag+fewshot+repair');
+    expect(p.variants.filter((v) => v.repair.enabled).map((v) => v.repair.rounds)).toEqual(Array(8).fill(2));
+    // The 8 repair-off variants of the 2^4 ablation are the paper's 2^3 ablation: the same cases.
+    const paper = await plan('dataset: { limit: 2 }\n');
+    const withRepair = await plan('ablate: [cot, rag, fewShot, repair]\ndataset: { limit: 2 }\n');
+    const keys = new Set(withRepair.cases.map((c) => c.key));
+    expect(paper.cases.every((c) => keys.has(c.key))).toBe(true);
+    expect(withRepair.cases).toHaveLength(2 * paper.cases.length);
+  });
+
+  it('runs a seeded half fraction of a five-technique ablation, and refuses one of three techniques', async () => {
+    const p = await plan('ablate: [cot, rag, fewShot, agent, repair]\ndesign: half\ndataset: { limit: 1 }\n');
+    expect(p.variants).toHaveLength(16);
+    const level = (v: Variant) => [v.cot, v.rag.enabled, v.fewShot.k > 0, v.agent.enabled, v.repair.enabled];
+    const signs = new Set(p.variants.map((v) => level(v).reduce((prod, on) => prod * (on ? 1 : -1), 1)));
+    expect(signs.size).toBe(1);
+    const again = await plan('ablate: [cot, rag, fewShot, agent, repair]\ndesign: half\ndataset: { limit: 1 }\n');
+    expect(again.variants.map((v) => v.name)).toEqual(p.variants.map((v) => v.name));
+    const seeds = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        plan(`ablate: [cot, rag, fewShot, agent, repair]\ndesign: half\nseed: ${seed}\ndataset: { limit: 1 }\n`),
+      ),
+    );
+    expect(new Set(seeds.map((q) => q.variants[0]?.name)).size).toBe(2);
+    await expect(plan('design: half\n')).rejects.toThrow(/design: a half fraction of 3 techniques has resolution III/);
   });
 
   it('sizes the grid as items × variants × models × repeats', async () => {
@@ -56,10 +89,17 @@ describe('run plans', () => {
       cot: false,
       rag: { enabled: false, topK: 5, tokenBudget: 1500 },
       fewShot: { k: 0, strategy: 'similar' as const, resample: false, otherServicesOnly: false },
+      agent: { enabled: false, maxTurns: 8, maxToolCalls: 12, maxTokens: 60_000 },
+      repair: { enabled: false, rounds: 1 },
       params: { temperature: 0, maxTokens: 2048 },
     };
     // Pinned: changing how keys are made would orphan every stored run's cases on resume.
     expect(caseKey('x', literal, 'm', 0)).toBe('fb67e02f2bd6c3d9');
+    // Techniques added to the table later (agent, repair) leave the key of a variant stored before it alone while off.
+    const { repair: _added, agent: _alsoAdded, ...storedBefore } = literal;
+    expect(caseKey('x', storedBefore as Variant, 'm', 0)).toBe('fb67e02f2bd6c3d9');
+    expect(caseKey('x', { ...literal, repair: { enabled: true, rounds: 1 } }, 'm', 0)).not.toBe('fb67e02f2bd6c3d9');
+    expect(caseKey('x', { ...literal, repair: { enabled: false, rounds: 2 } }, 'm', 0)).not.toBe('fb67e02f2bd6c3d9');
     expect(caseKey('x', DEFAULT_VARIANT, 'm', 1)).not.toBe(caseKey('x', DEFAULT_VARIANT, 'm', 0));
     expect(caseKey('x', { ...DEFAULT_VARIANT, cot: true }, 'm', 0)).not.toBe(caseKey('x', DEFAULT_VARIANT, 'm', 0));
   });

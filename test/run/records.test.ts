@@ -40,11 +40,13 @@ describe('run records: versions and upgrades', () => {
     expect(run.manifest.schema).toBe(MANIFEST_SCHEMA);
     expect(MANIFEST_SCHEMA).toBe('gherkin-bench/manifest@2');
     expect(run.records.map((r) => r.schema)).toEqual(Array(4).fill(CASE_RECORD_SCHEMA));
-    // the upgrade derives the technique flags analysis reads from the stored settings
+    // the upgrade derives the technique flags analysis reads from the stored settings; techniques
+    // added to the table later (agent, repair) were off
     expect(run.manifest.variants.map((v) => [v.name, v.techniques])).toEqual([
-      ['none', { cot: false, rag: false, fewShot: false }],
-      ['cot+rag+fewshot', { cot: true, rag: true, fewShot: true }],
+      ['none', { cot: false, rag: false, fewShot: false, agent: false, repair: false }],
+      ['cot+rag+fewshot', { cot: true, rag: true, fewShot: true, agent: false, repair: false }],
     ]);
+    expect(run.manifest.variants.map((v) => v.repair)).toEqual(Array(2).fill({ enabled: false, rounds: 1 }));
     // what version 1 did not record stays absent (never guessed)
     expect(run.manifest.items.map((i) => i.methods)).toEqual([undefined, undefined]);
     expect(run.manifest.scorers).toBeUndefined();

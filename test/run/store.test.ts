@@ -28,6 +28,8 @@ function manifest(runId: string, cases: number, startedAt = '2026-01-01T00:00:00
         cot: false,
         rag: { enabled: false, topK: 5, tokenBudget: 1500 },
         fewShot: { k: 0, strategy: 'similar', resample: false, otherServicesOnly: false },
+        agent: { enabled: false, maxTurns: 8, maxToolCalls: 12, maxTokens: 60_000 },
+        repair: { enabled: false, rounds: 1 },
         params: {},
       },
     ],

@@ -41,6 +41,8 @@ export function makeVariant(cot: boolean, rag: boolean, fewShot: boolean): Varia
     cot,
     rag: { enabled: rag, topK: 5, tokenBudget: 1500 },
     fewShot: { k: fewShot ? 2 : 0, strategy: 'similar', resample: false, otherServicesOnly: false },
+    agent: { enabled: false, maxTurns: 8, maxToolCalls: 12, maxTokens: 60_000 },
+    repair: { enabled: false, rounds: 1 },
     params: { temperature: 0 },
     techniques: { cot, rag, fewShot },
   };

@@ -50,6 +50,10 @@
  *    exemplar quotes are swapped for the same-service list_/describe_ calls the exemplars quote
  *    (with passages: only a non-list enumerating call, for an exemplar's list_ call).
  *    Step `single` (no CoT): plan directly, then write.
+ *    Step `agent` (the agent technique's turns): offline-agent.ts's tool policy — search, write
+ *    a draft from the hits, check it, answer with the suggested names swapped in.
+ *    Step `repair` (the repair technique's rounds): offline-repair.ts replaces each quoted unknown
+ *    reference the checker could suggest a real name for; nothing else changes.
  * 4. Write (offline-write.ts): the canonical header (tags with `@control:none`, severity high for
  *    network-exposure/access-control else medium, `Feature:` UPPER_SNAKE of service, subject, `NO`
  *    when negated and the first key phrase, at most 8 words; Description = the requirement's first
@@ -64,7 +68,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
+import { offlineAgentTurn } from './offline-agent.js';
 import { planFromContext, withExemplarCalls } from './offline-plan.js';
+import { repairDraft } from './offline-repair.js';
 import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
 import {
   type CallOptions,
@@ -73,6 +79,7 @@ import {
   type ModelRequest,
   type ModelResponse,
   ProviderError,
+  type ToolCall,
 } from './types.js';
 
 /** The offline reference generator's provider id. */
@@ -83,8 +90,17 @@ export function approxTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-/** The reply text and structured output of one offline step (no usage). */
-export function offlineReply(ctx: GenerationContext): { text: string; json?: unknown } {
+/** The gherkin the direct writer writes for a context (from its analysis when a valid one is given). */
+function writeDirect(ctx: GenerationContext): string {
+  const given = ctx.step === 'gherkin' ? analysisSchema.safeParse(ctx.analysis) : undefined;
+  const analysis = given?.success ? withExemplarCalls(given.data, ctx) : planFromContext(ctx, 'direct').analysis;
+  const nearest = ctx.exemplars?.length ? nearestExemplar(ctx.requirement, ctx.exemplars) : undefined;
+  const skeleton = nearest ? skeletonOf(nearest) : undefined;
+  return writeGherkin(ctx, analysis, skeleton);
+}
+
+/** The reply text, structured output and tool calls of one offline step (no usage). */
+export function offlineReply(ctx: GenerationContext): { text: string; json?: unknown; toolCalls?: ToolCall[] } {
   if (ctx.step === 'analysis') {
     const { analysis } = planFromContext(ctx, 'analysis');
     return {
@@ -92,12 +108,12 @@ export function offlineReply(ctx: GenerationContext): { text: string; json?: unk
       json: analysis,
     };
   }
-  const given = ctx.step === 'gherkin' ? analysisSchema.safeParse(ctx.analysis) : undefined;
-  const analysis = given?.success ? withExemplarCalls(given.data, ctx) : planFromContext(ctx, 'direct').analysis;
-  const nearest = ctx.exemplars?.length ? nearestExemplar(ctx.requirement, ctx.exemplars) : undefined;
-  const skeleton = nearest ? skeletonOf(nearest) : undefined;
-  const gherkin = writeGherkin(ctx, analysis, skeleton);
-  return { text: `Here is the security control for the requirement.\n\n\`\`\`gherkin\n${gherkin}\n\`\`\`\n` };
+  if (ctx.step === 'repair') {
+    const revised = repairDraft(ctx.draft ?? '', ctx.problems ?? []);
+    return { text: `Here is the control with the checker's problems fixed.\n\n\`\`\`gherkin\n${revised}\n\`\`\`\n` };
+  }
+  if (ctx.step === 'agent') return offlineAgentTurn(ctx, writeDirect);
+  return { text: `Here is the security control for the requirement.\n\n\`\`\`gherkin\n${writeDirect(ctx)}\n\`\`\`\n` };
 }
 
 /** Create the offline reference generator (see the module documentation for its algorithm). */
@@ -118,6 +134,7 @@ export function createOfflineProvider(): ModelProvider {
       return {
         text: reply.text,
         ...(reply.json === undefined ? {} : { json: reply.json }),
+        ...(reply.toolCalls ? { toolCalls: reply.toolCalls } : {}),
         usage: {
           inputTokens: approxTokens(input),
           outputTokens: approxTokens(reply.text),
@@ -125,7 +142,7 @@ export function createOfflineProvider(): ModelProvider {
           cacheWriteTokens: 0,
         },
         latencyMs: performance.now() - started,
-        stopReason: 'end_turn',
+        stopReason: reply.toolCalls ? 'tool_use' : 'end_turn',
         modelId: OFFLINE_PROVIDER_ID,
       };
     },

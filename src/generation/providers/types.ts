@@ -1,5 +1,6 @@
 /** The provider contract: every model (Bedrock, promptfoo ids, the offline generator) is called this way. */
 import type { RetrievedPassage } from '../../knowledge/passages.js';
+import type { DraftProblem } from '../draft-check.js';
 
 /** Token usage of one call. */
 export interface Usage {
@@ -60,6 +61,12 @@ export interface GenerationContext {
   exemplars?: { id: string; requirement: string; gherkin: string }[];
   /** Step 1's analysis (CoT step 2 only). */
   analysis?: unknown;
+  /** The draft being revised (repair rounds only). */
+  draft?: string;
+  /** The checker's problems of that draft (repair rounds only). */
+  problems?: DraftProblem[];
+  /** The agent's tool results so far, in order (agent turns only). */
+  toolResults?: { name: string; input: unknown; isError: boolean; value?: unknown }[];
 }
 
 /** One retrieved operation, as the knowledge base returns it and a prompt shows it (defined in knowledge). */

@@ -43,5 +43,6 @@ export const ragTechnique: Technique<'rag', RagSettings, z.output<typeof schema>
   merge: (current, input) => ({ ...current, ...input }),
   isOn: (s) => s.enabled,
   switched: (base, on) => ({ ...base, enabled: on }),
+  needsRetriever: (s) => s.enabled,
   steps: (s) => [{ stage: 'gather', step: retrievalStep(s) }],
 };

@@ -122,6 +122,20 @@ function openCase(c) {
     h('h4', null, `Retrieved passages (${c.trace.retrieved.length})`),
     c.trace.retrieved.map((p) => pre(p.text || `${p.service}.${p.method}`)),
     h('h4', null, `Chain (${c.trace.steps.length} step${c.trace.steps.length === 1 ? '' : 's'})`),
+    c.trace.agent
+      ? h(
+          'p',
+          { className: 'agent-summary' },
+          `Agent: ${c.trace.agent.turns} turn${c.trace.agent.turns === 1 ? '' : 's'}, ${c.trace.agent.toolCalls} tool call${c.trace.agent.toolCalls === 1 ? '' : 's'} (${c.trace.agent.toolErrors} answered with an error), ${c.trace.agent.tokens} tokens; ended by ${c.trace.agent.stop === 'answer' ? 'its answer' : `its ${c.trace.agent.stop} budget`}.`,
+        )
+      : null,
+    c.trace.repair
+      ? h(
+          'p',
+          { className: 'repair-summary' },
+          `Repair: ${c.trace.repair.roundsUsed} round${c.trace.repair.roundsUsed === 1 ? '' : 's'}; checker problems ${c.trace.repair.problemsBefore} → ${c.trace.repair.problemsAfter}.`,
+        )
+      : null,
     c.trace.steps.map((step, i) =>
       h(
         'details',
@@ -137,6 +151,15 @@ function openCase(c) {
         pre(step.prompt),
         h('h5', null, 'response'),
         pre(step.response),
+        step.toolUses?.length ? h('h5', null, `tool calls (${step.toolUses.length})`) : null,
+        (step.toolUses ?? []).map((use, j) =>
+          h(
+            'div',
+            { className: use.isError ? 'tool-use tool-error' : 'tool-use' },
+            h('strong', null, `${j + 1}. ${use.name}${use.isError ? ' — error' : ''}`),
+            pre(`input: ${JSON.stringify(use.input)}\n\n${use.result}`),
+          ),
+        ),
       ),
     ),
   );
