@@ -83,7 +83,7 @@ describe('the repair technique against the fake Bedrock runtime (real SDK)', () 
     const shown = String(fake.requests[1]?.body?.messages?.[0]?.content?.[0]?.text ?? '');
     expect(shown).toContain('describe_notebook_instanse');
     expect(shown).toContain('did you mean "sagemaker.describe_notebook_instance"');
-    expect((out.trace.steps[1]?.parsed as RepairRound).accepted).toBe(true);
+    expect((out.trace.steps[1]?.parsed as RepairRound | undefined)?.accepted).toBe(true);
     expect(out.usage.calls).toBe(2);
   });
 
@@ -99,7 +99,7 @@ describe('the repair technique against the fake Bedrock runtime (real SDK)', () 
     fake.enqueue(reply.text(fenced(TYPO)), reply.text('I cannot help with that.'));
     const out = await generateCandidate({ ...base, variant: repairVariant(), provider: bedrock() });
     expect(out.gherkin?.trim()).toBe(TYPO.trim());
-    expect((out.trace.steps[1]?.parsed as RepairRound).accepted).toBe(false);
+    expect((out.trace.steps[1]?.parsed as RepairRound | undefined)?.accepted).toBe(false);
     expect(out.trace.repair).toEqual({ roundsUsed: 1, problemsBefore: 4, problemsAfter: 4 });
   });
 
