@@ -3,7 +3,8 @@
  * often the gate's "no significant regression" rule fails a run. Run small in `npm test`
  * (test/analysis, test/gate) and at full size in `npm run bench statistics`.
  */
-import { meanInterval, tMeanInterval } from '../src/analysis/intervals.js';
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import { meanInterval, pairedDifferenceInterval } from '../src/analysis/intervals.js';
 import { seededUniform, type Uniform } from '../src/analysis/random.js';
 import { summarize } from '../src/analysis/summarize.js';
 import type { Interval } from '../src/analysis/types.js';
@@ -17,69 +18,98 @@ function normal(uniform: Uniform): number {
 }
 const bernoulli = (uniform: Uniform, p: number): number => (uniform() < p ? 1 : 0);
 
-/** A data shape whose true mean is known, and the interval the reports put on it. */
-interface Shape {
+/** One simulated run of a shape: the true mean (or mean difference) and the interval the reports put on it. */
+interface Trial {
   truth: number;
-  /** Per-item values (or paired differences) of one simulated run of `n` items. */
-  draw(uniform: Uniform, n: number): number[];
-  interval(values: number[]): Interval | null;
+  interval: Interval | null;
 }
 
-const estimateInterval = (values: number[]) => meanInterval(values, { bounds: [0, 1] });
-/** The interval `pairedComparisons` and `factorialEffects` put on a mean difference of a quality metric. */
-const differenceInterval = (values: number[]) => tMeanInterval(values, { bounds: [-1, 1] });
+/** A data shape whose true mean is known: one simulated run of `n` items. */
+type Shape = (uniform: Uniform, n: number) => Trial;
+
+/** The interval `summarize` puts on a quality metric's mean over items (Wilson, or quasi-score). */
+const estimate = (truth: number, values: number[]): Trial => ({
+  truth,
+  interval: meanInterval(values, { bounds: [0, 1] }),
+});
+/** The interval `pairedComparisons` and the gate put on a quality metric's mean paired difference x − y. */
+const difference = (truth: number, x: number[], y: number[]): Trial => ({
+  truth,
+  interval: pairedDifferenceInterval(x, y, { bounds: [-1, 1] }),
+});
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+/**
+ * Paired 0/1 outcomes of `n` items: the reference passes with `p`; the variant repeats the
+ * reference's outcome on half the items (a shared item difficulty) and passes with `q` on the
+ * rest, so the true difference is (q − p) / 2.
+ */
+function pairedPassFail(u: Uniform, n: number, p: number, q: number): Trial {
+  const reference: number[] = [];
+  const variant: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = bernoulli(u, p);
+    reference.push(r);
+    variant.push(u() < 0.5 ? r : bernoulli(u, q));
+  }
+  return difference((q - p) / 2, variant, reference);
+}
 
 /** The simulated shapes: continuous and 0/1 metrics, their estimates and their paired differences. */
 export const SHAPES = {
-  /** A skewed continuous score in [0, 1] (U², mean 1/3): t interval. */
-  'continuous-mean': {
-    truth: 1 / 3,
-    draw: (u, n) => Array.from({ length: n }, () => u() ** 2),
-    interval: estimateInterval,
-  },
-  /** A graded score like path_recall (k of 4 paths, p = 0.7): t interval (Wilson if every item is 0 or 1). */
-  'graded-mean': {
-    truth: 0.7,
-    draw: (u, n) =>
+  /** A skewed continuous score in [0, 1] (U², mean 1/3): quasi-score interval. */
+  'continuous-mean': (u, n) =>
+    estimate(
+      1 / 3,
+      Array.from({ length: n }, () => u() ** 2),
+    ),
+  /** A graded score like path_recall (k of 4 paths, p = 0.7): quasi-score interval (Wilson if every item is 0 or 1). */
+  'graded-mean': (u, n) =>
+    estimate(
+      0.7,
       Array.from(
         { length: n },
         () => (bernoulli(u, 0.7) + bernoulli(u, 0.7) + bernoulli(u, 0.7) + bernoulli(u, 0.7)) / 4,
       ),
-    interval: estimateInterval,
-  },
+    ),
   /** A 0/1 metric whose pass rate is drawn from U[0.1, 0.9] for each run (average coverage over p): Wilson over items. */
-  'binary-mean': {
-    truth: Number.NaN,
-    draw: (u, n) => {
-      const p = 0.1 + 0.8 * u();
-      return [p, ...Array.from({ length: n }, () => bernoulli(u, p))];
-    },
-    interval: estimateInterval,
+  'binary-mean': (u, n) => {
+    const p = 0.1 + 0.8 * u();
+    return estimate(
+      p,
+      Array.from({ length: n }, () => bernoulli(u, p)),
+    );
   },
   /** A 0/1 metric passing half the time: Wilson over items. */
-  'binary-mean-0.5': {
-    truth: 0.5,
-    draw: (u, n) => Array.from({ length: n }, () => bernoulli(u, 0.5)),
-    interval: estimateInterval,
-  },
+  'binary-mean-0.5': (u, n) =>
+    estimate(
+      0.5,
+      Array.from({ length: n }, () => bernoulli(u, 0.5)),
+    ),
   /** A 0/1 metric passing 80% of the time: Wilson over items. */
-  'binary-mean-0.8': {
-    truth: 0.8,
-    draw: (u, n) => Array.from({ length: n }, () => bernoulli(u, 0.8)),
-    interval: estimateInterval,
-  },
+  'binary-mean-0.8': (u, n) =>
+    estimate(
+      0.8,
+      Array.from({ length: n }, () => bernoulli(u, 0.8)),
+    ),
   /** Paired differences of a continuous score: item effect cancels, repeat noise SD 0.1, true Δ 0.05: t interval. */
-  'continuous-difference': {
-    truth: 0.05,
-    draw: (u, n) => Array.from({ length: n }, () => 0.05 + 0.1 * normal(u)),
-    interval: differenceInterval,
-  },
+  'continuous-difference': (u, n) =>
+    difference(
+      0.05,
+      Array.from({ length: n }, () => 0.05 + 0.1 * normal(u)),
+      zeros(n),
+    ),
   /** Skewed paired differences (U'^1.5 − U², true Δ 0.4 − 1/3): t interval. */
-  'skewed-difference': {
-    truth: 0.4 - 1 / 3,
-    draw: (u, n) => Array.from({ length: n }, () => u() ** 1.5 - u() ** 2),
-    interval: differenceInterval,
-  },
+  'skewed-difference': (u, n) =>
+    difference(
+      0.4 - 1 / 3,
+      Array.from({ length: n }, () => u() ** 1.5 - u() ** 2),
+      zeros(n),
+    ),
+  /** Paired 0/1 metric, reference pass rate 0.5, variant 0.65 (true Δ 0.15): Newcombe's paired interval. */
+  'binary-difference': (u, n) => pairedPassFail(u, n, 0.5, 0.8),
+  /** Paired 0/1 metric, p and q drawn from U[0.1, 0.9] for each run (average coverage): Newcombe's paired interval. */
+  'binary-difference-mixed': (u, n) => pairedPassFail(u, n, 0.1 + 0.8 * u(), 0.1 + 0.8 * u()),
 } satisfies Record<string, Shape>;
 
 /** A simulated shape's name. */
@@ -87,18 +117,30 @@ export type ShapeName = keyof typeof SHAPES;
 
 /** Share of `trials` simulated runs of `n` items whose 95% interval covers the true mean. */
 export function intervalCoverage(shape: ShapeName, n: number, trials: number, seed: number): number {
-  const { truth, draw, interval } = SHAPES[shape] as Shape;
+  const simulate: Shape = SHAPES[shape];
   const uniform = seededUniform(seed);
   let covered = 0;
   for (let t = 0; t < trials; t++) {
-    let values = draw(uniform, n);
-    let mean = truth;
-    // A shape with a per-run truth (NaN in the table) draws it first.
-    if (Number.isNaN(truth)) [mean = Number.NaN, ...values] = values;
-    const ci = interval(values);
-    if (ci && ci.low <= mean + 1e-12 && mean - 1e-12 <= ci.high) covered++;
+    const { truth, interval } = simulate(uniform, n);
+    if (interval && interval.low <= truth + 1e-12 && truth - 1e-12 <= interval.high) covered++;
   }
   return covered / trials;
+}
+
+/**
+ * Every coverage a 95% interval for a binomial proportion can have at `n` trials and true rate
+ * `p`, if its limits rise with the count and it is never wider than Clopper–Pearson's exact
+ * interval: it covers p for a run of counts a..b inside the counts where the exact interval does
+ * (P(X ≤ x) > 2.5% and P(X ≥ x) > 2.5%), so its coverage is P(a ≤ X ≤ b). Ascending.
+ * (At n = 12, p = 0.8 none lies in 93–97%.)
+ */
+export function attainableBinomialCoverages(n: number, p: number): number[] {
+  const cdf = (x: number): number => (x < 0 ? 0 : binomialCdf(x, n, p));
+  const exact: number[] = [];
+  for (let x = 0; x <= n; x++) if (cdf(x) > 0.025 && 1 - cdf(x - 1) > 0.025) exact.push(x);
+  const out: number[] = [];
+  for (const a of exact) for (const b of exact) if (b >= a) out.push(cdf(b) - cdf(a - 1));
+  return out.sort((x, y) => x - y);
 }
 
 /**

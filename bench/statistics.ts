@@ -1,8 +1,9 @@
 /**
  * Benchmark `statistics`: the full-size simulations behind the README's statistics section —
  * coverage of every 95% interval type at n = 5, 12, 30, 60 (20,000 simulated runs per cell,
- * target 93–97%), and the gate's failure rate under no change (target ≤ 5%), a 10-point mean
- * drop and 20% of items dropping from 1 to 0 (targets ≥ 90%), 2,000 gate runs each at n = 60,
+ * target 93–97%), and the gate's failure rate under no change and under a true drop equal to
+ * the margin (targets ≤ 5%), a 10-point mean drop and 20% of items dropping from 1 to 0
+ * (targets ≥ 90%), 2,000 gate runs each at n = 60,
  * and the power curve of docs/ci-gate.md (500 gate runs per point, n = 20 and 60).
  * Seeded: the same numbers on every machine.
  */
@@ -23,6 +24,7 @@ const SIZES = [5, 12, 30, 60];
 const POWER_TRIALS = 500;
 const POWER_CURVE: GateScenario[] = [
   { change: 'none', size: 0 },
+  { change: 'mean-drop', size: 0.02 },
   { change: 'mean-drop', size: 0.03 },
   { change: 'mean-drop', size: 0.05 },
   { change: 'mean-drop', size: 0.1 },
@@ -53,6 +55,8 @@ export const statisticsBenchmark: Benchmark = {
     }
     const targets: [string, GateScenario, string, (x: number) => boolean][] = [
       ['no-change', { change: 'none', size: 0 }, '<= 0.05', (x) => x <= 0.05],
+      // A true drop equal to the margin is the edge of "no regression": the test's own size.
+      ['at-margin', { change: 'mean-drop', size: 0.02 }, '<= 0.05', (x) => x <= 0.05],
       ['mean-drop-10', { change: 'mean-drop', size: 0.1 }, '>= 0.9', (x) => x >= 0.9],
       ['minority-20', { change: 'minority', size: 0.2 }, '>= 0.9', (x) => x >= 0.9],
     ];

@@ -32,8 +32,8 @@ export interface RunComparison {
 }
 
 /**
- * Compare run B against run A: per variant × metric, the mean paired difference with its t
- * interval and sign-flip test. Holm-corrects over the variants of each metric; timing metrics
+ * Compare run B against run A: per variant × metric, the mean paired difference with its
+ * interval (t; Newcombe's paired interval for 0/1 metrics) and sign-flip test. Holm-corrects over the variants of each metric; timing metrics
  * (latency_ms) are left out unless `includeTiming`.
  */
 export function compareRuns(

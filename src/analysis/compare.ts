@@ -1,11 +1,12 @@
 /**
  * Paired comparisons of variants on shared items, and the factorial effects of a 2^3 ablation.
- * One estimand per question: each difference or effect is a mean over items, with a t interval
- * and a sign-flip permutation test of that same mean; Wilcoxon (McNemar for 0/1 metrics) stays as
- * a labelled secondary test.
+ * One estimand per question: each difference or effect is a mean over items, with an interval
+ * (t; Newcombe's paired score interval for differences of 0/1 metrics) and a sign-flip
+ * permutation test of that same mean; Wilcoxon (McNemar for 0/1 metrics) stays as a labelled
+ * secondary test.
  */
 import { designOf, estimableTerms } from './design.js';
-import { isBinary, mean, tMeanInterval } from './intervals.js';
+import { isBinary, mean, pairedDifferenceInterval, sampleSd, tMeanInterval } from './intervals.js';
 import { signFlipTest } from './permutation.js';
 import type { Uniform } from './random.js';
 import { isCostMetric } from './table.js';
@@ -90,6 +91,11 @@ export function pairedComparisons(
     const x = shared.map((id) => variant.values.get(id) as number);
     const y = shared.map((id) => reference.values.get(id) as number);
     const diffs = x.map((v, i) => v - (y[i] as number));
+    const inference = inferMean(diffs, metric, options);
+    // 0/1 on both sides: Newcombe's paired interval (the t interval of 0/1 differences covered
+    // 75% at n = 5 and 92% at n = 12 in simulation).
+    const bounds = isCostMetric(metric) ? undefined : ([-1, 1] as const);
+    const ci = pairedDifferenceInterval(x, y, { level: options.level, bounds }) ?? inference.ci;
     raw.push({
       metric,
       model,
@@ -97,7 +103,8 @@ export function pairedComparisons(
       reference: reference.name,
       pairs: shared.length,
       meanDiff: mean(diffs),
-      ...inferMean(diffs, metric, options),
+      ...inference,
+      ci,
       secondary: secondaryTest(x, y, diffs),
       correlation: pearson(x, y),
     });
@@ -159,6 +166,7 @@ export function factorialEffects(
       term,
       kind,
       estimate: mean(contrasts),
+      sd: sampleSd(contrasts),
       ...inference,
       secondary: {
         test: 'wilcoxon-signed-rank' as const,

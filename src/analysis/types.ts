@@ -15,9 +15,11 @@ export interface Interval {
   level: number;
   /**
    * How it was computed: `t` (Student t over items), `wilson` (score interval over items or cases,
-   * for 0/1 values). `bootstrap-items` appears only in summaries written before the t interval.
+   * for 0/1 values), `quasi-score` (Wilson with the observed dispersion, for a mean of scores in
+   * [0, 1]), `newcombe` (Newcombe's hybrid score interval of a paired difference of 0/1 values).
+   * `bootstrap-items` appears only in summaries written before the t interval.
    */
-  method: 't' | 'wilson' | 'exact' | 'bootstrap-items';
+  method: 't' | 'wilson' | 'quasi-score' | 'newcombe' | 'exact' | 'bootstrap-items';
 }
 
 /** One variant × model × metric estimate. */
@@ -57,7 +59,10 @@ export interface PairedComparison {
   pairs: number;
   /** Mean of (variant − reference) per-item differences: the estimand of ci, pValue and pHolm. */
   meanDiff: number;
-  /** t interval of the mean difference (clipped to [−1, 1] for quality metrics). */
+  /**
+   * Interval of the mean difference: t (clipped to [−1, 1] for quality metrics), or Newcombe's
+   * paired score interval when both sides are 0/1 per item.
+   */
   ci: Interval;
   /** Two-sided sign-flip permutation test of the mean difference against 0. */
   test: MeanTest;
@@ -84,6 +89,8 @@ export interface FactorialEffect {
   kind: 'main' | 'interaction';
   /** Mean over items of the per-item contrast: the estimand of ci, pValue and pHolm. */
   estimate: number;
+  /** Sample SD of the per-item contrasts (what the effects' minimum detectable effect is computed from). */
+  sd: number;
   /** t interval of the mean contrast. */
   ci: Interval;
   /** Two-sided sign-flip permutation test of the mean contrast against 0. */
@@ -113,20 +120,23 @@ export interface BreakdownCell {
   items: number;
 }
 
-/** The minimum detectable effect of a paired comparison at the run's n. */
+/** The minimum detectable effect of a paired comparison, or of a factorial effect, at the run's n. */
 export interface DetectableEffect {
   metric: string;
   items: number;
-  /** SD of per-item paired differences used (median over this metric's comparisons). */
+  /**
+   * SD of the per-item values tested (median over this metric's comparisons: paired differences;
+   * or over its factorial effects: per-item contrasts).
+   */
   sdDiff: number | null;
   /**
-   * Smallest true mean difference the comparison's test detects with 80% power at `alpha`
+   * Smallest true mean difference (or effect) the test detects with 80% power at `alpha`
    * (two-sided); null when not detectable at this n or unknown (see `reason`).
    */
   mde: number | null;
-  /** The α a single comparison must reach: the summary's level split over its Holm family (Holm's first step). */
+  /** The α a single test must reach: the summary's level split over its Holm family (Holm's first step). */
   alpha: number;
-  /** Size of the Holm family (comparisons of this metric and model). */
+  /** Size of the Holm family (the comparisons, or the factorial effects, of this metric and model). */
   family: number;
   /** False when no outcome at this n can reach `alpha` (the smallest attainable p is above it). */
   detectable: boolean;
@@ -176,7 +186,14 @@ export interface Summary {
   comparisons: PairedComparison[];
   effects: FactorialEffect[];
   breakdowns: BreakdownCell[];
+  /** Minimum detectable effect of the paired comparisons against the reference, per metric. */
   detectable: DetectableEffect[];
+  /**
+   * Minimum detectable effect of the factorial effects (main effects and interactions), per
+   * metric, at the α of their Holm family; absent in summaries written before it, empty without
+   * a full factorial design.
+   */
+  detectableEffects?: DetectableEffect[];
   methods: StatisticsMethods;
   failures: FailedCase[];
   warnings: string[];

@@ -3,7 +3,7 @@
  * run's summary and per-item scores, and the baseline; it never calls a model.
  */
 import { formatValue } from '../analysis/format.js';
-import { mean, tMeanInterval } from '../analysis/intervals.js';
+import { mean, pairedDifferenceInterval } from '../analysis/intervals.js';
 import { signFlipTest } from '../analysis/permutation.js';
 import { seededUniform } from '../analysis/random.js';
 import { holm } from '../analysis/tests.js';
@@ -125,7 +125,11 @@ export function evaluateGate(
           baseline: base?.mean ?? null,
           current: now?.mean ?? null,
           diff: diffs.length ? mean(diffs) : null,
-          ci: tMeanInterval(diffs, { bounds: isCost ? undefined : [-1, 1] }),
+          ci: pairedDifferenceInterval(
+            shared.map((id) => nowItems[id] as number),
+            shared.map((id) => baseItems[id] as number),
+            { bounds: isCost ? undefined : [-1, 1] },
+          ),
           pairs: shared.length,
           pValue: null,
           pHolm: null,

@@ -4,7 +4,7 @@
  * significant quality changes and effects), costs in one line, then the failures.
  */
 import { formatDiff, formatValue } from '../analysis/format.js';
-import type { Summary } from '../analysis/types.js';
+import type { DetectableEffect, Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { COST_METRICS } from '../scoring/types.js';
 import { labelsMarkdown } from './labels.js';
@@ -112,18 +112,31 @@ function detectableLine(summary: Summary, varying: readonly string[]): string | 
   const rows = summary.detectable.filter((d) => d.items > 0 && varying.includes(d.metric));
   if (!rows.length) return null;
   const items = [...new Set(rows.map((d) => d.items))].join('/');
-  const cells = rows.map((d) =>
-    d.mde !== null
-      ? `${d.metric} ${formatValue(d.mde, d.metric)}`
-      : `${d.metric} ${d.detectable ? '–' : 'not detectable at this n'}`,
-  );
-  return `Smallest detectable difference (80% power, two-sided sign-flip test of the mean at the Holm-adjusted α, paired, ${items} items): ${cells.join(' · ')}.`;
+  return `Smallest detectable difference (80% power, two-sided sign-flip test of the mean at the Holm-adjusted α, paired, ${items} items): ${detectableCells(rows)}.`;
+}
+
+/** The factorial effects' minimum detectable effect, at the α of their Holm family. */
+function detectableEffectsLine(summary: Summary, varying: readonly string[]): string | null {
+  const rows = (summary.detectableEffects ?? []).filter((d) => d.items > 0 && varying.includes(d.metric));
+  if (!rows.length) return null;
+  const family = [...new Set(rows.map((d) => d.family))].join('/');
+  return `Smallest detectable factorial effect (same test, α split over the ${family} effects of each metric): ${detectableCells(rows)}.`;
+}
+
+function detectableCells(rows: readonly DetectableEffect[]): string {
+  return rows
+    .map((d) =>
+      d.mde !== null
+        ? `${d.metric} ${formatValue(d.mde, d.metric)}`
+        : `${d.metric} ${d.detectable ? '–' : 'not detectable at this n'}`,
+    )
+    .join(' · ');
 }
 
 /** One line: how differences and effects were tested, and which families Holm adjusts over. */
 function methodsLine(summary: Summary): string {
   const { exactLimit, draws } = summary.methods;
-  return `Methods: t intervals over items (Wilson for 0/1 metrics); differences and effects: sign-flip permutation test of the mean (exact up to ${exactLimit} items, else ${draws} draws), Holm-corrected per metric and model (families: summary.json \`methods.families\`).`;
+  return `Methods: quasi-score intervals of means over items (Wilson for 0/1 metrics); t intervals of differences and effects (Newcombe's paired interval for differences of 0/1 metrics); tests: sign-flip permutation test of the mean (exact up to ${exactLimit} items, else ${draws} draws), Holm-corrected per metric and model (families: summary.json \`methods.families\`).`;
 }
 
 function failures(summary: Summary, max: number): string[] {
@@ -171,6 +184,8 @@ export function summaryMarkdown(summary: Summary, options: { maxFailures?: numbe
   out.push(...significantEffects(summary, quality));
   const detectable = detectableLine(summary, varying);
   if (detectable) out.push(detectable);
+  const detectableEffects = detectableEffectsLine(summary, varying);
+  if (detectableEffects) out.push(detectableEffects);
   const costs = costLine(summary);
   if (costs) out.push(costs);
   out.push(methodsLine(summary));

@@ -34,6 +34,15 @@ describe('compareRuns', () => {
     const result = compareRuns(a, again);
     expect(result.pairing).toBe('item×variant×model');
     expect(result.comparisons.filter((c) => c.metric === 'structure' && c.significant)).toEqual([]);
+    // parse is 0/1 per item: Newcombe's paired interval; structure is graded: t.
+    const parse = result.comparisons.filter((c) => c.metric === 'parse');
+    expect(parse.length).toBeGreaterThan(0);
+    for (const c of parse) {
+      expect(c.ci.method).toBe('newcombe');
+      expect(c.ci.low).toBeLessThanOrEqual(c.meanDiff);
+      expect(c.ci.high).toBeGreaterThanOrEqual(c.meanDiff);
+    }
+    expect(result.comparisons.find((c) => c.metric === 'structure')?.ci.method).toBe('t');
   });
 
   it('only pairs items both runs have', () => {

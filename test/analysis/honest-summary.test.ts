@@ -65,6 +65,32 @@ describe('a summary that cannot mislead', () => {
     expect(parse?.ci?.method).toBe('wilson');
     expect(parse?.ci?.low).toBeCloseTo(0.566, 3);
     const structure = s.estimates.find((e) => e.metric === 'structure');
-    expect(structure?.ci?.method).toBe('t');
+    expect(structure?.ci?.method).toBe('quasi-score');
+    // parse is 1 under every variant: the paired 0/1 differences are all 0, and Newcombe's
+    // interval says how large a difference five items cannot rule out (the t interval is [0, 0]).
+    const parseDiff = s.comparisons.find((c) => c.metric === 'parse');
+    expect(parseDiff?.ci.method).toBe('newcombe');
+    expect(parseDiff?.ci.low).toBeLessThan(-0.3);
+    expect(parseDiff?.ci.high).toBeGreaterThan(0.3);
+    const effectMde = s.detectableEffects?.find((x) => x.metric === 'structure');
+    expect(effectMde?.detectable).toBe(false);
+    expect(effectMde?.reason).toMatch(/not detectable at this n/);
+  });
+
+  it('states the MDE of the factorial effects at the α of their Holm family', () => {
+    const comparison = summary.detectable.find((x) => x.metric === 'structure');
+    const effect = summary.detectableEffects?.find((x) => x.metric === 'structure');
+    expect(effect?.family).toBe(6);
+    expect(effect?.alpha).toBeCloseTo(0.05 / 6, 12);
+    expect(effect?.detectable).toBe(true);
+    // From the typical SD of the per-item contrasts: (t(1 − α/2, 39) + t(0.8, 39)) · SD / √40.
+    const sds = summary.effects
+      .filter((e) => e.metric === 'structure')
+      .map((e) => e.sd)
+      .sort((a, b) => a - b);
+    expect(effect?.sdDiff).toBe(sds[3]);
+    expect(effect?.mde).toBeGreaterThan(0);
+    // A contrast averages four cells on each side, so it is less noisy than one difference.
+    expect(effect?.mde).toBeLessThan(comparison?.mde as number);
   });
 });

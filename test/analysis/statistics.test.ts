@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { factorialEffects, pairedComparisons } from '../../src/analysis/compare.js';
-import { meanInterval, tMeanInterval, wilsonInterval } from '../../src/analysis/intervals.js';
+import {
+  meanInterval,
+  newcombePairedInterval,
+  pairedDifferenceInterval,
+  quasiScoreInterval,
+  tMeanInterval,
+  wilsonInterval,
+} from '../../src/analysis/intervals.js';
 import { seededUniform } from '../../src/analysis/random.js';
 import { holm, mcnemarExact, pearson, wilcoxonSignedRank } from '../../src/analysis/tests.js';
 
@@ -33,6 +40,39 @@ describe('intervals', () => {
     expect(ci?.high).toBeCloseTo(0.8926, 4);
     expect(tMeanInterval([0.9, 1, 0.95], { bounds: [0, 1] })?.high).toBe(1);
     expect(tMeanInterval([0.5])).toBeNull();
+  });
+
+  it('the quasi-score interval is Wilson at the effective size n/φ with a t quantile (values from numpy/scipy)', () => {
+    const ci = quasiScoreInterval([0.1, 0.2, 0.05, 0.6, 0.3]);
+    expect(ci?.method).toBe('quasi-score');
+    expect(ci?.low).toBeCloseTo(0.080231, 5);
+    expect(ci?.high).toBeCloseTo(0.560205, 5);
+    // Leans towards ½ for a mean below ½: more room above the mean (0.25) than below.
+    expect((ci?.high as number) - 0.25).toBeGreaterThan(0.25 - (ci?.low as number));
+    expect(meanInterval([0.1, 0.2, 0.05, 0.6, 0.3], { bounds: [0, 1] })?.method).toBe('quasi-score');
+    const constant = quasiScoreInterval([0.4, 0.4, 0.4]);
+    expect(constant?.low).toBeCloseTo(0.4, 12);
+    expect(constant?.high).toBeCloseTo(0.4, 12);
+  });
+
+  it('a cost of 0 everywhere is not a pass/fail metric: t interval, no Wilson', () => {
+    expect(meanInterval([0, 0, 0, 0])).toMatchObject({ method: 't', low: 0, high: 0 });
+    expect(pairedDifferenceInterval([0, 0, 0], [0, 0, 0])?.method).toBe('t');
+  });
+
+  it("Newcombe's paired interval matches Newcombe's hybrid score method (a, b, c, d = 12, 9, 2, 21)", () => {
+    // The 2×2 table of pairs: 12 pass under both, 9 only under x, 2 only under y, 21 under neither.
+    const x = [...Array(21).fill(1), ...Array(23).fill(0)];
+    const y = [...Array(12).fill(1), ...Array(9).fill(0), ...Array(2).fill(1), ...Array(21).fill(0)];
+    const ci = newcombePairedInterval(x, y);
+    // Cross-checked with an independent numpy implementation of the same formula.
+    expect(ci.low).toBeCloseTo(0.011243, 5);
+    expect(ci.high).toBeCloseTo(0.295372, 5);
+    expect(pairedDifferenceInterval(x, y, { bounds: [-1, 1] })).toEqual(ci);
+    // Swapping the sides mirrors the interval.
+    const back = newcombePairedInterval(y, x);
+    expect(back.low).toBeCloseTo(-ci.high, 12);
+    expect(back.high).toBeCloseTo(-ci.low, 12);
   });
 });
 

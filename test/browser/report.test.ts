@@ -134,7 +134,25 @@ describe('HTML report in Chromium', () => {
       trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
     );
     const structure = report.summary.detectable.find((d) => d.metric === 'structure');
-    expect(rows).toContainEqual(['structure', '30', expect.any(String), (structure?.mde ?? Number.NaN).toFixed(3)]);
+    expect(rows).toContainEqual([
+      'structure',
+      `vs ${report.summary.reference}`,
+      '30',
+      structure?.alpha.toPrecision(2),
+      expect.any(String),
+      (structure?.mde ?? Number.NaN).toFixed(3),
+    ]);
+    // The factorial effects' own MDE, at the α of their Holm family (0.05 / 6).
+    const effect = report.summary.detectableEffects?.find((d) => d.metric === 'structure');
+    expect(effect?.alpha).toBeCloseTo(0.05 / 6, 12);
+    expect(rows).toContainEqual([
+      'structure',
+      'factorial effects',
+      '30',
+      '0.0083',
+      expect.any(String),
+      (effect?.mde ?? Number.NaN).toFixed(3),
+    ]);
     expect(await page.$eval('#mde', (el) => el.textContent)).toContain('80% power');
   });
 

@@ -8,6 +8,10 @@ describe('the gate in simulation (one variant, n = 60 items, margin 0.02, no max
     expect(gateFailureRate({ change: 'none', size: 0 }, 60, 100, 1)).toBeLessThanOrEqual(0.05);
   });
 
+  it('fails at most 5% of runs whose true drop equals the margin (the edge of "no regression")', () => {
+    expect(gateFailureRate({ change: 'mean-drop', size: 0.02 }, 60, 100, 4000)).toBeLessThanOrEqual(0.05);
+  });
+
   it('catches a 10-point mean drop at least 90% of the time', () => {
     expect(gateFailureRate({ change: 'mean-drop', size: 0.1 }, 60, 60, 1000)).toBeGreaterThanOrEqual(0.9);
   });

@@ -65,12 +65,21 @@ export function drawComparisons() {
 }
 
 export function drawDetectable() {
-  const rows = summary.detectable
-    .filter((d) => QUALITY.includes(d.metric))
-    .map((d) => ({
-      noise: d.sdDiff === 0,
-      cells: [txt(d.metric), int(d.items), num(d.sdDiff, d.metric), num(d.mde, d.metric)],
-    }));
+  const row = (tests) => (d) => ({
+    noise: d.sdDiff === 0,
+    cells: [
+      txt(d.metric),
+      txt(tests),
+      int(d.items),
+      txt(d.alpha.toPrecision(2)),
+      num(d.sdDiff, d.metric),
+      d.detectable ? num(d.mde, d.metric) : txt('not detectable at this n'),
+    ],
+  });
+  const rows = [
+    ...summary.detectable.filter((d) => QUALITY.includes(d.metric)).map(row(`vs ${summary.reference}`)),
+    ...(summary.detectableEffects ?? []).filter((d) => QUALITY.includes(d.metric)).map(row('factorial effects')),
+  ];
   const host = document.getElementById('mde-host');
   if (!rows.length) {
     host.replaceChildren(h('p', { className: 'muted' }, 'No paired comparisons, so no detectable effect to report.'));
@@ -80,9 +89,9 @@ export function drawDetectable() {
     h(
       'p',
       null,
-      `The smallest true difference from ${summary.reference} that a paired test over this run's items detects with 80% power at α = 0.05 (two-sided). A difference smaller than this that is not significant is not evidence of no difference.`,
+      `The smallest true difference from ${summary.reference} (or factorial effect) that the paired sign-flip test over this run's items detects with 80% power at the Holm-adjusted α of its family (two-sided). A difference smaller than this that is not significant is not evidence of no difference.`,
     ),
-    sortableTable('mde-table', ['metric', 'items', 'SD of per-item differences', 'MDE'], rows),
+    sortableTable('mde-table', ['metric', 'tests', 'items', 'α', 'SD of per-item values', 'MDE'], rows),
   );
 }
 
