@@ -9,6 +9,7 @@ import { badInput } from '../errors.js';
 import type { Variant } from '../generation/types.js';
 import { ablationVariants, DEFAULT_VARIANT, resolveVariant, TECHNIQUES, variantFrom } from '../generation/variants.js';
 import { didYouMean } from '../knowledge/suggest.js';
+import { planModel } from './models.js';
 import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
 
 /** Where errors point: the experiment file's label (path or `<default experiment>`). */
@@ -85,8 +86,15 @@ export function checkExperiment(
   if (!Number.isInteger(config.repeats) || config.repeats < 1) throw badInput(at('repeats'), 'must be an integer >= 1');
   if (!Number.isInteger(config.concurrency) || config.concurrency < 1 || config.concurrency > MAX_CONCURRENCY)
     throw badInput(at('concurrency'), `must be an integer from 1 to ${MAX_CONCURRENCY}`);
-  const dupModel = config.models.find((m, i) => config.models.indexOf(m) !== i);
-  if (dupModel) throw badInput(at('models'), `model "${dupModel}" appears twice`);
+  const models = config.models.map(planModel);
+  models.forEach((model, index) => {
+    const first = models.findIndex((m) => m.name === model.name || m.keyPart === model.keyPart);
+    if (first !== index)
+      throw badInput(
+        at(`models[${index}]`),
+        `model "${model.name}" appears twice (models[${first}] is the same model or has the same label)`,
+      );
+  });
   if (config.judge?.enabled) {
     if (!config.judge.model)
       throw badInput(

@@ -17,7 +17,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
+import { closest } from '../../knowledge/suggest.js';
 import { type BedrockProviderOptions, createBedrockProvider } from './bedrock.js';
+import { DEFAULT_PRICES } from './pricing.js';
 import type { ModelProvider } from './types.js';
 
 /** Options of {@link resolveProvider}. */
@@ -30,7 +32,7 @@ export interface ResolveProviderOptions {
   maxAttempts?: number;
   /** Bedrock credentials (tests); default: the SDK's default credential chain. */
   credentials?: BedrockProviderOptions['credentials'];
-  /** Extra promptfoo provider config (e.g. `apiBaseUrl`), for promptfoo ids. */
+  /** The model's provider config (e.g. `apiBaseUrl`, `url`/`body` for `http`), for promptfoo ids only. */
   promptfooConfig?: Record<string, unknown>;
 }
 
@@ -49,6 +51,11 @@ export function providerKind(spec: string): ProviderKind {
     );
   }
   if (OFFLINE_SPECS.includes(spec)) return 'offline';
+  if (BEDROCK_ID_FORM.test(spec))
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": unknown provider id; a Bedrock model is written with the "bedrock:" prefix (did you mean "bedrock:${spec}"?)`,
+    );
   if (spec.startsWith('offline:')) {
     throw new UserError(
       'BAD_INPUT',
@@ -66,6 +73,50 @@ export function providerKind(spec: string): ProviderKind {
     if (rest.startsWith('arn:') || (rest.split(':')[0] ?? '').includes('.')) return 'bedrock';
   }
   return 'promptfoo';
+}
+
+/**
+ * The Bedrock model ids gherkin-bench knows: those of the default price table (AWS's published
+ * on-demand Bedrock prices, https://aws.amazon.com/bedrock/pricing/, recorded in pricing.ts).
+ * Used for "did you mean"; an id outside it is still tried (AWS adds models often).
+ */
+export const KNOWN_BEDROCK_MODELS: readonly string[] = Object.keys(DEFAULT_PRICES);
+
+/** Vendor prefixes of Bedrock model ids (`anthropic.`, `amazon.`, …), optionally behind an inference-profile prefix. */
+const BEDROCK_ID_FORM =
+  /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|deepseek|qwen|writer|openai|stability|twelvelabs|luma)\.[a-z0-9]/;
+
+/** promptfoo's Bedrock forms that take a model id after their prefix (`bedrock:converse:<model-id>`). */
+const PROMPTFOO_BEDROCK_MODEL_FORMS = ['converse:', 'completion:', 'messages:'];
+
+/**
+ * Why a `bedrock:` spec cannot name a Bedrock model, or null when it can (an id of the
+ * `vendor.model` form, an inference profile `us.vendor.model` or an ARN; promptfoo's other Bedrock
+ * forms such as `bedrock:kb:` are not checked). Names the known ids it most resembles.
+ */
+export function bedrockIdProblem(spec: string): string | null {
+  if (!spec.startsWith('bedrock:')) return null;
+  let rest = spec.slice('bedrock:'.length);
+  const form = PROMPTFOO_BEDROCK_MODEL_FORMS.find((prefix) => rest.startsWith(prefix));
+  if (form) rest = rest.slice(form.length);
+  else if (/^[a-z-]+:/.test(rest)) return null;
+  if (rest.startsWith('arn:') || BEDROCK_ID_FORM.test(rest)) return null;
+  return `model "${spec}": "${rest}" is not a Bedrock model id or inference profile (vendor.model-version, e.g. ${KNOWN_BEDROCK_MODELS[0]})${bedrockDidYouMean(rest)}`;
+}
+
+/** " (did you mean bedrock:a, bedrock:b?)" from the known Bedrock ids that contain or resemble `name`, or "". */
+export function bedrockDidYouMean(name: string): string {
+  const bare = name.replace(/^(?:us|eu|apac|us-gov|global|jp|au|ca)\./, '').toLowerCase();
+  const containing = KNOWN_BEDROCK_MODELS.filter((id) => id.toLowerCase().includes(bare)).sort(
+    (a, b) => a.length - b.length || a.localeCompare(b),
+  );
+  const near = containing.length
+    ? containing.slice(0, 3)
+    : closest(
+        bare,
+        KNOWN_BEDROCK_MODELS.map((id) => id.slice(id.indexOf('.') + 1)),
+      ).map((tail) => KNOWN_BEDROCK_MODELS.find((id) => id.endsWith(`.${tail}`)) ?? tail);
+  return near.length ? ` (did you mean ${near.map((id) => `bedrock:${id}`).join(', ')}?)` : '';
 }
 
 /**
@@ -111,6 +162,11 @@ export function bedrockEndpointFromEnv(env: Readonly<Record<string, string | und
  */
 export async function resolveProvider(spec: string, options: ResolveProviderOptions): Promise<ModelProvider> {
   const kind = providerKind(spec);
+  if (kind !== 'promptfoo' && options.promptfooConfig !== undefined)
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": a config is passed to promptfoo provider ids only (gherkin-bench's Bedrock client and the offline generator take none; for promptfoo's Bedrock provider write "bedrock:converse:<model-id>")`,
+    );
   if (kind === 'offline') {
     const { createOfflineProvider } = await import('./offline.js');
     const offline = createOfflineProvider();
