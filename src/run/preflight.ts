@@ -60,8 +60,9 @@ export async function preflight(plan: PreflightPlan, options: PreflightOptions =
   if (plan.judge) add(plan.judge.spec, 'judge');
   // promptfoo's folders are set before anything imports it (a promptfoo id does); a run of
   // Bedrock or offline models does not wait for promptfoo's import (seconds) to learn of a problem.
-  if ([...roles.values()].some(({ model }) => kindOf(model.id) === 'promptfoo'))
-    await loadPromptfoo(promptfooSetupFor(plan));
+  const needsPromptfoo = ({ model }: { model: PlannedModel }) =>
+    kindOf(model.id) === 'promptfoo' && bedrockIdProblem(model.id) === null;
+  if ([...roles.values()].some(needsPromptfoo)) await loadPromptfoo(promptfooSetupFor(plan));
   const checks = [...roles.values()].map(async ({ model, roles }) => {
     const why = await checkModel(model, plan, options);
     return why === null ? null : `model "${model.name}" (${roles.join(' and ')}): ${why}`;
