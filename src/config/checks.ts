@@ -6,6 +6,7 @@
 import { splitItems } from '../dataset/splits.js';
 import type { Dataset, Item } from '../dataset/types.js';
 import { badInput } from '../errors.js';
+import { OFFLINE_SPECS } from '../generation/providers/registry.js';
 import type { Variant } from '../generation/types.js';
 import { ablationVariants, DEFAULT_VARIANT, resolveVariant, TECHNIQUES, variantFrom } from '../generation/variants.js';
 import { didYouMean } from '../knowledge/suggest.js';
@@ -100,6 +101,12 @@ export function checkExperiment(
       throw badInput(
         at('judge.model'),
         'the judge is enabled but has no model (set judge.model or pass --judge MODEL)',
+      );
+    const judge = planModel(config.judge.model);
+    if (OFFLINE_SPECS.includes(judge.id))
+      throw badInput(
+        at('judge.model'),
+        `"${judge.id}" is the offline reference generator: it writes controls but cannot judge them (name an LLM, e.g. bedrock:<model-id>)`,
       );
   }
   const fewShot = variants.find((v) => v.fewShot.k > 0);

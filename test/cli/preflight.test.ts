@@ -122,3 +122,15 @@ describe('preflight through the real provider code', () => {
     expect(fake.calls).toBe(0);
   });
 });
+
+describe('a judge that cannot judge', () => {
+  it('--judge offline is refused before anything runs, naming judge.model', async () => {
+    const out = join(root, 'offline-judge');
+    const { code, stderr } = await cli(['run', '--judge', 'offline', '--limit', '1', '--no-preflight', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'gherkin-bench: <default experiment>: judge.model: "offline" is the offline reference generator: it writes controls but cannot judge them (name an LLM, e.g. bedrock:<model-id>)\n',
+    );
+    expect(runFolders(out)).toEqual([]);
+  });
+});
