@@ -88,6 +88,14 @@ describe('models with a provider configuration', () => {
     expect(manifest.config.models[1].config.apiKey).toBe('[redacted]');
     for (const name of readdirSync(runDir))
       expect(readFileSync(join(runDir, name), 'utf8'), name).not.toContain(SECRET);
+
+    // The manifest's (redacted) models give the same case keys: a resume finds every case stored
+    // and calls the server only for the preflight.
+    const calls = server.bodies.length;
+    const resumed = await cli(['run', '--resume', runDir]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('Cases: 4 ok, 0 failed of 4 (4 from an earlier part of this run)');
+    expect(server.bodies.length).toBe(calls + 2);
   }, 60_000);
 
   it('failed cases are grouped by reason on stderr with an example case, exit 1; --json carries them', async () => {
