@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bedrockIdProblem } from '../../src/generation/providers/registry.js';
 import { planRun } from '../../src/run/execute.js';
 import { PREFLIGHT_MAX_TOKENS, preflight } from '../../src/run/preflight.js';
 import { cleanEnv, startCli } from '../reliability/child-cli.js';
@@ -132,5 +133,27 @@ describe('a judge that cannot judge', () => {
       'gherkin-bench: <default experiment>: judge.model: "offline" is the offline reference generator: it writes controls but cannot judge them (name an LLM, e.g. bedrock:<model-id>)\n',
     );
     expect(runFolders(out)).toEqual([]);
+  });
+});
+
+describe('the form of a bedrock: id', () => {
+  it('accepts model ids, inference profiles, ARNs and promptfoo forms that take no model id', () => {
+    for (const spec of [
+      `bedrock:${HAIKU}`,
+      'bedrock:us.amazon.nova-lite-v1:0',
+      'bedrock:arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.x.y-v1:0',
+      `bedrock:converse:${HAIKU}`,
+      'bedrock:kb:ABCDEF1234',
+      'openai:chat:gpt-4o-mini',
+    ])
+      expect(bedrockIdProblem(spec), spec).toBeNull();
+  });
+
+  it('refuses a model name without its vendor, in our form and promptfoo’s, naming the known ids it resembles', () => {
+    expect(bedrockIdProblem('bedrock:converse:claude-3-haiku')).toContain(`(did you mean bedrock:${HAIKU}?)`);
+    expect(bedrockIdProblem('bedrock:nova-lite-v1:0')).toContain('(did you mean bedrock:amazon.nova-lite-v1:0?)');
+    expect(bedrockIdProblem('bedrock:claude-3-5-sonet-20240620-v1:0')).toContain(
+      'bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0',
+    );
   });
 });

@@ -5,7 +5,12 @@
  * - `bedrock:<model id | inference profile id | ARN>` → Amazon Bedrock Converse (our client);
  *   a Bedrock model id always has a dot before any colon (`anthropic.claude-…`, `us.amazon.nova-…`),
  *   so promptfoo's own `bedrock:converse:…`, `bedrock:kb:…` ids still go to promptfoo;
- * - anything else → promptfoo's provider loader (`openai:…`, `anthropic:…`, `ollama:…`, `http`, `echo`).
+ * - anything else → promptfoo's provider loader (`openai:…`, `anthropic:…`, `ollama:…`, `http`, `echo`),
+ *   with the model's config (`apiBaseUrl`, `url`/`body`/`transformResponse`, …) when it has one.
+ *
+ * A Bedrock model id written without `bedrock:` (`anthropic.claude-…`) is refused with that hint;
+ * {@link bedrockIdProblem} tells a `bedrock:` id that cannot name a Bedrock model, with "did you
+ * mean" against {@link KNOWN_BEDROCK_MODELS}.
  *
  * The environment is data here (passed in by config/CLI): the Bedrock endpoint comes from
  * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, else `AWS_ENDPOINT_URL` (unless
