@@ -10,7 +10,7 @@ import { runLabelAgreement } from '../labels/run-labels.js';
 import { writeReports } from '../report/write.js';
 import { type RunEvent, type RunOptions, type RunSummaryCounts, runExperiment } from '../run/engine.js';
 import { type PlanRunInput, planRun } from '../run/execute.js';
-import { type PreflightOptions, preflight } from '../run/preflight.js';
+import { preflight } from '../run/preflight.js';
 import { readRun, type StoredRun } from '../run/store.js';
 import { type FailureGroup, groupFailures } from './failures.js';
 import { HEADLINE_CHECKS, type VariantMeans, variantMeans } from './means.js';
@@ -25,8 +25,6 @@ export interface ExecuteRunInput extends PlanRunInput {
   reports?: boolean;
   /** Check every model with one minimal call before any case runs (default true). */
   preflight?: boolean;
-  /** Preflight's provider options (tests: credentials). */
-  preflightOptions?: Pick<PreflightOptions, 'providerOptions'>;
 }
 
 /** What a run command prints. */
@@ -47,10 +45,9 @@ export interface ExecuteRunResult {
 export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResult> {
   const plan = await planRun(input);
   if (input.preflight !== false) {
-    const problems = await preflight(plan, {
-      ...input.preflightOptions,
-      ...(input.signal ? { signal: input.signal } : {}),
-    });
+    const problems = await preflight(plan, input.signal ? { signal: input.signal } : {});
+    if (input.signal?.aborted)
+      throw new UserError('INTERRUPTED', 'interrupted during the preflight; no case ran', { exitCode: 130 });
     if (problems.length) {
       const lines = problems.map((problem) => `preflight: ${problem}`);
       throw new UserError('BAD_INPUT', lines.join('\n'), { lines });
