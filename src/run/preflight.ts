@@ -16,6 +16,7 @@ import {
   KNOWN_BEDROCK_MODELS,
   type ProviderKind,
   providerKind,
+  providerPrefixHint,
   type ResolveProviderOptions,
   resolveProvider,
 } from '../generation/providers/registry.js';
@@ -90,7 +91,7 @@ async function checkModel(model: PlannedModel, plan: PreflightPlan, options: Pre
       ...(model.config ? { promptfooConfig: model.config } : {}),
     });
   } catch (error) {
-    return reason(error, model.id);
+    return `${reason(error, model.id)}${kind === 'promptfoo' ? providerPrefixHint(model.id) : ''}`;
   }
   if (kind === 'offline' || plan.cache.mode === 'replay') return null;
   try {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bedrockIdProblem } from '../../src/generation/providers/registry.js';
+import { bedrockIdProblem, providerPrefixHint } from '../../src/generation/providers/registry.js';
 import { planRun } from '../../src/run/execute.js';
 import { PREFLIGHT_MAX_TOKENS, preflight } from '../../src/run/preflight.js';
 import { cleanEnv, startCli } from '../reliability/child-cli.js';
@@ -155,5 +155,31 @@ describe('the form of a bedrock: id', () => {
     expect(bedrockIdProblem('bedrock:claude-3-5-sonet-20240620-v1:0')).toContain(
       'bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0',
     );
+  });
+});
+
+describe('a model written without its provider prefix', () => {
+  it('names the promptfoo id it probably means', async () => {
+    expect(providerPrefixHint('gpt-4o-mini')).toBe(' (did you mean "openai:chat:gpt-4o-mini"?)');
+    expect(providerPrefixHint('llama3.1:8b')).toBe(' (did you mean "ollama:chat:llama3.1:8b"?)');
+    expect(providerPrefixHint('openai:chat:gpt-4o-mini')).toBe('');
+    expect(providerPrefixHint('nosuchthing')).toBe('');
+    const out = join(root, 'no-prefix');
+    const { code, stderr } = await cli([
+      'run',
+      '--model',
+      'gpt-4o-mini',
+      '--variant',
+      'none',
+      '--limit',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^gherkin-bench: preflight: model "gpt-4o-mini" \(generation\): promptfoo cannot load this provider id \(.*\) \(did you mean "openai:chat:gpt-4o-mini"\?\)\n$/,
+    );
+    expect(runFolders(out)).toEqual([]);
   });
 });

@@ -124,6 +124,24 @@ export function bedrockDidYouMean(name: string): string {
   return near.length ? ` (did you mean ${near.map((id) => `bedrock:${id}`).join(', ')}?)` : '';
 }
 
+/** Provider prefixes for model names written without one (`gpt-4o` → `openai:chat:gpt-4o`). */
+const PREFIX_HINTS: readonly [RegExp, (id: string) => string][] = [
+  [/^(gpt-|o\d|chatgpt-)/, (id) => `openai:chat:${id}`],
+  [/^claude-/, (id) => `anthropic:messages:${id}`],
+  [/^gemini-/, (id) => `google:${id}`],
+  [/^(llama|mistral|qwen|phi|gemma|deepseek)/i, (id) => `ollama:chat:${id}`],
+];
+
+/**
+ * " (did you mean …?)" for a model written without its provider prefix (`gpt-4o`, `claude-…`,
+ * `llama3.1:8b`), or "" when the id has one or looks like nothing known.
+ */
+export function providerPrefixHint(id: string): string {
+  if (/^[a-z-]+:/.test(id) && !/^(llama|mistral|qwen|phi|gemma|deepseek)/i.test(id)) return '';
+  const hint = PREFIX_HINTS.find(([pattern]) => pattern.test(id));
+  return hint ? ` (did you mean "${hint[1](id)}"?)` : '';
+}
+
 /**
  * A fingerprint of the offline generator's code (sha256 of its `offline*` modules and the analysis
  * schema it writes), so a cached offline reply is never served after that code changed.
