@@ -35,7 +35,7 @@ export async function planWithItems(
     .filter((i) => !plan.items.includes(i))
     .slice(0, Math.max(0, items - plan.items.length));
   const chosen = [...plan.items, ...extra].slice(0, items);
-  return { ...plan, items: chosen, cases: caseGrid(chosen, plan.variants, plan.models, plan.repeats) };
+  return { ...plan, items: chosen, cases: caseGrid(chosen, plan.variants, plan.modelSpecs, plan.repeats) };
 }
 
 /** The plan narrowed to some items, variants or fewer repeats, with its case grid to match. */
@@ -46,7 +46,7 @@ export function narrowPlan(
   const items = only.items === undefined ? plan.items : plan.items.slice(0, only.items);
   const variants = only.variants ? plan.variants.filter((v) => only.variants?.includes(v.name)) : plan.variants;
   const repeats = only.repeats ?? plan.repeats;
-  return { ...plan, items, variants, repeats, cases: caseGrid(items, variants, plan.models, repeats) };
+  return { ...plan, items, variants, repeats, cases: caseGrid(items, variants, plan.modelSpecs, repeats) };
 }
 
 /** The same plan writing into a fresh run folder `<dir>/<name>`. */

@@ -17,6 +17,7 @@ export { summarize } from './analysis/summarize.js';
 export type { Summary } from './analysis/types.js';
 // Experiments and the run store.
 export { loadExperiment } from './config/load.js';
+export { type PlannedModel, planModel } from './config/models.js';
 export { buildPlan, type RunPlan } from './config/plan.js';
 export { importAwsConfigRules } from './dataset/import/import.js';
 export { defaultDatasetDir, loadDataset } from './dataset/load.js';
@@ -28,6 +29,7 @@ export { validateDataset } from './dataset/validate.js';
 // Errors every caller may meet.
 export { isUserError, UserError } from './errors.js';
 export { type ExecuteRunInput, type ExecuteRunResult, executeRun } from './experiment/execute.js';
+export { type FailureGroup, groupFailures } from './experiment/failures.js';
 export { makeBaseline, readBaseline } from './gate/baseline.js';
 export { evaluateGate } from './gate/evaluate.js';
 export { DEFAULT_RULES, readRules } from './gate/rules.js';
@@ -68,6 +70,7 @@ export { writeReports } from './report/write.js';
 export { runExperiment } from './run/engine.js';
 export { type PlanRunInput, planRun } from './run/execute.js';
 export { listRuns } from './run/list.js';
+export { type PreflightOptions, preflight } from './run/preflight.js';
 // Run records: zod schemas per stored version, the upgrade of older versions, the readers.
 export {
   CASE_RECORD_V1,

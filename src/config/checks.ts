@@ -8,6 +8,7 @@ import { sha256 } from '../canonical-json.js';
 import { splitItems } from '../dataset/splits.js';
 import type { Dataset, Item } from '../dataset/types.js';
 import { badInput } from '../errors.js';
+import { OFFLINE_SPECS } from '../generation/providers/registry.js';
 import type { Variant } from '../generation/types.js';
 import {
   ablationVariants,
@@ -18,6 +19,7 @@ import {
   variantFrom,
 } from '../generation/variants.js';
 import { didYouMean } from '../knowledge/suggest.js';
+import { planModel } from './models.js';
 import { type ExperimentConfig, MAX_CONCURRENCY } from './schema.js';
 
 /** Where errors point: the experiment file's label (path or `<default experiment>`). */
@@ -115,13 +117,26 @@ export function checkExperiment(
   if (!Number.isInteger(config.repeats) || config.repeats < 1) throw badInput(at('repeats'), 'must be an integer >= 1');
   if (!Number.isInteger(config.concurrency) || config.concurrency < 1 || config.concurrency > MAX_CONCURRENCY)
     throw badInput(at('concurrency'), `must be an integer from 1 to ${MAX_CONCURRENCY}`);
-  const dupModel = config.models.find((m, i) => config.models.indexOf(m) !== i);
-  if (dupModel) throw badInput(at('models'), `model "${dupModel}" appears twice`);
+  const models = config.models.map(planModel);
+  models.forEach((model, index) => {
+    const first = models.findIndex((m) => m.name === model.name || m.keyPart === model.keyPart);
+    if (first !== index)
+      throw badInput(
+        at(`models[${index}]`),
+        `model "${model.name}" appears twice (models[${first}] is the same model or has the same label)`,
+      );
+  });
   if (config.judge?.enabled) {
     if (!config.judge.model)
       throw badInput(
         at('judge.model'),
         'the judge is enabled but has no model (set judge.model or pass --judge MODEL)',
+      );
+    const judge = planModel(config.judge.model);
+    if (OFFLINE_SPECS.includes(judge.id))
+      throw badInput(
+        at('judge.model'),
+        `"${judge.id}" is the offline reference generator: it writes controls but cannot judge them (name an LLM, e.g. bedrock:<model-id>)`,
       );
   }
   const fewShot = variants.find((v) => v.fewShot.k > 0);

@@ -8,7 +8,7 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { badInput, UserError } from '../errors.js';
 import { didYouMean } from '../knowledge/suggest.js';
-import { type ExperimentConfig, ExperimentSchema, VariantSpecSchema } from './schema.js';
+import { type ExperimentConfig, ExperimentSchema, ModelObjectSchema, VariantSpecSchema } from './schema.js';
 import { schemaKeys } from './schema-keys.js';
 
 /** A validated experiment and where it came from. */
@@ -100,13 +100,13 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[
       }
     }
     const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
-    out.push({ path: at, message: `${formatPath(path)}: ${describeIssue(issue)}` });
+    out.push({ path: at, message: `${formatPath(path)}: ${describeIssue(issue, path)}` });
   }
   return out;
 }
 
-/** A human message for one issue (without its path). */
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** A human message for one issue (without its path; `path` tells a model's union from a variant's). */
+function describeIssue(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}${issue.message.includes('received') ? `, got ${issue.message.split('received ').pop()}` : ''}`;
@@ -117,6 +117,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
+      if (path[0] === 'models' || (path[0] === 'judge' && path[1] === 'model'))
+        return `expected a model id or a model mapping (${MODEL_FIELDS.join(', ')})`;
       return `expected a variant name or a variant mapping (${VARIANT_FIELDS.join(', ')})`;
     default:
       return issue.message
@@ -131,6 +133,9 @@ const ALL_KEYS = schemaKeys(ExperimentSchema);
 
 /** The fields of an inline variant, for the union's message. */
 const VARIANT_FIELDS = Object.keys(VariantSpecSchema.shape).filter((key) => key !== 'description');
+
+/** The fields of a model mapping, for the union's message. */
+const MODEL_FIELDS = Object.keys(ModelObjectSchema.shape);
 
 function knownKeysHint(keys: string[]): string {
   const first = keys[0];

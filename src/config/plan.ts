@@ -19,6 +19,7 @@ import { caseKey } from './case-key.js';
 import { checkExperiment, resolveVariants, selectItems } from './checks.js';
 import { type RunEnv, resolveEnv } from './env.js';
 import type { LoadedExperiment } from './load.js';
+import { type PlannedModel, planModel, redactModelEntry } from './models.js';
 import type { CacheMode, ExperimentConfig } from './schema.js';
 
 /** One case of the grid. */
@@ -33,7 +34,10 @@ export interface PlannedCase {
 
 /** The judge as the plan runs it. */
 export interface PlannedJudge {
+  /** The judge model's name (what the manifest and the scorer records show). */
   model: string;
+  /** The judge model's id and config (what connects it). */
+  spec: PlannedModel;
   /** The validated rubric (its file and hash included). */
   rubric: Rubric;
   mode: JudgeMode;
@@ -42,7 +46,7 @@ export interface PlannedJudge {
 
 /** Everything a run needs, resolved: what the engine executes and the manifest records. */
 export interface RunPlan {
-  /** The experiment after defaults and flags (paths resolved). */
+  /** The experiment after defaults and flags (paths resolved; secrets in model configs redacted). */
   config: ExperimentConfig;
   /** The experiment file, or null for the default experiment. */
   file: string | null;
@@ -55,7 +59,10 @@ export interface RunPlan {
   /** The items scored, in order. */
   items: Item[];
   variants: Variant[];
+  /** The models' names, in order (what case records and reports carry). */
   models: string[];
+  /** The models with their ids and configs, in the order of `models`. */
+  modelSpecs: PlannedModel[];
   repeats: number;
   seed: number;
   concurrency: number;
@@ -100,22 +107,33 @@ export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOpti
   const judgeConfig = loaded.config.judge?.enabled ? loaded.config.judge : undefined;
   const rubric = judgeConfig ? loadRubricAt(judgeConfig.rubric, loaded.baseDir, label) : null;
 
+  const modelSpecs = loaded.config.models.map(planModel);
+  const judgeSpec = judgeConfig?.model === undefined ? null : planModel(judgeConfig.model);
   const config: ExperimentConfig = {
     ...loaded.config,
+    models: loaded.config.models.map(redactModelEntry),
     dataset:
       loaded.config.dataset.path === undefined
         ? { ...loaded.config.dataset, name: loaded.config.dataset.name ?? [...DEFAULT_DATASETS] }
         : { ...loaded.config.dataset, path: dataset.dir },
-    ...(loaded.config.judge && rubric ? { judge: { ...loaded.config.judge, rubric: rubric.file } } : {}),
+    ...(loaded.config.judge
+      ? {
+          judge: {
+            ...loaded.config.judge,
+            model: redactModelEntry(loaded.config.judge.model),
+            ...(rubric ? { rubric: rubric.file } : {}),
+          },
+        }
+      : {}),
   };
-  const cases = caseGrid(items, variants, config.models, config.repeats);
+  const cases = caseGrid(items, variants, modelSpecs, config.repeats);
   const outDir = resolve(cwd, config.out);
   const runDir = options.resumeDir
     ? resolve(cwd, options.resumeDir)
     : join(outDir, options.runId ?? newRunId(cases, options.now));
   const judge =
-    judgeConfig?.model && rubric
-      ? { model: judgeConfig.model, rubric, mode: judgeConfig.mode, samples: judgeConfig.samples }
+    judgeConfig && judgeSpec && rubric
+      ? { model: judgeSpec.name, spec: judgeSpec, rubric, mode: judgeConfig.mode, samples: judgeConfig.samples }
       : null;
   return {
     config,
@@ -126,7 +144,8 @@ export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOpti
     dataset,
     items,
     variants,
-    models: config.models,
+    models: modelSpecs.map((m) => m.name),
+    modelSpecs,
     repeats: config.repeats,
     seed: config.seed,
     concurrency: config.concurrency,
@@ -138,23 +157,26 @@ export async function buildPlan(loaded: LoadedExperiment, options: BuildPlanOpti
   };
 }
 
-/** items × variants × models × repeats, each with its stable key. */
+/**
+ * items × variants × models × repeats, each with its stable key (a model's key part: its id as
+ * written, or id and config hash); cases carry the model's name.
+ */
 export function caseGrid(
   items: readonly Item[],
   variants: readonly Variant[],
-  models: readonly string[],
+  models: readonly PlannedModel[],
   repeats: number,
 ): PlannedCase[] {
   const cases: PlannedCase[] = [];
-  for (const model of models)
+  for (const { name, keyPart } of models)
     for (const variant of variants)
       for (const item of items)
         for (let repeat = 0; repeat < repeats; repeat++)
           cases.push({
-            key: caseKey(item.id, variant, model, repeat),
+            key: caseKey(item.id, variant, keyPart, repeat),
             itemId: item.id,
             variant: variant.name,
-            model,
+            model: name,
             repeat,
           });
   return cases;

@@ -43,6 +43,22 @@ const PriceSchema = z
   })
   .strict();
 
+/**
+ * A model with its provider configuration: `id` is a provider id (`http`, `openai:chat:<model>`,
+ * `file://provider.js`, …), `config` goes to the provider as it is, `label` is what reports show.
+ */
+export const ModelObjectSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1).optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+/** A model as an experiment names it: a provider id, or an object with its config. */
+export const ModelEntrySchema = z.union([z.string().min(1), ModelObjectSchema]);
+/** One entry of `models:` (or `judge.model`). */
+export type ModelEntry = z.infer<typeof ModelEntrySchema>;
+
 /** The experiment file. Every field is optional; defaults make the default experiment. */
 export const ExperimentSchema = z
   .object({
@@ -77,14 +93,14 @@ export const ExperimentSchema = z
     design: z.enum(['full', 'half']).default('full'),
     /** Knobs the ablation's "on" levels use (topK, k, strategy, params). */
     base: variantFileSchema.omit({ name: true }).optional(),
-    models: z.array(z.string().min(1)).min(1).default([DEFAULT_MODEL]),
+    models: z.array(ModelEntrySchema).min(1).default([DEFAULT_MODEL]),
     repeats: positiveInt.default(1),
     seed: z.number().int().min(0).default(1),
     concurrency: positiveInt.max(MAX_CONCURRENCY).default(4),
     judge: z
       .object({
         enabled: z.boolean().default(true),
-        model: z.string().min(1).optional(),
+        model: ModelEntrySchema.optional(),
         /** A rubric name under judges/ (`default`) or a path relative to the experiment file. */
         rubric: z.string().min(1).default('default'),
         mode: z.enum(JUDGE_MODES).default('reference-guided'),

@@ -1,14 +1,18 @@
 /**
- * `gherkin-bench run` as one library call: plan the run (new or resumed), run the engine, then
- * the quick-look means and the reports. The CLI only parses flags, wires the interrupt signal and
+ * `gherkin-bench run` as one library call: plan the run (new or resumed), preflight its models
+ * (before the run folder exists), run the engine, then the quick-look means, the failures grouped
+ * by reason and the reports. The CLI only parses flags, wires the interrupt signal and
  * prints. It sits above run, analysis and report, so the engine imports neither.
  */
 
+import { UserError } from '../errors.js';
 import { runLabelAgreement } from '../labels/run-labels.js';
 import { writeReports } from '../report/write.js';
 import { type RunEvent, type RunOptions, type RunSummaryCounts, runExperiment } from '../run/engine.js';
 import { type PlanRunInput, planRun } from '../run/execute.js';
+import { preflight } from '../run/preflight.js';
 import { readRun, type StoredRun } from '../run/store.js';
+import { type FailureGroup, groupFailures } from './failures.js';
 import { HEADLINE_CHECKS, type VariantMeans, variantMeans } from './means.js';
 
 /** Inputs of {@link executeRun}: what plans the run, and how it runs. */
@@ -19,6 +23,8 @@ export interface ExecuteRunInput extends PlanRunInput {
   engine?: Pick<RunOptions, 'runner' | 'now'>;
   /** Write the report files when the run completes (default true). */
   reports?: boolean;
+  /** Check every model with one minimal call before any case runs (default true). */
+  preflight?: boolean;
 }
 
 /** What a run command prints. */
@@ -27,6 +33,8 @@ export interface ExecuteRunResult {
   /** Per variant × model means of parse, structure, grounding (and judge.overall with a judge). */
   means: VariantMeans[];
   metrics: readonly string[];
+  /** The failed cases grouped by reason, most frequent first ([] when none failed). */
+  failures: FailureGroup[];
   /** Report files written after a complete run ([] when interrupted or turned off). */
   reports: string[];
   /** Why writing the reports failed, if it did (the run itself is stored). */
@@ -36,6 +44,15 @@ export interface ExecuteRunResult {
 /** Plan, run (or resume) and report an experiment. */
 export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResult> {
   const plan = await planRun(input);
+  if (input.preflight !== false) {
+    const problems = await preflight(plan, input.signal ? { signal: input.signal } : {});
+    if (input.signal?.aborted)
+      throw new UserError('INTERRUPTED', 'interrupted during the preflight; no case ran', { exitCode: 130 });
+    if (problems.length) {
+      const lines = problems.map((problem) => `preflight: ${problem}`);
+      throw new UserError('BAD_INPUT', lines.join('\n'), { lines });
+    }
+  }
   const counts = await runExperiment(plan, {
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),
@@ -58,7 +75,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
       reportError = (error as Error).message;
     }
   }
-  return { counts, means, metrics, reports, reportError };
+  return { counts, means, metrics, failures: groupFailures(run.records), reports, reportError };
 }
 
 /**

@@ -4,6 +4,7 @@
  * when the plan has one), and return the case record. Failures are data: a provider error is
  * recorded on the case with its stage.
  */
+import { configHash, type ModelSpec } from '../config/models.js';
 import type { RunPlan } from '../config/plan.js';
 import { fewShotPool } from '../dataset/splits.js';
 import type { Item } from '../dataset/types.js';
@@ -56,8 +57,8 @@ export interface CaseRunnerOptions {
 /** What connecting a model needs of a plan: the call cache, the environment and promptfoo's settings. */
 export type ConnectPlan = Pick<RunPlan, 'cache' | 'env' | 'promptfooDb'>;
 
-/** A function that resolves a model id into its provider, wrapped in the call cache. */
-export type ModelConnector = (spec: string, role: 'generation' | 'judge') => Promise<ModelProvider>;
+/** A function that resolves a model (an id, or an id with its provider config) into its provider, wrapped in the call cache. */
+export type ModelConnector = (model: string | ModelSpec, role: 'generation' | 'judge') => Promise<ModelProvider>;
 
 /**
  * Set promptfoo up (before a promptfoo provider id imports it), open the call cache, and return
@@ -71,12 +72,25 @@ export async function modelConnector(
   await loadPromptfoo(promptfooSetupFor(plan));
   const cache = openCallCache(plan.cache.dir);
   const wrap = options.wrapProvider ?? ((p: ModelProvider) => p);
-  return async (spec, role) =>
-    withCache(
-      wrap(await resolveProvider(spec, { ...options.providerOptions, env: plan.env.vars }), role),
+  return async (model, role) => {
+    const spec = typeof model === 'string' ? { id: model } : model;
+    const provider = await resolveProvider(spec.id, {
+      ...options.providerOptions,
+      env: plan.env.vars,
+      ...(spec.config ? { promptfooConfig: spec.config } : {}),
+    });
+    return withCache(
+      wrap(spec.config ? withConfigVersion(provider, spec.config) : provider, role),
       cache,
       plan.cache.mode,
     );
+  };
+}
+
+/** The provider with its config's hash in its version, so two configs of one id never share cached replies. */
+function withConfigVersion(provider: ModelProvider, config: Record<string, unknown>): ModelProvider {
+  const version = [provider.version, `config-${configHash(config)}`].filter(Boolean).join('+');
+  return { id: provider.id, version, call: (request, callOptions) => provider.call(request, callOptions) };
 }
 
 /**
@@ -89,8 +103,8 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
   const connect = await modelConnector(plan, options);
   const prices = priceTable(plan.config.prices ?? {});
   const providers = new Map<string, ModelProvider>();
-  for (const model of plan.models) providers.set(model, await connect(model, 'generation'));
-  const judgeProvider = plan.judge ? await connect(plan.judge.model, 'judge') : null;
+  for (const model of plan.modelSpecs) providers.set(model.name, await connect(model, 'generation'));
+  const judgeProvider = plan.judge ? await connect(plan.judge.spec, 'judge') : null;
   let retriever: Retriever | undefined;
   const retrieverFor = (variant: Variant) => {
     if (!needsRetriever(variant)) return undefined;

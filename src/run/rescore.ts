@@ -17,6 +17,7 @@ import pLimit from 'p-limit';
 import { writeFileAtomicAsync } from '../atomic-write.js';
 import { resolveEnv } from '../config/env.js';
 import { parseExperiment } from '../config/load.js';
+import { planModel } from '../config/models.js';
 import type { ExperimentConfig } from '../config/schema.js';
 import { loadDataset } from '../dataset/load.js';
 import type { Item } from '../dataset/types.js';
@@ -105,7 +106,9 @@ export async function rescoreRun(input: RescoreInput): Promise<RescoreResult> {
         input.providers,
       )
     : null;
-  const judgeProvider = connect && settings.judge ? await connect(settings.judge.model, 'judge') : null;
+  const judgeModel = config.judge?.model;
+  const judgeProvider =
+    connect && settings.judge && judgeModel !== undefined ? await connect(planModel(judgeModel), 'judge') : null;
   const prices = priceTable(config.prices ?? {});
   const scorer = createCaseScorer(settings, ids);
   const context = {
@@ -178,7 +181,9 @@ function settingsOf(config: ExperimentConfig, manifestFile: string): ScoringSett
       cause,
     );
   }
-  return scoringSettings({ judge: { model: judge.model, rubric, mode: judge.mode, samples: judge.samples } });
+  return scoringSettings({
+    judge: { model: planModel(judge.model).name, rubric, mode: judge.mode, samples: judge.samples },
+  });
 }
 
 /** The scorer ids to run: `metrics` (scorer or metric ids) or every scorer the settings enable. */

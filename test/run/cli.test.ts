@@ -105,6 +105,7 @@ describe('the run summary table', () => {
           },
         ],
         metrics: ['parse', 'structure', 'grounding', 'judge.overall'],
+        failures: [],
         reports: [],
         reportError: null,
       },

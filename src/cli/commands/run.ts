@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import { flagName, RUN_FLAGS, readRunFlags } from '../../config/flags.js';
 import { UserError } from '../../errors.js';
 import { type ExecuteRunResult, executeRun } from '../../experiment/execute.js';
+import type { FailureGroup } from '../../experiment/failures.js';
 import type { RunEvent } from '../../run/engine.js';
 import { defineCommand } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
@@ -18,6 +19,10 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
     describe: 'Run an experiment (default: the offline 2^3 ablation) and store it under reports/<run-id>/',
     builder: (yargs) => {
       let y = yargs.positional('experiment', { type: 'string', describe: 'Experiment YAML file' });
+      y = y.option('preflight', {
+        type: 'boolean',
+        describe: 'Check every model with one minimal call before any case runs (--no-preflight skips it)',
+      });
       for (const [key, spec] of Object.entries(RUN_FLAGS)) {
         y = y.option(flagName(key).slice(2), {
           type: spec.type,
@@ -40,6 +45,7 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
         result = await executeRun({
           ...(args.experiment === undefined ? {} : { file: args.experiment }),
           flags,
+          preflight: args.preflight !== false,
           env: io.env,
           cwd: io.cwd,
           signal: controller.signal,
@@ -58,6 +64,7 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
         );
       if (counts.failed > 0 || result.reportError) setExitCode(1);
       emit(io, args, { ...result, runDir: counts.runDir }, () => renderResult(result, where));
+      if (result.failures.length) io.stderr(renderFailures(result.failures));
     },
   });
 
@@ -73,6 +80,18 @@ function progressPrinter(io: CliIo): (event: RunEvent) => void {
       io.stderr(`  ${event.done}/${event.total} cases\n`);
     } else if (event.type === 'warning') io.stderr(`gherkin-bench: warning: ${event.message}\n`);
   };
+}
+
+/** The failed cases grouped by reason, for stderr: a count, the reason and an example case each. */
+export function renderFailures(failures: readonly FailureGroup[]): string {
+  const total = failures.reduce((sum, group) => sum + group.count, 0);
+  const lines = [`gherkin-bench: ${total} failed ${total === 1 ? 'case' : 'cases'}, by reason:`];
+  for (const { count, stage, reason, example } of failures)
+    lines.push(
+      `  ${String(count).padStart(4)} × ${stage}: ${reason}`,
+      `         e.g. ${example.itemId} · ${example.variant} · ${example.model} · repeat ${example.repeat} (case ${example.key})`,
+    );
+  return `${lines.join('\n')}\n`;
 }
 
 function displayPath(cwd: string, dir: string): string {

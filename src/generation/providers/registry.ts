@@ -5,7 +5,12 @@
  * - `bedrock:<model id | inference profile id | ARN>` → Amazon Bedrock Converse (our client);
  *   a Bedrock model id always has a dot before any colon (`anthropic.claude-…`, `us.amazon.nova-…`),
  *   so promptfoo's own `bedrock:converse:…`, `bedrock:kb:…` ids still go to promptfoo;
- * - anything else → promptfoo's provider loader (`openai:…`, `anthropic:…`, `ollama:…`, `http`, `echo`).
+ * - anything else → promptfoo's provider loader (`openai:…`, `anthropic:…`, `ollama:…`, `http`, `echo`),
+ *   with the model's config (`apiBaseUrl`, `url`/`body`/`transformResponse`, …) when it has one.
+ *
+ * A Bedrock model id written without `bedrock:` (`anthropic.claude-…`) is refused with that hint;
+ * {@link bedrockIdProblem} tells a `bedrock:` id that cannot name a Bedrock model, with "did you
+ * mean" against {@link KNOWN_BEDROCK_MODELS}.
  *
  * The environment is data here (passed in by config/CLI): the Bedrock endpoint comes from
  * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, else `AWS_ENDPOINT_URL` (unless
@@ -17,7 +22,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
+import { closest } from '../../knowledge/suggest.js';
 import { type BedrockProviderOptions, createBedrockProvider } from './bedrock.js';
+import { DEFAULT_PRICES } from './pricing.js';
 import type { ModelProvider } from './types.js';
 
 /** Options of {@link resolveProvider}. */
@@ -30,7 +37,7 @@ export interface ResolveProviderOptions {
   maxAttempts?: number;
   /** Bedrock credentials (tests); default: the SDK's default credential chain. */
   credentials?: BedrockProviderOptions['credentials'];
-  /** Extra promptfoo provider config (e.g. `apiBaseUrl`), for promptfoo ids. */
+  /** The model's provider config (e.g. `apiBaseUrl`, `url`/`body` for `http`), for promptfoo ids only. */
   promptfooConfig?: Record<string, unknown>;
 }
 
@@ -49,6 +56,11 @@ export function providerKind(spec: string): ProviderKind {
     );
   }
   if (OFFLINE_SPECS.includes(spec)) return 'offline';
+  if (BEDROCK_ID_FORM.test(spec))
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": unknown provider id; a Bedrock model is written with the "bedrock:" prefix (did you mean "bedrock:${spec}"?)`,
+    );
   if (spec.startsWith('offline:')) {
     throw new UserError(
       'BAD_INPUT',
@@ -66,6 +78,68 @@ export function providerKind(spec: string): ProviderKind {
     if (rest.startsWith('arn:') || (rest.split(':')[0] ?? '').includes('.')) return 'bedrock';
   }
   return 'promptfoo';
+}
+
+/**
+ * The Bedrock model ids gherkin-bench knows: those of the default price table (AWS's published
+ * on-demand Bedrock prices, https://aws.amazon.com/bedrock/pricing/, recorded in pricing.ts).
+ * Used for "did you mean"; an id outside it is still tried (AWS adds models often).
+ */
+export const KNOWN_BEDROCK_MODELS: readonly string[] = Object.keys(DEFAULT_PRICES);
+
+/** Vendor prefixes of Bedrock model ids (`anthropic.`, `amazon.`, …), optionally behind an inference-profile prefix. */
+const BEDROCK_ID_FORM =
+  /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|deepseek|qwen|writer|openai|stability|twelvelabs|luma)\.[a-z0-9]/;
+
+/** promptfoo's Bedrock forms that take a model id after their prefix (`bedrock:converse:<model-id>`). */
+const PROMPTFOO_BEDROCK_MODEL_FORMS = ['converse:', 'completion:', 'messages:'];
+
+/**
+ * Why a `bedrock:` spec cannot name a Bedrock model, or null when it can (an id of the
+ * `vendor.model` form, an inference profile `us.vendor.model` or an ARN; promptfoo's other Bedrock
+ * forms such as `bedrock:kb:` are not checked). Names the known ids it most resembles.
+ */
+export function bedrockIdProblem(spec: string): string | null {
+  if (!spec.startsWith('bedrock:')) return null;
+  let rest = spec.slice('bedrock:'.length);
+  const form = PROMPTFOO_BEDROCK_MODEL_FORMS.find((prefix) => rest.startsWith(prefix));
+  if (form) rest = rest.slice(form.length);
+  else if (/^[a-z-]+:/.test(rest)) return null;
+  if (rest.startsWith('arn:') || BEDROCK_ID_FORM.test(rest)) return null;
+  return `model "${spec}": "${rest}" is not a Bedrock model id or inference profile (vendor.model-version, e.g. ${KNOWN_BEDROCK_MODELS[0]})${bedrockDidYouMean(rest)}`;
+}
+
+/** " (did you mean bedrock:a, bedrock:b?)" from the known Bedrock ids that contain or resemble `name`, or "". */
+export function bedrockDidYouMean(name: string): string {
+  const bare = name.replace(/^(?:us|eu|apac|us-gov|global|jp|au|ca)\./, '').toLowerCase();
+  const containing = KNOWN_BEDROCK_MODELS.filter((id) => id.toLowerCase().includes(bare)).sort(
+    (a, b) => a.length - b.length || a.localeCompare(b),
+  );
+  const near = containing.length
+    ? containing.slice(0, 3)
+    : closest(
+        bare,
+        KNOWN_BEDROCK_MODELS.map((id) => id.slice(id.indexOf('.') + 1)),
+      ).map((tail) => KNOWN_BEDROCK_MODELS.find((id) => id.endsWith(`.${tail}`)) ?? tail);
+  return near.length ? ` (did you mean ${near.map((id) => `bedrock:${id}`).join(', ')}?)` : '';
+}
+
+/** Provider prefixes for model names written without one (`gpt-4o` → `openai:chat:gpt-4o`). */
+const PREFIX_HINTS: readonly [RegExp, (id: string) => string][] = [
+  [/^(gpt-|o\d|chatgpt-)/, (id) => `openai:chat:${id}`],
+  [/^claude-/, (id) => `anthropic:messages:${id}`],
+  [/^gemini-/, (id) => `google:${id}`],
+  [/^(llama|mistral|qwen|phi|gemma|deepseek)/i, (id) => `ollama:chat:${id}`],
+];
+
+/**
+ * " (did you mean …?)" for a model written without its provider prefix (`gpt-4o`, `claude-…`,
+ * `llama3.1:8b`), or "" when the id has one or looks like nothing known.
+ */
+export function providerPrefixHint(id: string): string {
+  if (/^[a-z-]+:/.test(id) && !/^(llama|mistral|qwen|phi|gemma|deepseek)/i.test(id)) return '';
+  const hint = PREFIX_HINTS.find(([pattern]) => pattern.test(id));
+  return hint ? ` (did you mean "${hint[1](id)}"?)` : '';
 }
 
 /**
@@ -111,6 +185,11 @@ export function bedrockEndpointFromEnv(env: Readonly<Record<string, string | und
  */
 export async function resolveProvider(spec: string, options: ResolveProviderOptions): Promise<ModelProvider> {
   const kind = providerKind(spec);
+  if (kind !== 'promptfoo' && options.promptfooConfig !== undefined)
+    throw new UserError(
+      'BAD_INPUT',
+      `model "${spec}": a config is passed to promptfoo provider ids only (gherkin-bench's Bedrock client and the offline generator take none; for promptfoo's Bedrock provider write "bedrock:converse:<model-id>")`,
+    );
   if (kind === 'offline') {
     const { createOfflineProvider } = await import('./offline.js');
     const offline = createOfflineProvider();

@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { createPromptfooProvider, toPromptfooPrompt } from '../../../src/generation/providers/promptfoo.js';
 import { type ModelRequest, ProviderError } from '../../../src/generation/providers/types.js';
+import { chatCompletion, type LocalChatServer, startLocalChatServer } from '../../support/local-chat-server.js';
 
 // promptfoo keeps its config and cache out of $HOME, phones nobody.
 const home = mkdtempSync(join(tmpdir(), 'gb-promptfoo-'));
@@ -21,49 +20,9 @@ const request: ModelRequest = {
   params: { temperature: 0.3, maxTokens: 256, topP: 0.9 },
 };
 
-/** A local OpenAI-compatible chat endpoint that records requests. */
-interface LocalServer {
-  url: string;
-  bodies: Record<string, unknown>[];
-  reply: (body: Record<string, unknown>) => { status: number; json: unknown };
-  close(): Promise<void>;
-}
-
-async function startLocalServer(): Promise<LocalServer> {
-  const state: LocalServer = {
-    url: '',
-    bodies: [],
-    reply: () => ({ status: 200, json: {} }),
-    close: async () => {},
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      state.bodies.push({ ...body, path: req.url });
-      const { status, json } = state.reply(body);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return state;
-}
-
-const chatCompletion = (content: string) => ({
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  model: 'gpt-4o-mini',
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 42, completion_tokens: 7, total_tokens: 49 },
-});
-
-let local: LocalServer;
+let local: LocalChatServer;
 beforeAll(async () => {
-  local = await startLocalServer();
+  local = await startLocalChatServer();
 });
 afterAll(async () => {
   await local.close();
