@@ -69,8 +69,15 @@ export type ParseResult = { ok: true; control: ParsedControl } | { ok: false; er
 const OUTCOME_PATTERN = /\b(NON_COMPLIANT|NOT_APPLICABLE|COMPLIANT|ERROR)\b/g;
 const FIELD_PATTERN = /^\s*(Description|Trigger|Reports on|Rule Parameters)\s*:\s*(.*)$/i;
 
-/** The outcomes a step text states. */
+/** An annotation step (`the annotation is "…"`): free text that explains a result and states none. */
+const ANNOTATION_STEP = /^\s*the annotation is\b/i;
+
+/**
+ * The outcomes a step text states. An annotation step states none, even when its quoted text
+ * mentions one (`the annotation is "…Otherwise, return NON_COMPLIANT"`).
+ */
 export function outcomesIn(text: string): Outcome[] {
+  if (ANNOTATION_STEP.test(text)) return [];
   return [...text.matchAll(OUTCOME_PATTERN)].map((m) => m[1] as Outcome);
 }
 

@@ -7,7 +7,8 @@
  * - Quoted member paths are resolved against the output (then the input) of the operations named in
  *   the same Scenario or a Background (the whole document's when the scenario names none).
  *   A real member of the service found elsewhere is `misplaced`, with where it does exist.
- * - A quoted value right after a path whose member is an enum is checked against the enum.
+ * - A quoted value right after a path whose member is an enum is checked against the enum, unless
+ *   it is a rule parameter declared under `Rule Parameters:` (`equals "trafficType"`).
  * - Quoted text with spaces, numbers and rule parameters are ignored: a one-word camelCase token
  *   that does not resolve is a rule parameter when the text declares it under `Rule Parameters:`
  *   or the services in scope do not use camelCase member names (API Gateway, ECS, EKS do).
@@ -154,6 +155,7 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
         refs.push({ ...base(token, 'enum', 'valid'), canonical: afterPath.canonical });
         continue;
       }
+      if (parameters.has(token.text)) continue; // compared with a declared rule parameter
       if (token.shape === 'value' || !resolvePathInScope(scope, token.text)) {
         refs.push({
           ...base(token, 'enum', 'unknown'),

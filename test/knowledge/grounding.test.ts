@@ -101,6 +101,26 @@ describe('groundText', () => {
     expect(counts.unknown).toBe(1);
   });
 
+  it('takes a declared rule parameter after an enum path as the parameter, not as a value', () => {
+    const text = `@control:none @severity:medium @resource:AWS::EC2::VPC @category:logging
+Feature: VPC_FLOW_LOGS_ENABLED
+  Rule Parameters: trafficType (string, optional, default none): ACCEPT, REJECT or ALL
+  Scenario: Flow logs of another traffic type
+    Given a flow log in "FlowLogs[]" returned by "ec2.describe_flow_logs"
+    And some "FlowLogs[].TrafficType" equals "trafficType"
+    And no "FlowLogs[].TrafficType" equals "trafficTyp"
+    And its "FlowLogs[].TrafficType" is "REJCT"
+    And its "FlowLogs[].TrafficType" is "REJECT"
+    Then the rule returns COMPLIANT
+`;
+    const { references, counts } = groundText(text);
+    expect(references.map((r) => r.text)).not.toContain('trafficType');
+    expect(find(references, 'trafficTyp')).toMatchObject({ kind: 'enum', status: 'unknown', line: 7 });
+    expect(find(references, 'REJCT')).toMatchObject({ kind: 'enum', status: 'unknown', suggestions: ['REJECT'] });
+    expect(find(references, 'REJECT')).toMatchObject({ kind: 'enum', status: 'valid' });
+    expect(counts.unknown).toBe(2);
+  });
+
   it('counts one unknown per misspelt path, not its quoted value as another', () => {
     const text = feature(`
   Scenario: Four misspelt paths
