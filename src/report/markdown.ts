@@ -90,8 +90,9 @@ function significantEffects(summary: Summary, quality: readonly string[]): strin
       return e ? formatDiff(e.estimate, metric) : 'n.s.';
     }),
   ]);
+  const design = summary.methods.design ?? 'full factorial ablation';
   return [
-    `### Significant factorial effects (full factorial ablation, per-item contrasts, Holm-corrected per metric)${summary.models.length > 1 ? ` — ${code(model ?? '')}` : ''}`,
+    `### Significant factorial effects (${design}; per-item contrasts, Holm-corrected per metric)${summary.models.length > 1 ? ` — ${code(model ?? '')}` : ''}`,
     table(['term', ...metrics], rows),
   ];
 }

@@ -96,6 +96,11 @@ describe('HTML report in Chromium', () => {
   it('renders the effects matrix (technique × metric) with its table of Holm p-values', async () => {
     const terms = await page.$$eval('.effects-matrix tbody th', (ths) => ths.map((th) => th.textContent));
     expect(terms).toEqual(expect.arrayContaining(['cot', 'rag', 'fewShot', 'cot×rag']));
+    // The synthetic variants hold repair off everywhere: not a factor of this 2^3 design.
+    expect(terms).not.toContain('repair');
+    expect(await page.$eval('#effects-design', (p) => p.textContent)).toBe(
+      'Design: full factorial 2^3 of cot, rag, fewShot.',
+    );
     const rag = await page.$$eval('.effects-matrix tbody tr', (trs) => {
       const row = trs.find((tr) => tr.querySelector('th')?.textContent === 'rag');
       const cell = row?.querySelectorAll('td')[1] as HTMLElement | undefined;

@@ -1,5 +1,5 @@
 /*
- * The factorial effects of the 2³ ablation: a matrix (technique × quality metric, coloured by the
+ * The factorial effects of the ablation (2^n, or a half fraction whose aliases are stated): a matrix (technique × quality metric, coloured by the
  * size of the effect, significant cells marked) and the table of estimates, intervals and p-values.
  */
 import { effectPHolm, fmtCi, fmtDiff, QUALITY, summary } from './data.js';
@@ -71,7 +71,11 @@ export function drawEffects() {
       { className: 'muted' },
       'Each cell: the mean over items of the per-item contrast (on − off). * marks p (Holm) < 0.05, adjusted over the terms of one metric. Colour: green up, red down, stronger for larger effects.',
     ),
+    summary.methods.design
+      ? h('p', { className: 'design', id: 'effects-design' }, `Design: ${summary.methods.design}.`)
+      : null,
   );
+  const aliased = effects.some((e) => e.aliasedWith);
   const rows = effects.map((e) => ({
     noise: isZero(e),
     cells: [
@@ -88,6 +92,7 @@ export function drawEffects() {
       pCell(e.pValue),
       pCell(effectPHolm(e)),
       int(e.items),
+      ...(aliased ? [txt(e.aliasedWith ?? '–')] : []),
     ],
   }));
   const columns = [
@@ -100,6 +105,7 @@ export function drawEffects() {
     'p',
     'p (Holm)',
     'items',
+    ...(aliased ? ['aliased with'] : []),
   ];
   document.getElementById('effects-table-host').replaceChildren(sortableTable('effects-table', columns, rows));
 }
