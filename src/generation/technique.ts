@@ -37,3 +37,24 @@ export interface Technique<K extends string = string, S = unknown, I = unknown> 
   /** The steps it adds to the chain (only asked when on). */
   steps(settings: S): StagedStep[];
 }
+
+/** The settings of a technique switched by an `enabled` field (RAG, the agent, repair). */
+export interface Switchable {
+  enabled: boolean;
+}
+
+/**
+ * `merge`, `isOn` and `switched` of a technique whose settings have an `enabled` field: a variant
+ * file's fragment is laid over the settings, `enabled` says whether it is on, and an ablation sets
+ * `enabled` over the base's knobs.
+ */
+export function switchedByEnabled<S extends Switchable, I extends Partial<S>>(): Pick<
+  Technique<string, S, I>,
+  'merge' | 'isOn' | 'switched'
+> {
+  return {
+    merge: (current, input) => ({ ...current, ...input }),
+    isOn: (settings) => settings.enabled,
+    switched: (base, on) => ({ ...base, enabled: on }),
+  };
+}

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AGENT_TOOLS, MAX_RESULT_CHARS, runTool } from '../../src/generation/agent/tools.js';
 import { generateCandidate } from '../../src/generation/chain.js';
-import { createBedrockProvider } from '../../src/generation/providers/bedrock.js';
 import { createOfflineProvider } from '../../src/generation/providers/offline.js';
 import { type AgentSettings, BUDGET_SPENT } from '../../src/generation/techniques/agent.js';
 import type { Variant } from '../../src/generation/types.js';
 import { ablationVariants } from '../../src/generation/variants.js';
 import { defaultCatalog } from '../../src/knowledge/catalog.js';
 import { createRetriever } from '../../src/knowledge/retrieval.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, type FakeRequest, reply } from '../support/fake-bedrock.js';
+import { type FakeBedrock, type FakeRequest, fakeBedrockProvider, reply } from '../support/fake-bedrock.js';
 import { NOTEBOOK_GOLD } from '../support/notebook-gold.js';
 import { useFakeBedrock } from '../support/use-fake-bedrock.js';
 import { NOTEBOOK_ROOT, POOL } from './items.js';
@@ -93,14 +92,7 @@ useFakeBedrock((started) => {
   fake = started;
 });
 
-function bedrock() {
-  return createBedrockProvider({
-    modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
-    region: 'us-east-1',
-    endpoint: fake.url,
-    credentials: FAKE_CREDENTIALS,
-  });
-}
+const bedrock = () => fakeBedrockProvider(fake);
 
 const base = { item: NOTEBOOK_ROOT, pool: POOL, seed: 1, repeat: 0, retriever };
 /** The turn a request is (1 for the first message, then one more per assistant + tool-result pair). */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateCandidate } from '../../src/generation/chain.js';
 import { checkDraft, renderProblems } from '../../src/generation/draft-check.js';
-import { createBedrockProvider } from '../../src/generation/providers/bedrock.js';
 import { createOfflineProvider } from '../../src/generation/providers/offline.js';
 import { repairDraft } from '../../src/generation/providers/offline-repair.js';
 import type { RepairRound } from '../../src/generation/techniques/repair.js';
 import type { Variant } from '../../src/generation/types.js';
 import { ablationVariants } from '../../src/generation/variants.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../support/fake-bedrock.js';
+import { type FakeBedrock, fakeBedrockProvider, reply } from '../support/fake-bedrock.js';
 import { NOTEBOOK_GOLD } from '../support/notebook-gold.js';
 import { useFakeBedrock } from '../support/use-fake-bedrock.js';
 import { NOTEBOOK_ROOT, POOL } from './items.js';
@@ -61,14 +60,7 @@ useFakeBedrock((started) => {
   fake = started;
 });
 
-function bedrock() {
-  return createBedrockProvider({
-    modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
-    region: 'us-east-1',
-    endpoint: fake.url,
-    credentials: FAKE_CREDENTIALS,
-  });
-}
+const bedrock = () => fakeBedrockProvider(fake);
 
 const base = { item: NOTEBOOK_ROOT, pool: POOL, seed: 1, repeat: 0 };
 

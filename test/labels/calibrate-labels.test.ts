@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBedrockProvider } from '../../src/generation/providers/bedrock.js';
 import { calibrateAgainstLabels } from '../../src/scoring/calibration/human-labels.js';
 import { loadRubric } from '../../src/scoring/judge/rubric.js';
 import { cli } from '../support/cli.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../support/fake-bedrock.js';
+import { FAKE_MODEL_ID, type FakeBedrock, fakeBedrockProvider, reply } from '../support/fake-bedrock.js';
 import { useFakeBedrock } from '../support/use-fake-bedrock.js';
 import { CRITERIA, labelledRun, noisy, truth, writeLabels } from './fixtures.js';
 
@@ -65,13 +64,7 @@ describe('gherkin-bench judge calibrate --labels', () => {
         rationale: 'fake judge that always gives 4',
       }),
     );
-    const provider = createBedrockProvider({
-      modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
-      region: 'us-east-1',
-      endpoint: fake.url,
-      credentials: FAKE_CREDENTIALS,
-      maxAttempts: 1,
-    });
+    const provider = fakeBedrockProvider(fake, FAKE_MODEL_ID, { maxAttempts: 1 });
     const report = await calibrateAgainstLabels({
       files: [a, b],
       judge: { provider, rubric: loadRubric() },

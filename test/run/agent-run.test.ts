@@ -1,41 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
-import { createCaseRunner } from '../../src/run/case-runner.js';
-import { runExperiment } from '../../src/run/engine.js';
-import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
 import { GENERATOR, JUDGED_RUN_GHERKIN } from '../scoring/judged-run.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../support/fake-bedrock.js';
-import { useTempDirs } from './temp-dirs.js';
+import { type FakeBedrock, reply } from '../support/fake-bedrock.js';
+import { useFakeBedrockRuns } from './fake-bedrock-runs.js';
 
-const newTempDir = useTempDirs('gb-agent-run-');
-
+// Turn 1 searches the API, turn 2 answers.
+const { fake: startedFake, run } = useFakeBedrockRuns('gb-agent-run-', (request) =>
+  (request.body?.messages?.length ?? 1) === 1
+    ? reply.tool({ query: 'notebook direct internet access', service: 'sagemaker' }, { name: 'search_api' })
+    : reply.text(JUDGED_RUN_GHERKIN),
+);
 let fake: FakeBedrock;
-let cwd: string;
-
-beforeAll(async () => {
-  fake = await startFakeBedrock();
-  // Turn 1 searches the API, turn 2 answers.
-  fake.respond((request) =>
-    (request.body?.messages?.length ?? 1) === 1
-      ? reply.tool({ query: 'notebook direct internet access', service: 'sagemaker' }, { name: 'search_api' })
-      : reply.text(JUDGED_RUN_GHERKIN),
-  );
-  cwd = await newTempDir();
+beforeAll(() => {
+  fake = startedFake();
 });
-afterAll(async () => {
-  await fake.close();
-});
-
-async function run(flags: RunFlags) {
-  const plan = await planRun({
-    flags,
-    cwd,
-    env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.url, AWS_REGION: 'us-east-1' },
-  });
-  const runner = await createCaseRunner(plan, { providerOptions: { credentials: FAKE_CREDENTIALS, maxAttempts: 2 } });
-  return { plan, counts: await runExperiment(plan, { runner }) };
-}
 
 describe('an agent run through the real SDK against a fake Bedrock Runtime', () => {
   const flags: RunFlags = { model: [GENERATOR], variant: ['agent', 'agent+repair'], limit: 2 };

@@ -1,42 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunFlags } from '../../src/config/flags.js';
-import { createCaseRunner } from '../../src/run/case-runner.js';
-import { runExperiment } from '../../src/run/engine.js';
-import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
 import { GENERATOR, JUDGE, JUDGED_RUN_GHERKIN } from '../scoring/judged-run.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../support/fake-bedrock.js';
-import { useTempDirs } from './temp-dirs.js';
+import { type FakeBedrock, reply } from '../support/fake-bedrock.js';
+import { useFakeBedrockRuns } from './fake-bedrock-runs.js';
 
-const newTempDir = useTempDirs('gb-bedrock-run-');
-
+// Text requests get a gherkin; structured ones (CoT step 1, the judge) get the fake's
+// schema-derived tool use.
+const { fake: startedFake, run } = useFakeBedrockRuns('gb-bedrock-run-', (request) =>
+  request.body?.toolConfig
+    ? undefined
+    : reply.text(JUDGED_RUN_GHERKIN, { usage: { inputTokens: 900, outputTokens: 300 } }),
+);
 let fake: FakeBedrock;
-let cwd: string;
-
-beforeAll(async () => {
-  fake = await startFakeBedrock();
-  // Text requests get a gherkin; structured ones (CoT step 1, the judge) get the fake's
-  // schema-derived tool use.
-  fake.respond((request) =>
-    request.body?.toolConfig
-      ? undefined
-      : reply.text(JUDGED_RUN_GHERKIN, { usage: { inputTokens: 900, outputTokens: 300 } }),
-  );
-  cwd = await newTempDir();
+beforeAll(() => {
+  fake = startedFake();
 });
-afterAll(async () => {
-  await fake.close();
-});
-
-async function run(flags: RunFlags) {
-  const plan = await planRun({
-    flags,
-    cwd,
-    env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.url, AWS_REGION: 'us-east-1' },
-  });
-  const runner = await createCaseRunner(plan, { providerOptions: { credentials: FAKE_CREDENTIALS, maxAttempts: 2 } });
-  return { plan, counts: await runExperiment(plan, { runner }) };
-}
 
 describe('a Bedrock run through the real SDK against a fake Bedrock Runtime', () => {
   const flags: RunFlags = { model: [GENERATOR], variant: ['none', 'cot'], limit: 2, judge: JUDGE };

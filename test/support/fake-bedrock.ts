@@ -16,12 +16,14 @@
  * @example
  * const fake = await startFakeBedrock();
  * fake.enqueue(reply.throttle(), reply.text('Feature: x'));
- * const provider = createBedrockProvider({ modelId: 'm.x', endpoint: fake.url, credentials: FAKE_CREDENTIALS });
+ * const provider = fakeBedrockProvider(fake); // the real SDK, pointed at the fake
  * await provider.call(request); // the SDK retries once; fake.calls === 2
  * await fake.close();
  */
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import { type BedrockProviderOptions, createBedrockProvider } from '../../src/generation/providers/bedrock.js';
+import type { ModelProvider } from '../../src/generation/providers/types.js';
 
 /** Fake credentials for tests: never real, never read from the environment. */
 export const FAKE_CREDENTIALS = {
@@ -35,6 +37,27 @@ export interface FakeUsage {
   outputTokens?: number;
   cacheReadInputTokens?: number;
   cacheWriteInputTokens?: number;
+}
+
+/** The model id tests use when any Bedrock model will do. */
+export const FAKE_MODEL_ID = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+
+/**
+ * The Bedrock Converse provider (the real SDK) pointed at a running fake: us-east-1, fake
+ * credentials, `modelId` (default {@link FAKE_MODEL_ID}) and any other options over those.
+ */
+export function fakeBedrockProvider(
+  fake: Pick<FakeBedrock, 'url'>,
+  modelId: string = FAKE_MODEL_ID,
+  extra: Partial<BedrockProviderOptions> = {},
+): ModelProvider {
+  return createBedrockProvider({
+    modelId,
+    region: 'us-east-1',
+    endpoint: fake.url,
+    credentials: FAKE_CREDENTIALS,
+    ...extra,
+  });
 }
 
 /** One scripted reply. */

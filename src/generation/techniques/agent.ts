@@ -22,7 +22,7 @@ import { extractGherkin } from '../extract.js';
 import { renderAgent } from '../prompts.js';
 import type { ContentBlock, GenerationContext, ModelMessage } from '../providers/types.js';
 import type { Step } from '../step.js';
-import type { Technique } from '../technique.js';
+import { switchedByEnabled, type Technique } from '../technique.js';
 import type { ToolUseRecord } from '../types.js';
 
 /** The agent's settings in a variant. */
@@ -142,9 +142,7 @@ export const agentTechnique: Technique<'agent', AgentSettings, z.output<typeof s
   addedLater: true,
   off: { enabled: false, maxTurns: 8, maxToolCalls: 12, maxTokens: 60_000 },
   schema,
-  merge: (current, input) => ({ ...current, ...input }),
-  isOn: (s) => s.enabled,
-  switched: (base, on) => ({ ...base, enabled: on }),
+  ...switchedByEnabled(),
   needsRetriever: (s) => s.enabled,
   steps: (s) => [{ stage: 'write', step: agentStep(s) }],
 };

@@ -1,7 +1,7 @@
 /** Retrieval-augmented generation: a `gather` step retrieves Boto3 API passages for the requirement. */
 import { z } from 'zod';
 import type { Step } from '../step.js';
-import type { Technique } from '../technique.js';
+import { switchedByEnabled, type Technique } from '../technique.js';
 
 /** RAG's settings in a variant. */
 export interface RagSettings {
@@ -40,9 +40,7 @@ export const ragTechnique: Technique<'rag', RagSettings, z.output<typeof schema>
   label: 'rag',
   off: { enabled: false, topK: 5, tokenBudget: 1500 },
   schema,
-  merge: (current, input) => ({ ...current, ...input }),
-  isOn: (s) => s.enabled,
-  switched: (base, on) => ({ ...base, enabled: on }),
+  ...switchedByEnabled(),
   needsRetriever: (s) => s.enabled,
   steps: (s) => [{ stage: 'gather', step: retrievalStep(s) }],
 };

@@ -12,7 +12,7 @@ import { checkDraft, type DraftProblem } from '../draft-check.js';
 import { extractGherkin } from '../extract.js';
 import { renderRepair } from '../prompts.js';
 import type { Step } from '../step.js';
-import type { Technique } from '../technique.js';
+import { switchedByEnabled, type Technique } from '../technique.js';
 
 /** Repair's settings in a variant. */
 export interface RepairSettings {
@@ -92,8 +92,6 @@ export const repairTechnique: Technique<'repair', RepairSettings, z.output<typeo
   addedLater: true,
   off: { enabled: false, rounds: 1 },
   schema,
-  merge: (current, input) => ({ ...current, ...input }),
-  isOn: (s) => s.enabled,
-  switched: (base, on) => ({ ...base, enabled: on }),
+  ...switchedByEnabled(),
   steps: (s) => [{ stage: 'revise', step: repairStep(s) }],
 };

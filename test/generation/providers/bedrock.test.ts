@@ -6,7 +6,7 @@ import {
   toConverseInput,
 } from '../../../src/generation/providers/bedrock.js';
 import { type ModelRequest, ProviderError } from '../../../src/generation/providers/types.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { FAKE_CREDENTIALS, type FakeBedrock, fakeBedrockProvider, reply } from '../../support/fake-bedrock.js';
 import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 
 const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -21,13 +21,7 @@ useFakeBedrock((started) => {
 });
 
 function provider(modelId = HAIKU, extra: Partial<Parameters<typeof createBedrockProvider>[0]> = {}) {
-  return createBedrockProvider({
-    modelId,
-    region: 'us-east-1',
-    endpoint: fake.url,
-    credentials: FAKE_CREDENTIALS,
-    ...extra,
-  });
+  return fakeBedrockProvider(fake, modelId, extra);
 }
 
 describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)', () => {

@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { callKey, openCallCache, withCache } from '../../../src/generation/providers/cache.js';
 import { costOfResponse, priceTable } from '../../../src/generation/providers/pricing.js';
 import type { ModelRequest } from '../../../src/generation/providers/types.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply, startFakeBedrock } from '../../support/fake-bedrock.js';
+import {
+  FAKE_CREDENTIALS,
+  type FakeBedrock,
+  fakeBedrockProvider,
+  reply,
+  startFakeBedrock,
+} from '../../support/fake-bedrock.js';
 
 const MODEL = 'anthropic.claude-3-7-sonnet-20250219-v1:0';
 const request: ModelRequest = {
@@ -32,8 +37,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-const bedrock = () =>
-  createBedrockProvider({ modelId: MODEL, region: 'us-east-1', endpoint: fake.url, credentials: FAKE_CREDENTIALS });
+const bedrock = () => fakeBedrockProvider(fake, MODEL);
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });

@@ -4,11 +4,10 @@
  * provider's chat form alike; the call cache keys the whole message list.
  */
 import { describe, expect, it } from 'vitest';
-import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { callKey } from '../../../src/generation/providers/cache.js';
 import { fromPromptfooResponse, toPromptfooPrompt } from '../../../src/generation/providers/promptfoo.js';
 import type { ModelMessage, ModelRequest } from '../../../src/generation/providers/types.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { type FakeBedrock, fakeBedrockProvider, reply } from '../../support/fake-bedrock.js';
 import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 
 const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -34,12 +33,7 @@ useFakeBedrock((started) => {
 describe('content blocks on Bedrock Converse', () => {
   it('sends text, tool use and tool result blocks and the tools; reads tool calls and the stop reason', async () => {
     fake.enqueue(reply.tool({ query: 'encryption' }, { name: 'lookup_api' }));
-    const bedrock = createBedrockProvider({
-      modelId: HAIKU,
-      region: 'us-east-1',
-      endpoint: fake.url,
-      credentials: FAKE_CREDENTIALS,
-    });
+    const bedrock = fakeBedrockProvider(fake, HAIKU);
     const response = await bedrock.call(request);
     expect(response.stopReason).toBe('tool_use');
     expect(response.toolCalls).toEqual([
@@ -74,12 +68,7 @@ describe('content blocks on Bedrock Converse', () => {
 
   it('a text reply has no tool calls', async () => {
     fake.enqueue(reply.text('Feature: X'));
-    const bedrock = createBedrockProvider({
-      modelId: HAIKU,
-      region: 'us-east-1',
-      endpoint: fake.url,
-      credentials: FAKE_CREDENTIALS,
-    });
+    const bedrock = fakeBedrockProvider(fake, HAIKU);
     const response = await bedrock.call({ messages: [{ role: 'user', content: 'hi' }], params: {} });
     expect(response.toolCalls).toBeUndefined();
     expect(response.stopReason).toBe('end_turn');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { costOf, DEFAULT_PRICES, priceOf, priceTable } from '../../../src/generation/providers/pricing.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { type FakeBedrock, fakeBedrockProvider, reply } from '../../support/fake-bedrock.js';
 import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 
 const usage = { inputTokens: 2000, outputTokens: 500, cacheReadTokens: 10_000, cacheWriteTokens: 1000 };
@@ -44,12 +43,7 @@ describe('pricing', () => {
 
   it('accounts the usage the fake Bedrock reports, cache write then cache read', async () => {
     const modelId = 'anthropic.claude-3-5-haiku-20241022-v1:0';
-    const provider = createBedrockProvider({
-      modelId,
-      region: 'us-east-1',
-      endpoint: fake.url,
-      credentials: FAKE_CREDENTIALS,
-    });
+    const provider = fakeBedrockProvider(fake, modelId);
     const req = {
       system: 'prefix',
       messages: [{ role: 'user' as const, content: 'q' }],

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBedrockProvider } from '../../../src/generation/providers/bedrock.js';
 import { judgeCandidate } from '../../../src/scoring/judge/judge.js';
 import { judgeJsonSchema } from '../../../src/scoring/judge/prompt.js';
 import { loadRubric } from '../../../src/scoring/judge/rubric.js';
-import { FAKE_CREDENTIALS, type FakeBedrock, reply } from '../../support/fake-bedrock.js';
+import { type FakeBedrock, fakeBedrockProvider, reply } from '../../support/fake-bedrock.js';
 import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 import { candidate, goldItem } from '../fixtures.js';
 
@@ -18,13 +17,7 @@ useFakeBedrock((started) => {
 });
 
 function provider() {
-  return createBedrockProvider({
-    modelId: MODEL,
-    region: 'us-east-1',
-    endpoint: fake.url,
-    credentials: FAKE_CREDENTIALS,
-    maxAttempts: 1,
-  });
+  return fakeBedrockProvider(fake, MODEL, { maxAttempts: 1 });
 }
 
 /** A valid structured reply giving `scores` (criterion → 1..5). */
