@@ -31,7 +31,7 @@ function build(goldText: string): GoldBehaviour {
   if (!parsed.ok) return { ok: false, reason: `the gold does not parse: ${parsed.error.message}` };
   const model = compileControl(parsed.control);
   const states = generateStates(model);
-  if (states.length === 0)
+  if (!states.some((t) => t.expected !== 'NONE'))
     return {
       ok: false,
       reason: `no scenario of the gold is executable (${model.unknown.length} step(s) not understood)`,
