@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goldBehaviour } from '../../../src/scoring/behaviour/gold-cache.js';
 import { behaviourCheck, behaviourCoverageCheck } from '../../../src/scoring/behaviour/metric.js';
+import { VOLUMES_GOLD } from '../../support/behaviour-golds.js';
 import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
 import { goldItem } from '../fixtures.js';
 
@@ -51,37 +52,11 @@ describe('behaviour', () => {
   });
 });
 
-/** A NOT_APPLICABLE exemption with two conditions next to a NON_COMPLIANT scenario. */
-const VOLUMES = `Feature: ENCRYPTED_VOLUMES
-  Rule Parameters: None
-
-  Scenario: No volumes exist
-    Given "ec2.describe_volumes" returns an empty "Volumes[]" list and no "NextToken"
-    Then the rule returns NOT_APPLICABLE
-
-  Scenario: A detached volume is not evaluated
-    Given a volume in "Volumes[]" returned by "ec2.describe_volumes"
-    And its "Volumes[].State" is "available"
-    And its "Volumes[].Attachments[]" is empty
-    Then the rule returns NOT_APPLICABLE
-
-  Scenario: An attached volume is unencrypted
-    Given a volume in "Volumes[]" returned by "ec2.describe_volumes"
-    And its "Volumes[].Attachments[].State" is "attached"
-    And its "Volumes[].Encrypted" is false
-    Then the rule returns NON_COMPLIANT
-
-  Scenario: An attached volume is encrypted
-    Given a volume in "Volumes[]" returned by "ec2.describe_volumes"
-    And its "Volumes[].Attachments[].State" is "attached"
-    And its "Volumes[].Encrypted" is true
-    Then the rule returns COMPLIANT
-`;
 const volumes = goldItem({
   requirement: 'Attached volumes must be encrypted.',
   methods: ['ec2.describe_volumes'],
   gold: 'v.feature',
-  goldText: VOLUMES,
+  goldText: VOLUMES_GOLD,
 });
 const onVolumes = (candidate: string) => behaviourCheck()({ candidate, item: volumes });
 const examplesOf = (score: { details?: Record<string, unknown> }) =>
@@ -92,14 +67,14 @@ const examplesOf = (score: { details?: Record<string, unknown> }) =>
 
 describe('behaviour on dropped conditions', () => {
   it('catches a dropped condition of an exemption where another scenario holds', () => {
-    const dropped = VOLUMES.replace('    And its "Volumes[].State" is "available"\n', '');
+    const dropped = VOLUMES_GOLD.replace('    And its "Volumes[].State" is "available"\n', '');
     const score = onVolumes(dropped);
     expect(score.value).toBeLessThan(1);
     expect(examplesOf(score)).toContainEqual(['NON_COMPLIANT', 'NOT_APPLICABLE']);
   });
 
   it('catches a dropped condition of a COMPLIANT scenario where the gold decides nothing', () => {
-    const wider = VOLUMES.replace(/(And its "Volumes\[\]\.Encrypted" is true\n)/, '').replace(
+    const wider = VOLUMES_GOLD.replace(/(And its "Volumes\[\]\.Encrypted" is true\n)/, '').replace(
       /(Scenario: An attached volume is encrypted\n.*\n)\s+And its "Volumes\[\]\.Attachments\[\]\.State" is "attached"\n/,
       '$1',
     );
@@ -111,9 +86,9 @@ describe('behaviour on dropped conditions', () => {
   });
 
   it('gives silence no credit: a candidate with only the empty-list scenario scores its share of decided states', () => {
-    const onlyEmpty = VOLUMES.split('\n\n').slice(0, 2).join('\n\n');
+    const onlyEmpty = VOLUMES_GOLD.split('\n\n').slice(0, 2).join('\n\n');
     const score = onVolumes(`${onlyEmpty}\n`);
-    const decided = goldBehaviour(VOLUMES);
+    const decided = goldBehaviour(VOLUMES_GOLD);
     if (!decided.ok) throw new Error(decided.reason);
     const goldDecided = decided.states.filter((t) => t.expected !== 'NONE');
     const empty = goldDecided.filter((t) => !t.state.resource && t.expected === 'NOT_APPLICABLE');
