@@ -3,12 +3,16 @@
  * those that make it false (boundaries, each other enum value, absence), from the member's shape.
  */
 import { filler, isNumericType } from './evaluate.js';
-import type { Condition, MemberType, MemberValue, ParamValue, Predicate, Scalar } from './model.js';
+import type { Condition, Element, MemberType, MemberValue, ParamValue, Predicate, Scalar } from './model.js';
 
-/** One way to set a condition's member (or parameter, or call error), with the parameters it needs. */
+/**
+ * One way to set a condition's member, with the parameters it needs and the other members it
+ * compares with (`equals the "Path2"`, `is the evaluated Region`).
+ */
 export interface Assignment {
   value: MemberValue | null;
   params?: [string, ParamValue | undefined][];
+  others?: [string, MemberValue | null][];
 }
 
 /** At most this many other enum values are tried per condition. */
@@ -33,9 +37,54 @@ export function othersThan(values: readonly Scalar[], type: MemberType | undefin
 const some = (key: string, type: MemberType | undefined) => filler(0, key, type);
 const v = (value: MemberValue | null, params?: Assignment['params']): Assignment =>
   params ? { value, params } : { value };
+const firstScalar = (value: MemberValue): Scalar =>
+  Array.isArray(value) ? (value.find((e) => e !== null) ?? 'value') : typeof value === 'object' ? 'value' : value;
+/** The type of one element of a list member (the member's own type when it is not a list). */
+const elementOf = (type: MemberType | undefined): MemberType | undefined =>
+  isList(type) ? { type: type?.element ?? 'string', ...(type?.enum ? { enum: type.enum } : {}) } : type;
+/** An assignment's value as one list element (a list's first element; a structure as present). */
+const asElement = (a: Assignment): Element =>
+  a.value === null
+    ? null
+    : Array.isArray(a.value)
+      ? (a.value[0] ?? null)
+      : typeof a.value === 'object'
+        ? 'value'
+        : a.value;
+/** Elements as a list assignment, keeping the parameters the element assignments need. */
+const list = (parts: Assignment[]): Assignment => {
+  const params = parts.flatMap((a) => a.params ?? []);
+  return v(parts.map(asElement), params.length > 0 ? params : undefined);
+};
+
+/** Cases of a comparison with another member: both equal, or both set and different. */
+function memberOperandCases(
+  op: 'eq' | 'neq',
+  key: string,
+  type: MemberType | undefined,
+  otherKey: string,
+  otherType: MemberType | undefined,
+): [Assignment[], Assignment[]] {
+  // Take the value from the side with an enum (a real Region, a real enum value) when there is one.
+  const x = firstScalar(otherType?.enum ? some(otherKey, otherType) : some(key, type));
+  const y = othersThan([x], otherType?.enum ? otherType : elementOf(type))[0] as Scalar;
+  const pair = (mine: Scalar, theirs: Scalar | null): Assignment => ({
+    value: shaped(mine, type),
+    others: [[otherKey, theirs === null ? null : shaped(theirs, otherType)]],
+  });
+  const equal = pair(x, x);
+  const differ = pair(y, x);
+  const otherAbsent = pair(x, null);
+  return op === 'eq' ? [[equal], [differ, v(null), otherAbsent]] : [[differ], [equal, v(null), otherAbsent]];
+}
 
 /** [satisfying, violating] assignments of a predicate on a member. */
-function memberCases(p: Predicate, key: string, type: MemberType | undefined): [Assignment[], Assignment[]] {
+function memberCases(
+  p: Predicate,
+  key: string,
+  type: MemberType | undefined,
+  members: ReadonlyMap<string, MemberType>,
+): [Assignment[], Assignment[]] {
   const empty: MemberValue = type?.type === 'string' ? '' : [];
   switch (p.op) {
     case 'set':
@@ -50,6 +99,8 @@ function memberCases(p: Predicate, key: string, type: MemberType | undefined): [
       return [[v(null), v(empty)], [v(some(key, type))]];
     case 'eq':
     case 'neq': {
+      if (p.operand.kind === 'member')
+        return memberOperandCases(p.op, key, type, p.operand.key, members.get(p.operand.key));
       if (p.operand.kind === 'param') {
         const [x, y] = [String(some(key, type)), 'other-value'];
         const same = v(shaped(x, type), [[p.operand.name, [x]]]);
@@ -66,6 +117,8 @@ function memberCases(p: Predicate, key: string, type: MemberType | undefined): [
     case 'lte':
     case 'lt': {
       const limitOf = (n: number) => n;
+      // The grammar compares two members only for equality; an ordered member comparison has no cases.
+      if (p.operand.kind === 'member') return [[], []];
       const param = p.operand.kind === 'param' ? p.operand.name : undefined;
       const n = param ? 7 : Number(p.operand.kind === 'value' ? p.operand.value : 7);
       const withParam = (value: number) => v(shaped(value, type), param ? [[param, [limitOf(n)]]] : undefined);
@@ -85,6 +138,9 @@ function memberCases(p: Predicate, key: string, type: MemberType | undefined): [
         ];
       return [[below], [at, above, v(null)]];
     }
+    case 'olderThan':
+    case 'notOlderThan':
+      return memberCases({ op: p.op === 'olderThan' ? 'gt' : 'lte', operand: p.operand }, key, type, members);
     case 'between':
       return [
         [v(shaped(p.low, type)), v(shaped(p.high, type))],
@@ -124,6 +180,44 @@ function memberCases(p: Predicate, key: string, type: MemberType | undefined): [
       const short = p.values.map((_, i) => v(p.values.filter((__, j) => j !== i)));
       return p.op === 'holds' ? [[all, v([...p.values, extra])], short] : [[all], [v([...p.values, extra]), ...short]];
     }
+    case 'startsWith':
+    case 'notStartsWith':
+    case 'endsWith':
+    case 'notEndsWith': {
+      const starts = p.op === 'startsWith' || p.op === 'notStartsWith';
+      const hit = v(shaped(starts ? `${p.value}example` : `example${p.value}`, type));
+      const miss = v(shaped(starts ? `example-${p.value}` : `${p.value}-example`, type));
+      return p.op === 'startsWith' || p.op === 'endsWith' ? [[hit], [miss, v(null)]] : [[miss], [hit, v(null)]];
+    }
+    case 'every':
+    case 'some':
+    case 'none': {
+      const [sat, vio] = memberCases(p.predicate, key, elementOf(type), members);
+      const yes = sat[0];
+      const no = vio[0];
+      if (!yes || !no) return [[], []];
+      const someHold = [list([no, yes]), list([yes])];
+      const noneHold = [list([no]), v([])];
+      if (p.op === 'some') return [someHold, [...noneHold, v(null)]];
+      if (p.op === 'none') return [[...noneHold, v(null)], someHold];
+      return [
+        [list([yes]), list([yes, ...sat.slice(1, 2)]), v([])],
+        vio.slice(0, 3).flatMap((x) => [list([yes, x]), list([x])]),
+      ];
+    }
+    case 'count': {
+      const [sat, vio] = memberCases(p.predicate, key, { type: 'integer' }, members);
+      const ofLength = (a: Assignment): Assignment | undefined => {
+        const n = a.value === null ? 0 : Number(firstScalar(a.value));
+        if (!Number.isInteger(n) || n < 0 || n > 20) return undefined;
+        return v(
+          Array.from({ length: n }, (_, i) => `element-${i + 1}`),
+          a.params,
+        );
+      };
+      const lengths = (as: Assignment[]) => as.map(ofLength).filter((a): a is Assignment => a !== undefined);
+      return [lengths(sat), lengths(vio)];
+    }
   }
 }
 
@@ -135,9 +229,15 @@ function paramCases(
   const numeric = /^(int|integer|number|long|double|float)/.test(declared ?? '');
   const valid: ParamValue = [numeric ? 7 : 'valid-value'];
   if (p.op === 'invalid') return [['invalid', valid]];
-  const [sat, vio] = memberCases(p, '#param', numeric ? { type: 'integer' } : { type: 'string' });
+  const [sat, vio] = memberCases(p, '#param', numeric ? { type: 'integer' } : { type: 'string' }, new Map());
   const toParam = (a: Assignment): ParamValue | undefined =>
-    a.value === null ? undefined : Array.isArray(a.value) ? a.value : typeof a.value === 'object' ? valid : [a.value];
+    a.value === null
+      ? undefined
+      : Array.isArray(a.value)
+        ? a.value.filter((e): e is Scalar => e !== null)
+        : typeof a.value === 'object'
+          ? valid
+          : [a.value];
   return [
     ...sat.map((a): [ParamValue | undefined, ParamValue | undefined] => [toParam(a), undefined]),
     ...vio.map((a): [ParamValue | undefined, ParamValue | undefined] => [undefined, toParam(a)]),
@@ -160,8 +260,9 @@ export function conditionCases(
   const change = (c: Partial<Change>): Change => ({ members: [], params: [], errors: [], ...c });
   switch (condition.kind) {
     case 'member': {
-      const [sat, vio] = memberCases(condition.predicate, condition.key, members.get(condition.key));
-      const toChange = (a: Assignment) => change({ members: [[condition.key, a.value]], params: a.params ?? [] });
+      const [sat, vio] = memberCases(condition.predicate, condition.key, members.get(condition.key), members);
+      const toChange = (a: Assignment) =>
+        change({ members: [[condition.key, a.value], ...(a.others ?? [])], params: a.params ?? [] });
       return [sat.map(toChange), vio.map(toChange)];
     }
     case 'error':

@@ -8,8 +8,17 @@ import type { ControlStep, ParsedControl } from '../../gherkin/parse.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
 import { splitMethodRef } from '../../knowledge/references.js';
 import { findMember, memberPaths } from '../../knowledge/shapes.js';
+import { countedMember, deriveMember, elementsMember, REGION_TYPE, type ResolvedMember } from './derived.js';
 import { parseStep, type RawCondition } from './grammar.js';
-import type { CompiledScenario, Condition, DecisionModel, MemberType, UnknownStep } from './model.js';
+import {
+  type CompiledScenario,
+  type Condition,
+  type DecisionModel,
+  type MemberType,
+  type Predicate,
+  REGION_KEY,
+  type UnknownStep,
+} from './model.js';
 
 /** The rule parameters a `Rule Parameters:` field declares: name → type word (`int`, `string`, …). */
 export function ruleParameters(field: string | undefined): Map<string, string> {
@@ -21,17 +30,12 @@ export function ruleParameters(field: string | undefined): Map<string, string> {
 
 const strip = (path: string) => path.replace(/\[\]|\{\}/g, '');
 
-interface Resolved {
-  key: string;
-  type: MemberType;
-}
-
 /** Resolves written paths against the calls in scope, memoised per compile. */
 class PathResolver {
-  private readonly memo = new Map<string, Resolved | undefined>();
+  private readonly memo = new Map<string, ResolvedMember | undefined>();
   constructor(private readonly catalog: ServiceCatalog) {}
 
-  resolve(path: string, calls: readonly string[]): Resolved | undefined {
+  resolve(path: string, calls: readonly string[]): ResolvedMember | undefined {
     const memoKey = `${path}\u0000${calls.join(',')}`;
     if (this.memo.has(memoKey)) return this.memo.get(memoKey);
     const found = this.find(path, calls);
@@ -39,7 +43,7 @@ class PathResolver {
     return found;
   }
 
-  private find(path: string, calls: readonly string[]): Resolved | undefined {
+  private find(path: string, calls: readonly string[]): ResolvedMember | undefined {
     for (const exact of [true, false])
       for (const call of calls) {
         const ref = splitMethodRef(call);
@@ -64,7 +68,8 @@ class PathResolver {
         if (!member || !canonical) continue;
         const type: MemberType = { type: member.type };
         const shape = api.model.shapes[member.shape];
-        const element = shape?.type === 'list' && shape.member ? api.model.shapes[shape.member.shape] : undefined;
+        const inner = shape?.type === 'list' ? shape.member : shape?.type === 'map' ? shape.value : undefined;
+        const element = inner ? api.model.shapes[inner.shape] : undefined;
         if (element) type.element = element.type;
         const values = member.enum ?? element?.enum;
         if (values) type.enum = values.slice();
@@ -143,19 +148,59 @@ function compileScenario(
       conditions.push({ kind: 'param', name: raw.path, predicate: raw.predicate });
       return true;
     }
-    const scope = raw.call ? [raw.call] : subjectCall ? [subjectCall, ...calls] : calls;
-    const resolved = resolver.resolve(raw.path, scope);
-    if (!resolved) {
-      unknown.push({
-        line: step.line,
-        text: step.text,
-        reason: `"${raw.path}" is not a member of ${scope.join(', ') || 'any call the scenario names'}`,
-      });
+    const scope = raw.call ? [raw.call] : subjectCall ? [...new Set([subjectCall, ...calls])] : calls;
+    const fail = (reason: string) => {
+      unknown.push({ line: step.line, text: step.text, reason });
       return false;
-    }
-    model.members.set(resolved.key, resolved.type);
-    conditions.push({ kind: 'member', key: resolved.key, predicate: raw.predicate });
+    };
+    const notMember = (path: string) =>
+      `"${path}" is not a member of ${scope.join(', ') || 'any call the scenario names'}`;
+    const resolve = (path: string) => resolver.resolve(path, scope);
+    const plain = resolve(raw.path);
+    if (!plain) return fail(notMember(raw.path));
+    const op = raw.predicate.op;
+    // A list test on a scalar reached through a list (`"Features[].Name" contains X`) reads every
+    // element's value, as `some "Features[].Name" is X` does.
+    const throughList =
+      (op === 'contains' || op === 'notcontains' || op === 'holds' || op === 'holdsOnly') &&
+      plain.key.includes('[]') &&
+      plain.type.type !== 'list' &&
+      plain.type.type !== 'map';
+    const member = raw.derive
+      ? deriveMember(plain, raw.derive, resolve)
+      : op === 'every' || op === 'some' || op === 'none' || throughList
+        ? elementsMember(plain)
+        : op === 'count'
+          ? countedMember(plain)
+          : plain;
+    if (typeof member === 'string') return fail(member);
+    const predicate = withMemberOperand(raw.predicate, resolve);
+    if (typeof predicate === 'string') return fail(notMember(predicate));
+    // A date held as a string (`"Images[].CreationDate"`) whose age a step tests is a timestamp.
+    const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';
+    const type: MemberType = dated && member.type.type === 'string' ? { type: 'timestamp' } : member.type;
+    model.members.set(member.key, type);
+    conditions.push({ kind: 'member', key: member.key, predicate });
     return true;
+  };
+  /** Resolves a member operand's written path (registering its member), or returns the path that fails. */
+  const withMemberOperand = (
+    predicate: Predicate,
+    resolve: (path: string) => ResolvedMember | undefined,
+  ): Predicate | string => {
+    if (predicate.op === 'every' || predicate.op === 'some' || predicate.op === 'none' || predicate.op === 'count') {
+      const inner = withMemberOperand(predicate.predicate, resolve);
+      return typeof inner === 'string' ? inner : { ...predicate, predicate: inner };
+    }
+    if ((predicate.op !== 'eq' && predicate.op !== 'neq') || predicate.operand.kind !== 'member') return predicate;
+    if (predicate.operand.key === REGION_KEY) {
+      model.members.set(REGION_KEY, REGION_TYPE);
+      return predicate;
+    }
+    const other = resolve(predicate.operand.key);
+    if (!other) return predicate.operand.key;
+    model.members.set(other.key, other.type);
+    return { ...predicate, operand: { kind: 'member', key: other.key } };
   };
   for (const step of given) {
     const meaning = parseStep(step.text, params);

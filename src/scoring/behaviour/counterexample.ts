@@ -1,10 +1,14 @@
 /** Counterexamples: a state where candidate and gold decide differently, in plain words. */
+import { describeMember } from './derived.js';
 import { readMember } from './evaluate.js';
-import type { DecisionModel, MemberValue, State, Verdict } from './model.js';
+import type { DecisionModel, MemberType, MemberValue, State, Verdict } from './model.js';
 
 /** One disagreement, as stored in a score's details and shown in the report. */
 export interface Counterexample {
-  /** The members, parameters and errors that matter (`PubliclyAccessible` → `true`, `absent`). */
+  /**
+   * The members, parameters and errors that matter (`PubliclyAccessible` → `true`, `absent`;
+   * derived members by their name in words, e.g. `the Attributes{} value of KmsMasterKeyId`).
+   */
   state: Record<string, string>;
   gold: Verdict;
   candidate: Verdict;
@@ -15,17 +19,16 @@ export interface Counterexample {
 /** Members shown per counterexample at most. */
 const MAX_SHOWN = 6;
 
-const show = (value: MemberValue | null): string =>
+const show = (value: MemberValue | null, type: MemberType | undefined): string =>
   value === null
     ? 'absent'
     : Array.isArray(value)
-      ? `[${value.map(String).join(', ')}]`
+      ? `[${value.map((e) => (e === null ? 'absent' : String(e))).join(', ')}]`
       : typeof value === 'object'
         ? 'set'
-        : String(value);
-
-/** The state's member paths without their call (`rds.describe_db_instances:DBInstances[].X` → `DBInstances[].X`). */
-const pathOf = (key: string) => key.slice(key.indexOf(':') + 1);
+        : type?.type === 'timestamp'
+          ? `${String(value)} days old`
+          : String(value);
 
 /** Describe a disagreement with the members both models read (gold's first). */
 export function counterexample(
@@ -41,16 +44,26 @@ export function counterexample(
     const keys = [...gold.members.keys(), ...(candidate ? [...candidate.members.keys()] : [])];
     for (const key of keys) {
       if (Object.keys(out).length >= MAX_SHOWN) break;
-      const path = pathOf(key);
-      if (path in out) continue;
-      out[path] = show(readMember(state, key, gold.members.get(key) ?? candidate?.members.get(key)));
+      const { name, statement } = describeMember(key);
+      const type = gold.members.get(key) ?? candidate?.members.get(key);
+      const value = readMember(state, key, type);
+      const label = statement ? statement(value === true) : name;
+      if (!(label in out)) out[label] = statement ? String(value === true) : show(value, type);
     }
   }
   for (const [name, value] of state.params)
     out[`rule parameter ${name}`] = value === 'invalid' ? 'invalid' : value.map(String).join(', ');
   for (const [call, code] of state.errors) out[`${call} fails`] = code;
   const words = Object.entries(out)
-    .map(([k, v]) => (k === 'resource' ? 'no resource' : `${k} = ${v}`))
+    .map(([k, v]) =>
+      k === 'resource'
+        ? 'no resource'
+        : k.includes(' statement with ')
+          ? k
+          : v === 'absent' && k.startsWith('the ')
+            ? `${k} is not set`
+            : `${k} = ${v}`,
+    )
     .join(', ');
   const verdictWord = (v: Verdict) => (v === 'NONE' ? 'no verdict' : v);
   return {

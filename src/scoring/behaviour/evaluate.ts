@@ -11,6 +11,7 @@ import type {
   DecisionModel,
   MemberType,
   MemberValue,
+  Operand,
   Predicate,
   Scalar,
   State,
@@ -36,7 +37,8 @@ function scalarFiller(h: number, type: string | undefined, values: string[] | un
   if (values && values.length > 0) return values[h % values.length] as string;
   if (type === 'boolean') return (h & 1) === 1;
   if (isNumericType(type)) return NUMBERS[h % NUMBERS.length] as number;
-  if (type === 'timestamp') return '2024-01-01T00:00:00Z';
+  // A timestamp is held as its age in whole days (the age predicates compare it).
+  if (type === 'timestamp') return NUMBERS[h % NUMBERS.length] as number;
   return `value-${h % 997}`;
 }
 
@@ -56,7 +58,13 @@ export function readMember(state: State, key: string, type: MemberType | undefin
 }
 
 const items = (v: MemberValue | null): Scalar[] =>
-  v === null ? [] : Array.isArray(v) ? v : typeof v === 'object' ? ['{structure}'] : [v];
+  v === null
+    ? []
+    : Array.isArray(v)
+      ? v.filter((e): e is Scalar => e !== null)
+      : typeof v === 'object'
+        ? ['{structure}']
+        : [v];
 const same = (a: Scalar, b: Scalar) => String(a) === String(b);
 const isEmpty = (v: MemberValue | null) => v !== null && (Array.isArray(v) ? v.length === 0 : v === '');
 const numberOf = (v: MemberValue | null): number | undefined => {
@@ -64,13 +72,35 @@ const numberOf = (v: MemberValue | null): number | undefined => {
   const n = first.length === 1 ? Number(first[0]) : Number.NaN;
   return Number.isFinite(n) && String(first[0]).trim() !== '' ? n : undefined;
 };
+/** The elements of a list value (a scalar is one element; absent: none). */
+const elementsOf = (v: MemberValue | null): (Scalar | null)[] =>
+  v === null ? [] : Array.isArray(v) ? v : typeof v === 'object' ? ['{structure}'] : [v];
+/** Two values are equal when they hold the same items (order ignored). */
+const sameValue = (a: MemberValue, b: MemberValue) => {
+  const sorted = (v: MemberValue) => items(v).map(String).sort().join('\u0000');
+  return sorted(a) === sorted(b);
+};
 
-/** Whether a predicate holds of a value (params: the state's rule parameters, for param operands). */
-export function holds(predicate: Predicate, value: MemberValue | null, state: State): boolean {
+/**
+ * Whether a predicate holds of a value. `state` gives the rule parameters of parameter operands;
+ * `members` the types of member operands (for their filler when the state does not set them).
+ */
+export function holds(
+  predicate: Predicate,
+  value: MemberValue | null,
+  state: State,
+  members?: ReadonlyMap<string, MemberType>,
+): boolean {
   const param = (name: string): Scalar[] | undefined => {
     const p = state.params.get(name);
     return p === undefined || p === 'invalid' ? undefined : p;
   };
+  const targetsOf = (operand: Operand): Scalar[] | undefined =>
+    operand.kind === 'value'
+      ? [operand.value]
+      : operand.kind === 'param'
+        ? param(operand.name)
+        : items(readMember(state, operand.key, members?.get(operand.key)));
   switch (predicate.op) {
     case 'set':
       return value !== null;
@@ -84,8 +114,14 @@ export function holds(predicate: Predicate, value: MemberValue | null, state: St
       return value === null || isEmpty(value);
     case 'eq':
     case 'neq': {
-      const targets = predicate.operand.kind === 'value' ? [predicate.operand.value] : param(predicate.operand.name);
-      if (!targets || value === null) return false;
+      if (value === null) return false;
+      if (predicate.operand.kind === 'member') {
+        const other = readMember(state, predicate.operand.key, members?.get(predicate.operand.key));
+        if (other === null) return false;
+        return sameValue(value, other) === (predicate.op === 'eq');
+      }
+      const targets = targetsOf(predicate.operand);
+      if (!targets) return false;
       const equal = items(value).some((v) => targets.some((t) => same(v, t)));
       return predicate.op === 'eq' ? equal : !equal;
     }
@@ -93,7 +129,7 @@ export function holds(predicate: Predicate, value: MemberValue | null, state: St
     case 'gt':
     case 'lte':
     case 'lt': {
-      const raw = predicate.operand.kind === 'value' ? [predicate.operand.value] : param(predicate.operand.name);
+      const raw = targetsOf(predicate.operand);
       const limit = raw && raw.length === 1 ? Number(raw[0]) : Number.NaN;
       const n = numberOf(value);
       if (n === undefined || !Number.isFinite(limit)) return false;
@@ -105,6 +141,14 @@ export function holds(predicate: Predicate, value: MemberValue | null, state: St
             ? n <= limit
             : n < limit;
     }
+    case 'olderThan':
+    case 'notOlderThan':
+      return holds(
+        { op: predicate.op === 'olderThan' ? 'gt' : 'lte', operand: predicate.operand },
+        value,
+        state,
+        members,
+      );
     case 'between': {
       const n = numberOf(value);
       return n !== undefined && n >= predicate.low && n <= predicate.high;
@@ -135,6 +179,28 @@ export function holds(predicate: Predicate, value: MemberValue | null, state: St
         have.every((v) => predicate.values.some((t) => same(v, t)))
       );
     }
+    case 'startsWith':
+    case 'notStartsWith':
+    case 'endsWith':
+    case 'notEndsWith': {
+      if (value === null) return false;
+      const test = (v: Scalar) =>
+        predicate.op.endsWith('tartsWith')
+          ? String(v).startsWith(predicate.value)
+          : String(v).endsWith(predicate.value);
+      const hit = items(value).some(test);
+      return predicate.op === 'startsWith' || predicate.op === 'endsWith' ? hit : !hit;
+    }
+    case 'every':
+    case 'some':
+    case 'none': {
+      const inner = predicate.predicate;
+      const matching = elementsOf(value).filter((e) => holds(inner, e, state, members)).length;
+      const total = elementsOf(value).length;
+      return predicate.op === 'every' ? matching === total : predicate.op === 'some' ? matching > 0 : matching === 0;
+    }
+    case 'count':
+      return holds(predicate.predicate, elementsOf(value).length, state, members);
   }
 }
 
@@ -142,7 +208,12 @@ export function holds(predicate: Predicate, value: MemberValue | null, state: St
 export function conditionHolds(condition: Condition, state: State, model: DecisionModel): boolean {
   switch (condition.kind) {
     case 'member':
-      return holds(condition.predicate, readMember(state, condition.key, model.members.get(condition.key)), state);
+      return holds(
+        condition.predicate,
+        readMember(state, condition.key, model.members.get(condition.key)),
+        state,
+        model.members,
+      );
     case 'error':
       return state.errors.get(condition.call) === condition.code;
     case 'param': {
@@ -150,7 +221,7 @@ export function conditionHolds(condition: Condition, state: State, model: Decisi
       if (condition.predicate.op === 'invalid') return value === 'invalid';
       if (value === 'invalid') return false;
       const as: MemberValue | null = value === undefined ? null : value.length === 1 ? (value[0] as Scalar) : value;
-      return holds(condition.predicate, as, state);
+      return holds(condition.predicate, as, state, model.members);
     }
   }
 }

@@ -3,13 +3,33 @@
  * means, with paths and calls still as written. Pure string work; the compiler resolves paths
  * against botocore. Returns undefined for a step no form matches.
  */
-import type { Predicate, Scalar } from './model.js';
+import { type Predicate, REGION_KEY, type Scalar } from './model.js';
 
-/** A condition on a member path as written (its call, when the step names one). */
+/** One field of a policy statement as written (`Effect Deny`, `Condition Bool aws:SecureTransport false`). */
+export interface StatementField {
+  field: string;
+  value: string;
+}
+
+/**
+ * Which member of `path` a condition reads when it is not the path itself: one entry of a map
+ * (`the "M{}" value of KEY`), the entry of a list whose key member has a value (`the "L[].B" of the
+ * entry whose "L[].A" is V`), or whether a policy document has a statement with these fields.
+ */
+export type Derivation =
+  | { kind: 'mapEntry'; entry: string }
+  | { kind: 'keyedEntry'; keyPath: string; keyValue: Scalar }
+  | { kind: 'statement'; fields: StatementField[] };
+
+/**
+ * A condition on a member path as written (its call, when the step names one). A member operand
+ * (`equals the "Path2"`) still holds the written path as its key; the compiler resolves it.
+ */
 export interface RawCondition {
   path: string;
   call?: string;
   predicate: Predicate;
+  derive?: Derivation;
 }
 
 /** What one step means. */
@@ -51,7 +71,14 @@ const PARAM = re(`the rule parameter ${Q}\\s+(.+)`);
 const CONDITION_SUBJECT = re(`(?:its|their|the|that [a-z-]+'s|the [a-z ]+'s)\\s+${Q}\\s+(.+)`);
 const BARE_CONDITION = re(`${Q}\\s+((?:is|equals|contains|does|holds)\\b.+)`);
 const ONE_OF_ITS = re(`one of (?:its|their) ${Q} values is (${VALUE_RE})`);
-const NO_MEMBER_IS = re(`no ${Q} is (${VALUE_RE})`);
+const OF = '(?:its|their|the)\\s+';
+const MAP_ENTRY = re(`${OF}${Q}\\s+value of\\s+("[^"]+"|[^\\s"]+)\\s+(.+)`);
+const KEYED_ENTRY = re(`${OF}${Q}\\s+of the entry whose\\s+${Q}\\s+is\\s+(${VALUE_RE})\\s+(.+)`);
+const QUANTIFIED = re(`(every|some|at least one|no)\\s+${Q}\\s+(.+)`);
+const COUNT = re(`the number of\\s+${Q}\\s+(.+)`);
+const STATEMENT = re(`${OF}${Q}\\s+document has (a|no) statement with\\s+(.+)`);
+/** The fields a policy statement step may name. */
+const STATEMENT_FIELDS = ['Effect', 'Principal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
 /** Pagination members: conditions on them are paging, not logic. */
 const PAGINATION =
@@ -98,6 +125,12 @@ const NUMERIC: [RegExp, 'gte' | 'gt' | 'lte' | 'lt'][] = [
   [/^is (?:less|fewer|lower) than (.+)$/i, 'lt'],
 ];
 
+/** Age of a timestamp (a state holds it in whole days): `is more than N days old`, `is N days old or less`. */
+const AGE: [RegExp, 'olderThan' | 'notOlderThan'][] = [
+  [/^is more than (.+?) days old$/i, 'olderThan'],
+  [/^is (.+?) days old or less$/i, 'notOlderThan'],
+];
+
 /** A predicate as written after a member (`is "Enabled"`, `is 7 or more`, `is not set`, …). */
 export function parsePredicate(text: string, params: ReadonlySet<string>): Predicate | undefined {
   const t = text.trim().replace(/\s+/g, ' ');
@@ -113,12 +146,34 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   };
   const hit = fixed[t.toLowerCase()];
   if (hit) return hit;
+  let m = /^is (not )?the evaluated Region$/i.exec(t);
+  if (m) return { op: m[1] ? 'neq' : 'eq', operand: { kind: 'member', key: REGION_KEY } };
+  m = /^(equals|differs from) the "([^"]+)"$/i.exec(t);
+  if (m) return { op: /^e/i.test(m[1] as string) ? 'eq' : 'neq', operand: { kind: 'member', key: m[2] as string } };
+  m = /^(starts with|does not start with|ends with|does not end with) (.+)$/i.exec(t);
+  if (m) {
+    const value = parseValue(m[2] as string);
+    const words = (m[1] as string).toLowerCase();
+    const op = words.includes('start')
+      ? words.includes('not')
+        ? 'notStartsWith'
+        : 'startsWith'
+      : words.includes('not')
+        ? 'notEndsWith'
+        : 'endsWith';
+    if (value !== undefined) return { op, value: String(value) };
+  }
+  for (const [pattern, op] of AGE) {
+    m = pattern.exec(t);
+    const o = m ? operand(m[1] as string, params) : undefined;
+    if (o && (o.kind === 'param' || typeof o.value === 'number')) return { op, operand: o };
+  }
   for (const [pattern, op] of NUMERIC) {
     const m = pattern.exec(t);
     const o = m ? operand(m[1] as string, params) : undefined;
     if (o && (o.kind === 'param' || typeof o.value === 'number')) return { op, operand: o };
   }
-  let m = /^is between (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)$/i.exec(t);
+  m = /^is between (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)$/i.exec(t);
   if (m) return { op: 'between', low: Number(m[1]), high: Number(m[2]) };
   m = /^is (?:not in|not listed in|not one of the values of) (?:the rule parameter )?("[a-z][A-Za-z0-9]*")$/i.exec(t);
   if (m) return { op: 'notinParam', param: quotedName(m[1] as string) as string };
@@ -182,16 +237,76 @@ export function parseConditions(text: string, params: ReadonlySet<string>, call?
   return out;
 }
 
+/** `Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false` → fields. */
+export function parseStatement(text: string): StatementField[] | undefined {
+  const tokens = text.match(/"[^"]*"|,|[^\s",]+/g) ?? [];
+  const fields: StatementField[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const field = STATEMENT_FIELDS.find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
+    if (!field) return undefined;
+    const width = field === 'Condition' ? 3 : 1;
+    const values = tokens.slice(i + 1, i + 1 + width);
+    if (values.length < width || values.some((x) => x === ',' || (/^and$/i.test(x) && width === 1))) return undefined;
+    fields.push({ field, value: values.map((x) => x.replace(/^"(.*)"$/, '$1')).join(' ') });
+    i += 1 + width;
+    if (tokens[i] === ',') i++;
+    if (/^and$/i.test(tokens[i] ?? '')) i++;
+  }
+  return fields.length > 0 ? fields : undefined;
+}
+
+/** The new forms that name a derived member or quantify over a list (datasets/README.md). */
+function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined | null {
+  let m = MAP_ENTRY.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[3] as string, params);
+    const entry = (m[2] as string).replace(/^"(.*)"$/, '$1');
+    return predicate ? { path: m[1] as string, predicate, derive: { kind: 'mapEntry', entry } } : undefined;
+  }
+  m = KEYED_ENTRY.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[4] as string, params);
+    const keyValue = parseValue(m[3] as string);
+    if (!predicate || keyValue === undefined) return undefined;
+    return { path: m[1] as string, predicate, derive: { kind: 'keyedEntry', keyPath: m[2] as string, keyValue } };
+  }
+  m = STATEMENT.exec(text);
+  if (m) {
+    const fields = parseStatement(m[3] as string);
+    if (!fields) return undefined;
+    const predicate: Predicate = /^a$/i.test(m[2] as string)
+      ? { op: 'eq', operand: { kind: 'value', value: true } }
+      : { op: 'inOrNotset', values: [false] };
+    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields } };
+  }
+  m = QUANTIFIED.exec(text);
+  if (m) {
+    const inner = parsePredicate(m[3] as string, params);
+    const word = (m[1] as string).toLowerCase();
+    const op = word === 'every' ? 'every' : word === 'no' ? 'none' : 'some';
+    return inner ? { path: m[2] as string, predicate: { op, predicate: inner } } : undefined;
+  }
+  m = COUNT.exec(text);
+  if (m) {
+    const inner = parsePredicate(m[2] as string, params);
+    const numeric = inner && ['eq', 'neq', 'gte', 'gt', 'lte', 'lt', 'between'].includes(inner.op);
+    return inner && numeric ? { path: m[1] as string, predicate: { op: 'count', predicate: inner } } : undefined;
+  }
+  return null;
+}
+
 function parseCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+  const derived = parseDerivedCondition(text, params);
+  if (derived !== null) return derived;
   let m = ONE_OF_ITS.exec(text);
   if (m) {
     const value = parseValue(m[2] as string);
-    return value === undefined ? undefined : { path: m[1] as string, predicate: { op: 'contains', value } };
-  }
-  m = NO_MEMBER_IS.exec(text);
-  if (m) {
-    const value = parseValue(m[2] as string);
-    return value === undefined ? undefined : { path: m[1] as string, predicate: { op: 'notcontains', value } };
+    if (value === undefined) return undefined;
+    return {
+      path: m[1] as string,
+      predicate: { op: 'some', predicate: { op: 'eq', operand: { kind: 'value', value } } },
+    };
   }
   m = CONDITION_SUBJECT.exec(text) ?? BARE_CONDITION.exec(text);
   if (!m) return undefined;

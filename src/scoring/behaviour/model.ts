@@ -6,21 +6,40 @@ import type { Outcome } from '../../gherkin/parse.js';
 
 /** A scalar read from a response or a rule parameter. */
 export type Scalar = string | number | boolean;
+/** One element of a list member: a scalar, or null when that element lacks the member. */
+export type Element = Scalar | null;
 /** A member's value in a state: a scalar, a list (or a map's values), or a present structure. */
-export type MemberValue = Scalar | Scalar[] | { readonly structure: true };
+export type MemberValue = Scalar | Element[] | { readonly structure: true };
 
-/** What a predicate compares with: a literal value or a rule parameter's value. */
-export type Operand = { kind: 'value'; value: Scalar } | { kind: 'param'; name: string };
+/**
+ * What a predicate compares with: a literal value, a rule parameter's value, or another member's
+ * value (its key; the grammar writes the quoted path, the compiler resolves it; `@region` is the
+ * evaluated Region).
+ */
+export type Operand =
+  | { kind: 'value'; value: Scalar }
+  | { kind: 'param'; name: string }
+  | { kind: 'member'; key: string };
+
+/** The member key of the Region a state is evaluated in. */
+export const REGION_KEY = '@region';
 
 /** A test on one member (or one rule parameter). */
 export type Predicate =
   | { op: 'eq' | 'neq' | 'gte' | 'gt' | 'lte' | 'lt'; operand: Operand }
+  /** The age of a timestamp (or of a date held as a string) in whole days, compared with the operand. */
+  | { op: 'olderThan' | 'notOlderThan'; operand: Operand }
   | { op: 'set' | 'notset' | 'empty' | 'notempty' | 'emptyOrNotset' }
   | { op: 'in' | 'notin' | 'inOrNotset'; values: Scalar[] }
   | { op: 'inParam' | 'notinParam'; param: string }
   | { op: 'contains' | 'notcontains'; value: Scalar }
   | { op: 'holds' | 'holdsOnly'; values: Scalar[] }
-  | { op: 'between'; low: number; high: number };
+  | { op: 'between'; low: number; high: number }
+  | { op: 'startsWith' | 'notStartsWith' | 'endsWith' | 'notEndsWith'; value: string }
+  /** Over the elements of a list (`every`, `some`, `no`): the element predicate holds for all / one / none. */
+  | { op: 'every' | 'some' | 'none'; predicate: Predicate }
+  /** The number of elements of a list (absent: 0) satisfies a numeric predicate. */
+  | { op: 'count'; predicate: Predicate };
 
 /** One predicate op. */
 export type PredicateOp = Predicate['op'];

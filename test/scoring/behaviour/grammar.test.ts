@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePredicate, parseStep } from '../../../src/scoring/behaviour/grammar.js';
 
@@ -98,8 +100,93 @@ describe('the step grammar', () => {
       ['is in "allowedKeys"', { op: 'inParam', param: 'allowedKeys' }],
       ['is not in "allowedKeys"', { op: 'notinParam', param: 'allowedKeys' }],
       ['is at least "minLength"', { op: 'gte', operand: { kind: 'param', name: 'minLength' } }],
+      ['is more than 90 days old', { op: 'olderThan', operand: { kind: 'value', value: 90 } }],
+      ['is "minLength" days old or less', { op: 'notOlderThan', operand: { kind: 'param', name: 'minLength' } }],
+      ['is the evaluated Region', { op: 'eq', operand: { kind: 'member', key: '@region' } }],
+      ['is not the evaluated Region', { op: 'neq', operand: { kind: 'member', key: '@region' } }],
+      [
+        'equals the "Reservations[].Instances[].Tags[]"',
+        { op: 'eq', operand: { kind: 'member', key: 'Reservations[].Instances[].Tags[]' } },
+      ],
+      ['differs from the "Tags[]"', { op: 'neq', operand: { kind: 'member', key: 'Tags[]' } }],
+      ['starts with arn:aws:wafv2:', { op: 'startsWith', value: 'arn:aws:wafv2:' }],
+      ['does not start with "arn:"', { op: 'notStartsWith', value: 'arn:' }],
+      ['ends with /aws/sns', { op: 'endsWith', value: '/aws/sns' }],
+      ['does not end with .json', { op: 'notEndsWith', value: '.json' }],
     ];
     for (const [text, expected] of cases) expect([text, parsePredicate(text, p)]).toEqual([text, expected]);
+  });
+
+  it('reads the derived-member forms: map entries, keyed entries, quantifiers, counts, policy statements', () => {
+    const eq = (value: unknown) => ({ op: 'eq', operand: { kind: 'value', value } });
+    expect(parseStep('its "Attributes{}" value of "KmsMasterKeyId" is set', none)).toEqual({
+      kind: 'conditions',
+      conditions: [
+        { path: 'Attributes{}', predicate: { op: 'set' }, derive: { kind: 'mapEntry', entry: 'KmsMasterKeyId' } },
+      ],
+    });
+    expect(
+      parseStep('the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is ENABLED', none),
+    ).toMatchObject({
+      conditions: [
+        {
+          path: 'Features[].Status',
+          predicate: eq('ENABLED'),
+          derive: { kind: 'keyedEntry', keyPath: 'Features[].Name', keyValue: 'EKS_AUDIT_LOGS' },
+        },
+      ],
+    });
+    expect(parseStep('some "Rules[].Actions[].Type" is not redirect', none)).toMatchObject({
+      conditions: [{ predicate: { op: 'some', predicate: { op: 'neq' } } }],
+    });
+    expect(parseStep('no "severityLevels[].code" is critical', none)).toMatchObject({
+      conditions: [{ predicate: { op: 'none', predicate: eq('critical') } }],
+    });
+    expect(parseStep('the number of "Subscriptions[]" is 1 or more', none)).toMatchObject({
+      conditions: [{ path: 'Subscriptions[]', predicate: { op: 'count', predicate: { op: 'gte' } } }],
+    });
+    expect(
+      parseStep(
+        'the "PolicyVersion.Document" document has a statement with Effect Allow, Action "*" and Resource "*"',
+        none,
+      ),
+    ).toMatchObject({
+      conditions: [
+        {
+          predicate: eq(true),
+          derive: {
+            kind: 'statement',
+            fields: [
+              { field: 'Effect', value: 'Allow' },
+              { field: 'Action', value: '*' },
+              { field: 'Resource', value: '*' },
+            ],
+          },
+        },
+      ],
+    });
+    expect(parseStep('the number of "Subscriptions[]" is set', none)).toBeUndefined();
+    expect(parseStep('its "Policy" document has a statement with Sid x', none)).toBeUndefined();
+  });
+
+  it('reads every example step and test the generator is taught (prompt-variants/templates/format.md)', () => {
+    const format = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'prompt-variants', 'templates', 'format.md'),
+      'utf8',
+    );
+    const params = new Set(['minimumValue', 'maximumAge', 'allowedValues']);
+    const steps = [...format.matchAll(/`(?:Given|And) ([^`<]+?)`/g)]
+      .map((m) => m[1] as string)
+      .filter((step) => !step.includes('...'));
+    expect(steps.length).toBeGreaterThan(12);
+    for (const step of steps) expect([step, parseStep(step, params) !== undefined]).toEqual([step, true]);
+    const tests = /^- (?:More )?[Tt]ests: (.+)$/gm;
+    const predicates = [...format.matchAll(tests)].flatMap((m) =>
+      [...(m[1] as string).matchAll(/`([^`]+)`/g)].map((t) => t[1] as string),
+    );
+    expect(predicates.length).toBeGreaterThan(25);
+    for (const predicate of predicates.filter((p) => /^(is|does|contains|starts|ends|equals|differs)\b/.test(p)))
+      expect([predicate, parsePredicate(predicate, params) !== undefined]).toEqual([predicate, true]);
   });
 
   it('understands nothing it was not taught', () => {

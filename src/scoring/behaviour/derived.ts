@@ -1,0 +1,128 @@
+/**
+ * Derived members: the member keys of what a step reads that is not a plain botocore path (a map's
+ * entry, a keyed list entry, the elements of a list, whether a policy document has a statement,
+ * the evaluated Region), and their names in plain words for counterexamples. A derived key is the
+ * resolved path's key with the derivation written into it, so a state stays "member key → value":
+ *
+ * - `sns.get_topic_attributes:Attributes{KmsMasterKeyId}` (map entry),
+ * - `elbv2.describe_load_balancer_attributes:Attributes[Key=deletion_protection.enabled].Value` (keyed entry),
+ * - `elb.describe_load_balancers:LoadBalancerDescriptions[*].ListenerDescriptions[*].Listener.Protocol` (elements),
+ * - `s3.get_bucket_policy:Policy#statement(Action=s3:*; Effect=Deny)` (policy statement),
+ * - `@region` (the evaluated Region).
+ */
+import type { Derivation, StatementField } from './grammar.js';
+import { type MemberType, REGION_KEY } from './model.js';
+
+/** A member path resolved against a call: its key (`svc.method:Canonical.Path`) and shape type. */
+export interface ResolvedMember {
+  key: string;
+  type: MemberType;
+}
+
+/** A few real Region names: the values the evaluated Region takes in states. */
+export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+
+/** The type of the evaluated Region's member. */
+export const REGION_TYPE: MemberType = { type: 'string', enum: REGIONS };
+
+const STATEMENT_MARK = '#statement(';
+
+const isListType = (type: MemberType) => type.type === 'list' || type.type === 'map';
+
+/** A statement's fields in one order and spelling, so equal specs give one key. */
+function normalizedStatement(fields: readonly StatementField[]): string {
+  const norm = ({ field, value }: StatementField) => {
+    if (field === 'Effect') return `${field}=${value.charAt(0).toUpperCase()}${value.slice(1).toLowerCase()}`;
+    if (field === 'Action' || field === 'NotAction') return `${field}=${value.toLowerCase()}`;
+    return `${field}=${value}`;
+  };
+  return fields.map(norm).sort().join('; ');
+}
+
+/**
+ * The derived member a condition reads, or why it cannot be read. `resolve` resolves another
+ * written path in the same calls (the key member of a keyed entry).
+ */
+export function deriveMember(
+  member: ResolvedMember,
+  derive: Derivation,
+  resolve: (path: string) => ResolvedMember | undefined,
+): ResolvedMember | string {
+  const { key, type } = member;
+  switch (derive.kind) {
+    case 'mapEntry': {
+      if (type.type === 'map') {
+        const value: MemberType = { type: type.element ?? 'string' };
+        if (type.enum) value.enum = type.enum;
+        return { key: `${key}{${derive.entry}}`, type: value };
+      }
+      const at = key.lastIndexOf('{}');
+      if (at < 0) return `"${key.slice(key.indexOf(':') + 1)}" is not a map (write "Map{}" or "Map{}.Member")`;
+      return { key: `${key.slice(0, at)}{${derive.entry}}${key.slice(at + 2)}`, type };
+    }
+    case 'keyedEntry': {
+      const keyMember = resolve(derive.keyPath);
+      if (!keyMember) return `"${derive.keyPath}" is not a member of the calls the scenario names`;
+      const listOf = (k: string) => k.slice(0, k.lastIndexOf('[]'));
+      const list = listOf(key);
+      if (!key.includes('[]') || list !== listOf(keyMember.key))
+        return `"${derive.keyPath}" and the member it selects must be members of one list's entries`;
+      const keyName = keyMember.key.slice(list.length + 3);
+      return { key: `${list}[${keyName}=${String(derive.keyValue)}]${key.slice(list.length + 2)}`, type };
+    }
+    case 'statement':
+      return { key: `${key}${STATEMENT_MARK}${normalizedStatement(derive.fields)})`, type: { type: 'boolean' } };
+  }
+}
+
+/** The member holding every element's value of a list path (`every`, `some`, `no`), or why none. */
+export function elementsMember(member: ResolvedMember): ResolvedMember | string {
+  const { key, type } = member;
+  const elements = key.replaceAll('[]', '[*]');
+  const element = isListType(type) ? type.element : type.type;
+  if (elements === key && !isListType(type))
+    return `"${key.slice(key.indexOf(':') + 1)}" is not a list (write "List[].Member")`;
+  const out: MemberType = { type: 'list', element: element ?? 'string' };
+  if (type.enum) out.enum = type.enum;
+  return { key: elements, type: out };
+}
+
+/** The member of a list counted by `the number of` (the list itself), or why it is not a list. */
+export function countedMember(member: ResolvedMember): ResolvedMember | string {
+  return isListType(member.type)
+    ? member
+    : `"${member.key.slice(member.key.indexOf(':') + 1)}" is not a list (write "List[]")`;
+}
+
+/** A member key's path without its call (`rds.describe_db_instances:DBInstances[].X` → `DBInstances[].X`). */
+export const pathOfKey = (key: string) => key.slice(key.indexOf(':') + 1);
+
+/**
+ * A member key in plain words, with how to say its value: `the Attributes{} value of
+ * KmsMasterKeyId`, `the Attributes[].Value of the entry whose Attributes[].Key is x`, `the
+ * evaluated Region`; a policy statement reads as a sentence that its boolean value completes.
+ */
+export function describeMember(key: string): { name: string; statement?: (has: boolean) => string } {
+  if (key === REGION_KEY) return { name: 'the evaluated Region' };
+  const path = pathOfKey(key);
+  const mark = path.indexOf(STATEMENT_MARK);
+  if (mark >= 0) {
+    const document = path.slice(0, mark);
+    const fields = path
+      .slice(mark + STATEMENT_MARK.length, -1)
+      .split('; ')
+      .map((f) => f.replace('=', ' '))
+      .join(', ');
+    return {
+      name: `the ${document} document`,
+      statement: (has) => `the ${document} document has ${has ? 'a' : 'no'} statement with ${fields}`,
+    };
+  }
+  const entry = /^(.*)\{([^}]*)\}(.*)$/.exec(path);
+  if (entry) return { name: `the ${entry[1]}{}${entry[3]} value of ${entry[2]}` };
+  const keyed = /^(.*)\[([^\]=*]+)=([^\]]*)\](.*)$/.exec(path);
+  if (keyed)
+    return { name: `the ${keyed[1]}[]${keyed[4]} of the entry whose ${keyed[1]}[].${keyed[2]} is ${keyed[3]}` };
+  if (path.includes('[*]')) return { name: `the ${path.replaceAll('[*]', '[]')} values` };
+  return { name: path };
+}

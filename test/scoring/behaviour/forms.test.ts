@@ -1,0 +1,504 @@
+/**
+ * The step forms added by issue 14 (datasets/README.md "The step grammar"): each compiles on real
+ * botocore calls and paths, decides states where it holds and where it does not, and a gold
+ * written with it catches a candidate whose predicate is inverted.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseControl } from '../../../src/gherkin/parse.js';
+import { compileControl } from '../../../src/scoring/behaviour/compile.js';
+import { decide } from '../../../src/scoring/behaviour/evaluate.js';
+import { behaviourCheck } from '../../../src/scoring/behaviour/metric.js';
+import type { DecisionModel, MemberValue, ParamValue, State } from '../../../src/scoring/behaviour/model.js';
+import { goldItem } from '../fixtures.js';
+
+/** A two-scenario control: the subject, then the NON_COMPLIANT steps and the COMPLIANT steps. */
+function control(subject: string, violating: string[], compliant: string[], parameters = 'None'): string {
+  const steps = (list: string[]) => list.map((s) => `    And ${s}`).join('\n');
+  return `Feature: FORM_UNDER_TEST
+  Description: A control written with one form of the step grammar.
+  Rule Parameters: ${parameters}
+
+  Scenario: The requirement is violated
+    Given ${subject}
+${steps(violating)}
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The requirement is met
+    Given ${subject}
+${steps(compliant)}
+    Then the rule returns COMPLIANT
+`;
+}
+
+function compile(text: string): DecisionModel {
+  const parsed = parseControl(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return compileControl(parsed.control);
+}
+
+const state = (members: [string, MemberValue | null][], params: [string, ParamValue][] = []): State => ({
+  resource: true,
+  members: new Map(members),
+  errors: new Map(),
+  params: new Map(params),
+  seed: 3,
+});
+
+/** The behaviour score of a candidate against a gold. */
+const behaviour = (gold: string, candidate: string) =>
+  behaviourCheck()({ candidate, item: goldItem({ goldText: gold, gold: 'form.feature' }) });
+
+/** The plain-words counterexamples of a behaviour score. */
+const counterexampleTexts = (score: ReturnType<typeof behaviour>): string[] =>
+  ((score.details?.counterexamples ?? []) as { text: string }[]).map((c) => c.text);
+
+/** The gold scores 1 against itself; the candidate with the predicate inverted scores below 1. */
+function expectInversionCaught(gold: string, inverted: string) {
+  expect(inverted).not.toBe(gold);
+  expect(behaviour(gold, gold).value).toBe(1);
+  const score = behaviour(gold, inverted);
+  expect(score.value).toBeLessThan(1);
+  return score;
+}
+
+describe('form 1: a map entry by key', () => {
+  const subject = 'a topic described by "sns.get_topic_attributes"';
+  const gold = control(
+    subject,
+    ['its "Attributes{}" value of KmsMasterKeyId is not set'],
+    ['its "Attributes{}" value of KmsMasterKeyId is set'],
+  );
+  const key = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
+
+  it('reads the entry as its own member: an absent key is not set', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, 'alias/aws/sns']]))).toBe('COMPLIANT');
+  });
+
+  it('reads a member of a map of structures, with the entry key quoted or bare', () => {
+    const domain = control(
+      'a domain described by "opensearch.describe_domain"',
+      ['the "DomainStatus.LogPublishingOptions{}.Enabled" value of "AUDIT_LOGS" is false'],
+      ['the "DomainStatus.LogPublishingOptions{}.Enabled" value of AUDIT_LOGS is true'],
+    );
+    const model = compile(domain);
+    expect(model.unknown).toEqual([]);
+    const audit = 'opensearch.describe_domain:DomainStatus.LogPublishingOptions{AUDIT_LOGS}.Enabled';
+    expect(model.members.get(audit)).toEqual({ type: 'boolean' });
+    expect(decide(model, state([[audit, false]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[audit, true]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[audit, null]]))).toBe('NONE');
+  });
+
+  it('compares the entry with a value and says a missing entry in plain words', () => {
+    const aws = control(
+      subject,
+      ['its "Attributes{}" value of KmsMasterKeyId is not alias/aws/sns'],
+      ['its "Attributes{}" value of KmsMasterKeyId is alias/aws/sns'],
+    );
+    const model = compile(aws);
+    expect(decide(model, state([[key, 'alias/aws/sns']]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'alias/custom']]))).toBe('NON_COMPLIANT');
+    const score = expectInversionCaught(gold, gold.replace('is not set', 'is set'));
+    const texts = counterexampleTexts(score);
+    expect(texts).toContain(
+      'the Attributes{} value of KmsMasterKeyId is not set: gold NON_COMPLIANT, candidate no verdict',
+    );
+  });
+
+  it('reports a step that names a member that is not a map', () => {
+    const model = compile(
+      control(
+        'a domain described by "opensearch.describe_domain"',
+        ['its "DomainStatus.DomainName" value of x is set'],
+        [],
+      ),
+    );
+    expect(model.unknown.map((u) => u.reason)).toEqual([
+      '"DomainStatus.DomainName" is not a map (write "Map{}" or "Map{}.Member")',
+    ]);
+  });
+});
+
+describe('form 2: a keyed list entry', () => {
+  const subject = 'a load balancer described by "elbv2.describe_load_balancer_attributes"';
+  const entry = 'the "Attributes[].Value" of the entry whose "Attributes[].Key" is deletion_protection.enabled';
+  const gold = control(subject, [`${entry} is "false"`], [`${entry} is "true"`]);
+  const key = 'elbv2.describe_load_balancer_attributes:Attributes[Key=deletion_protection.enabled].Value';
+
+  it('reads the selected entry as its own member', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, 'false']]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, 'true']]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NONE');
+  });
+
+  it('tells one entry from another, and a missing entry from a set one', () => {
+    const features = control(
+      'a detector described by "guardduty.get_detector"',
+      ['the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is not set'],
+      ['the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is ENABLED'],
+    );
+    const model = compile(features);
+    expect(model.unknown).toEqual([]);
+    const eks = 'guardduty.get_detector:Features[Name=EKS_AUDIT_LOGS].Status';
+    expect(model.members.get(eks)?.enum).toEqual(['ENABLED', 'DISABLED']);
+    expect(decide(model, state([[eks, null]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[eks, 'ENABLED']]))).toBe('COMPLIANT');
+    expect(decide(model, state([[eks, 'DISABLED']]))).toBe('NONE');
+  });
+
+  it('catches the predicate inverted, naming the entry', () => {
+    const score = expectInversionCaught(gold, gold.replace(`${entry} is "false"`, `${entry} is not "false"`));
+    const texts = counterexampleTexts(score);
+    expect(texts.join('\n')).toContain(
+      'the Attributes[].Value of the entry whose Attributes[].Key is deletion_protection.enabled = false',
+    );
+  });
+
+  it('reports a key member of another list', () => {
+    const model = compile(
+      control(subject, ['the "Attributes[].Value" of the entry whose "ResponseMetadata" is x is set'], []),
+    );
+    expect(model.unknown).toHaveLength(1);
+  });
+});
+
+describe('form 3: quantifiers over the elements of a list', () => {
+  const subject = 'a load balancer in "LoadBalancerDescriptions[]" returned by "elb.describe_load_balancers"';
+  const path = '"LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol"';
+  const gold = control(
+    subject,
+    [`some ${path} is not one of HTTPS and SSL`],
+    [`every ${path} is one of HTTPS and SSL`],
+  );
+  const key = 'elb.describe_load_balancers:LoadBalancerDescriptions[*].ListenerDescriptions[*].Listener.Protocol';
+
+  it('every holds on an empty list, some does not, no = not some', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get(key)).toEqual({ type: 'list', element: 'string' });
+    expect(decide(model, state([[key, ['HTTPS', 'SSL']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, ['HTTPS', 'HTTP']]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, []]]))).toBe('COMPLIANT');
+    const no = compile(control(subject, [`at least one ${path} is HTTP`], [`no ${path} is HTTP`]));
+    expect(decide(no, state([[key, ['HTTPS', 'HTTP']]]))).toBe('NON_COMPLIANT');
+    expect(decide(no, state([[key, ['HTTPS']]]))).toBe('COMPLIANT');
+    expect(decide(no, state([[key, []]]))).toBe('COMPLIANT');
+  });
+
+  it('reads an element lacking the member as not set', () => {
+    const certificates = compile(
+      control(
+        'a distribution described by "cloudfront.get_distribution_config"',
+        ['some "DistributionConfig.Origins.Items[].DomainName" is not set'],
+        ['every "DistributionConfig.Origins.Items[].DomainName" is set'],
+      ),
+    );
+    expect(certificates.unknown).toEqual([]);
+    const domains = 'cloudfront.get_distribution_config:DistributionConfig.Origins.Items[*].DomainName';
+    expect(decide(certificates, state([[domains, ['a.example', null]]]))).toBe('NON_COMPLIANT');
+    expect(decide(certificates, state([[domains, ['a.example']]]))).toBe('COMPLIANT');
+  });
+
+  it('catches every turned into some', () => {
+    expectInversionCaught(gold, gold.replace(`every ${path}`, `some ${path}`));
+  });
+
+  it('reports a quantifier over a member that is not a list', () => {
+    const model = compile(control(subject, ['every "NextMarker" is set'], []));
+    expect(model.unknown.map((u) => u.reason)).toEqual(['"NextMarker" is not a list (write "List[].Member")']);
+  });
+});
+
+describe('form 7: rule parameters take every predicate', () => {
+  const gold = `Feature: SNS_TOPIC_KEY_ALLOWED
+  Description: Topics are encrypted with a key the rule allows.
+  Rule Parameters: numberOfDays (int, optional); allowedKeys (CSV string, optional)
+
+  Scenario: The day count is not positive
+    Given the rule parameter "numberOfDays" is less than 1
+    Then the rule returns ERROR
+
+  Scenario: The topic's key is not allowed
+    Given a topic described by "sns.get_topic_attributes"
+    And the rule parameter "allowedKeys" is set
+    And the rule parameter "allowedKeys" does not contain alias/aws/sns
+    And its "Attributes{}" value of KmsMasterKeyId is alias/aws/sns
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Any key is allowed
+    Given a topic described by "sns.get_topic_attributes"
+    And the rule parameter "allowedKeys" is not set
+    Then the rule returns COMPLIANT
+`;
+  const key = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
+
+  it('compares a parameter with a number, tests whether it is set, and what it contains', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([], [['numberOfDays', [0]]]))).toBe('ERROR');
+    expect(decide(model, state([], [['numberOfDays', [30]]]))).toBe('COMPLIANT');
+    const aws = state([[key, 'alias/aws/sns']], [['allowedKeys', ['alias/custom']]]);
+    expect(decide(model, aws)).toBe('NON_COMPLIANT');
+    aws.params.set('allowedKeys', ['alias/custom', 'alias/aws/sns']);
+    expect(decide(model, aws)).toBe('NONE');
+  });
+
+  it('catches a parameter comparison inverted', () => {
+    expectInversionCaught(gold, gold.replace('is less than 1', 'is more than 1'));
+    expectInversionCaught(gold, gold.replace('is not set', 'is set'));
+  });
+});
+
+describe('form 6: the age of a timestamp', () => {
+  const gold = control(
+    'an access key in "AccessKeyMetadata[]" returned by "iam.list_access_keys"',
+    ['its "AccessKeyMetadata[].CreateDate" is more than "maxAccessKeyAge" days old'],
+    ['its "AccessKeyMetadata[].CreateDate" is "maxAccessKeyAge" days old or less'],
+    'maxAccessKeyAge (int, optional)',
+  );
+  const key = 'iam.list_access_keys:AccessKeyMetadata[].CreateDate';
+
+  it('holds a timestamp as its age in whole days, compared with a number or a parameter', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get(key)?.type).toBe('timestamp');
+    const limit: [string, ParamValue][] = [['maxAccessKeyAge', [90]]];
+    expect(decide(model, state([[key, 91]], limit))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, 90]], limit))).toBe('COMPLIANT');
+    const fixed = compile(gold.replaceAll('"maxAccessKeyAge" days', '90 days'));
+    expect(decide(fixed, state([[key, 90]]))).toBe('COMPLIANT');
+    expect(decide(fixed, state([[key, 91]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('reads a date held as a string as a timestamp once a step tests its age', () => {
+    const images = compile(
+      control(
+        'an image in "Images[]" returned by "ec2.describe_images"',
+        ['its "Images[].CreationDate" is set', 'its "Images[].CreationDate" is more than 90 days old'],
+        ['its "Images[].CreationDate" is 90 days old or less'],
+      ),
+    );
+    expect(images.unknown).toEqual([]);
+    const created = 'ec2.describe_images:Images[].CreationDate';
+    expect(images.members.get(created)).toEqual({ type: 'timestamp' });
+    expect(decide(images, state([[created, 120]]))).toBe('NON_COMPLIANT');
+    expect(decide(images, state([[created, 30]]))).toBe('COMPLIANT');
+    expect(decide(images, state([]))).not.toBe('NONE');
+  });
+
+  it('catches the threshold moved by a day, and says the age in days', () => {
+    const fixed = gold.replaceAll('"maxAccessKeyAge" days', '90 days');
+    expectInversionCaught(fixed, fixed.replace('is more than 90 days old', 'is 90 days old or less'));
+    const score = expectInversionCaught(fixed, fixed.replace('more than 90 days', 'more than 91 days'));
+    expect(counterexampleTexts(score).join('\n')).toContain('AccessKeyMetadata[].CreateDate = 91 days old');
+  });
+});
+
+describe('form 5: the evaluated Region', () => {
+  const gold = control(
+    'a trail in "trailList[]" returned by "cloudtrail.describe_trails"',
+    ['its "trailList[].HomeRegion" is not the evaluated Region'],
+    ['its "trailList[].HomeRegion" is the evaluated Region'],
+  );
+  const key = 'cloudtrail.describe_trails:trailList[].HomeRegion';
+
+  it('compares a member with the Region the state is evaluated in', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@region')?.enum).toContain('us-east-1');
+    expect(
+      decide(
+        model,
+        state([
+          [key, 'us-east-1'],
+          ['@region', 'us-east-1'],
+        ]),
+      ),
+    ).toBe('COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [key, 'eu-west-1'],
+          ['@region', 'us-east-1'],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NONE');
+  });
+
+  it('catches the comparison inverted, naming the evaluated Region', () => {
+    const score = expectInversionCaught(gold, gold.replace('is not the evaluated', 'is the evaluated'));
+    expect(counterexampleTexts(score).join('\n')).toMatch(/the evaluated Region = [a-z]+-[a-z]+-\d/);
+  });
+});
+
+describe('form 8: starts with, ends with', () => {
+  const gold = control(
+    'a distribution described by "cloudfront.get_distribution_config"',
+    ['its "DistributionConfig.WebACLId" does not start with arn:aws:wafv2:'],
+    ['its "DistributionConfig.WebACLId" starts with arn:aws:wafv2:'],
+  );
+  const key = 'cloudfront.get_distribution_config:DistributionConfig.WebACLId';
+
+  it('tests a string member prefix and suffix', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([[key, 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/x']]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'legacy-waf-id']]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NONE');
+    const suffix = compile(
+      control(
+        'a topic described by "sns.get_topic_attributes"',
+        ['its "Attributes{}" value of KmsMasterKeyId does not end with /aws/sns'],
+        ['its "Attributes{}" value of KmsMasterKeyId ends with /aws/sns'],
+      ),
+    );
+    const kms = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
+    expect(decide(suffix, state([[kms, 'alias/aws/sns']]))).toBe('COMPLIANT');
+    expect(decide(suffix, state([[kms, 'alias/custom']]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches starts with inverted, or turned into ends with', () => {
+    expectInversionCaught(gold, gold.replace('does not start with', 'starts with'));
+    expectInversionCaught(
+      gold,
+      gold.replace('its "DistributionConfig.WebACLId" starts', 'its "DistributionConfig.WebACLId" ends'),
+    );
+  });
+});
+
+describe('form 10: policy documents', () => {
+  const statement =
+    'statement with Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false';
+  const gold = control(
+    'a bucket policy returned by "s3.get_bucket_policy"',
+    [`its "Policy" document has no ${statement}`],
+    [`its "Policy" document has a ${statement}`],
+  );
+  const key =
+    's3.get_bucket_policy:Policy#statement(Action=s3:*; Condition=Bool aws:SecureTransport false; Effect=Deny; Principal=*)';
+
+  it('reads whether the document has a statement with those fields, whatever their order and case', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, true]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+    const reordered = compile(
+      gold.replaceAll(
+        statement,
+        'statement with Action "S3:*", Effect deny, Condition Bool aws:SecureTransport false and Principal "*"',
+      ),
+    );
+    expect([...reordered.members.keys()]).toEqual([key]);
+  });
+
+  it('catches has no turned into has, or a statement field changed, and says which statement in plain words', () => {
+    expectInversionCaught(gold, gold.replace('document has no statement', 'document has a statement'));
+    const score = expectInversionCaught(gold, gold.replaceAll('Effect Deny', 'Effect Allow'));
+    expect(counterexampleTexts(score).join('\n')).toMatch(
+      /the Policy document has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
+    );
+  });
+
+  it('reports a statement with a field it does not know', () => {
+    const model = compile(gold.replace('Effect Deny, Principal', 'Effect Deny, Sid "x", Principal'));
+    expect(model.unknown).toHaveLength(1);
+  });
+});
+
+describe('form 4: counting the elements of a list', () => {
+  const gold = control(
+    'a topic described by "sns.list_subscriptions_by_topic"',
+    ['the number of "Subscriptions[]" is less than 1'],
+    ['the number of "Subscriptions[]" is 1 or more'],
+  );
+  const key = 'sns.list_subscriptions_by_topic:Subscriptions';
+
+  it('counts the elements (an absent list has none)', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([[key, ['a']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, []]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the count comparison inverted or its threshold moved', () => {
+    expectInversionCaught(gold, gold.replace('is less than 1', 'is 1 or more'));
+    expectInversionCaught(gold, gold.replace('is 1 or more', 'is 2 or more'));
+  });
+
+  it('reports a count of a member that is not a list', () => {
+    expect(
+      compile(gold.replace('the number of "Subscriptions[]" is less', 'the number of "NextToken" is less')).unknown,
+    ).toHaveLength(1);
+  });
+});
+
+describe('form 9: two members', () => {
+  const gold = control(
+    'a volume in "Volumes[]" returned by "ec2.describe_volumes"',
+    [
+      'its "Volumes[].Tags[]" differs from the "Reservations[].Instances[].Tags[]"',
+      '"ec2.describe_instances" returns a "NextToken"',
+    ],
+    [
+      'its "Volumes[].Tags[]" equals the "Reservations[].Instances[].Tags[]"',
+      '"ec2.describe_instances" returns a "NextToken"',
+    ],
+  );
+  const volume = 'ec2.describe_volumes:Volumes[].Tags';
+  const instance = 'ec2.describe_instances:Reservations[].Instances[].Tags';
+
+  it('compares one member with another (the same items in any order)', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()].sort()).toEqual([instance, volume].sort());
+    expect(
+      decide(
+        model,
+        state([
+          [volume, ['a', 'b']],
+          [instance, ['b', 'a']],
+        ]),
+      ),
+    ).toBe('COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [volume, ['a']],
+          [instance, ['a', 'b']],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [volume, ['a']],
+          [instance, null],
+        ]),
+      ),
+    ).toBe('NONE');
+  });
+
+  it('catches the comparison inverted', () => {
+    expectInversionCaught(gold, gold.replace('differs from the', 'equals the'));
+  });
+
+  it('reports a second path no call returns', () => {
+    expect(compile(gold.replace('differs from the "Reservations', 'differs from the "Nowhere')).unknown).toHaveLength(
+      1,
+    );
+  });
+});
