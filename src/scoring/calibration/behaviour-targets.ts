@@ -83,15 +83,14 @@ function classify(item: Item, text: string): { equivalent: boolean; reason: stri
   const parsed = parseControl(text);
   if (!gold.ok || !parsed.ok) return { equivalent: false, reason: 'not executable' };
   const corrupted = compileControl(parsed.control);
-  // Equivalence is proven only between whole controls: a scenario that does not execute may hold the change.
+  // Equivalence needs the whole gold executable (a gold scenario that does not may hold the change); a
+  // corrupted scenario that does not execute decides nothing, as behaviour scores it.
   if (gold.model.skipped.length > 0)
     return {
       equivalent: false,
       partialGold: true,
       reason: `${gold.model.skipped.length} gold scenario(s) do not execute; the change may lie there`,
     };
-  if (corrupted.skipped.length > 0)
-    return { equivalent: false, reason: `${corrupted.skipped.length} corrupted scenario(s) do not execute` };
   const result = checkEquivalence(gold.model, corrupted);
   if (result.kind === 'equivalent') return { equivalent: true, reason: '' };
   if (result.kind === 'too-large')
