@@ -52,3 +52,23 @@ export const VOLUMES_GOLD = `Feature: ENCRYPTED_VOLUMES
     And its "Volumes[].Encrypted" is true
     Then the rule returns COMPLIANT
 `;
+
+/** An error scenario that overlaps both others: only a state where two scenarios hold shows its outcome. */
+export const SUPPORT_GOLD = `Feature: ENTERPRISE_SUPPORT_PLAN_ENABLED
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "support.describe_severity_levels"
+
+  Scenario: No subscription
+    Given "support.describe_severity_levels" fails with the error code SubscriptionRequiredException
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: No critical severity level
+    Given no "severityLevels[].code" is critical
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: A critical severity level
+    Given some "severityLevels[].code" is critical
+    Then the rule returns COMPLIANT
+`;

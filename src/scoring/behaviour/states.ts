@@ -57,6 +57,15 @@ function apply(state: State, change: Change): State {
   return next;
 }
 
+/** A state with every condition of a scenario made true (its first way) except condition `except`. */
+function holding(base: State, cases: readonly [Change[], Change[]][], except: number): State {
+  let state = base;
+  cases.forEach(([holds], j) => {
+    if (j !== except && holds[0]) state = apply(state, holds[0]);
+  });
+  return state;
+}
+
 /** A stable text of a state (for de-duplication and the cache). */
 export function stateKey(state: State): string {
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -134,7 +143,8 @@ export function witnessOf(model: DecisionModel, scenario: CompiledScenario): Wit
  * made false in one way, at another value, absent; the resource flipped), so every condition is
  * tested before any gets a second state. A condition is also made false on the witness of every
  * other scenario with the rest of its own scenario holding: where that other scenario still
- * applies, the gold's verdict there is what a control that dropped the condition would get wrong.
+ * applies, the gold's verdict there is what a control that dropped the condition would get wrong;
+ * and with all of them holding, where precedence decides between the two.
  * States where the gold decides nothing are kept (expected `NONE`, "no verdict") only when every
  * scenario of the gold executes; otherwise a scenario the grammar could not read might decide
  * there, and they are dropped.
@@ -170,17 +180,20 @@ export function generateStates(model: DecisionModel, seed = 14): TestState[] {
           `${of}, member absent`,
         );
       // The same condition false on each other scenario's witness, the rest of this scenario holding.
-      model.scenarios.forEach((other, o) => {
-        if (o === s || other.outcome === scenario.outcome) return;
-        let base = found[o] as State;
-        cases.forEach(([holds], j) => {
-          if (j !== i && holds[0]) base = apply(base, holds[0]);
-        });
+      for (const [o, other] of model.scenarios.entries()) {
+        if (o === s || other.outcome === scenario.outcome) continue;
+        const base = holding(found[o] as State, cases, i);
         for (const change of vio)
           add(group, apply(base, change), `${of}, condition ${i + 1} false where "${other.name}" holds`);
-      });
+      }
       groups.push(shuffle(group, seed));
     });
+    // Every condition holding on each other scenario's witness: where both apply, precedence decides.
+    const overlaps: TestState[] = [];
+    for (const [o, other] of model.scenarios.entries())
+      if (o !== s && other.outcome !== scenario.outcome)
+        add(overlaps, holding(found[o] as State, cases, -1), `${of} and "${other.name}" both hold`);
+    groups.push(shuffle(overlaps, seed));
     const flipped = copy(witness);
     flipped.resource = !witness.resource;
     const group: TestState[] = [];

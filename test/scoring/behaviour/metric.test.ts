@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goldBehaviour } from '../../../src/scoring/behaviour/gold-cache.js';
 import { behaviourCheck, behaviourCoverageCheck } from '../../../src/scoring/behaviour/metric.js';
-import { VOLUMES_GOLD } from '../../support/behaviour-golds.js';
+import { SUPPORT_GOLD, VOLUMES_GOLD } from '../../support/behaviour-golds.js';
 import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
 import { goldItem } from '../fixtures.js';
 
@@ -83,6 +83,20 @@ describe('behaviour on dropped conditions', () => {
     expect(score.value).toBeLessThan(1);
     expect(score.details?.decidedWhereGoldSilent).toBeGreaterThan(0);
     expect(examplesOf(score)).toContainEqual(['NONE', 'COMPLIANT']);
+  });
+
+  it('catches a scenario that only decides where it overlaps another (its outcome removed)', () => {
+    const item = goldItem({ id: 'support', service: 'support', goldText: SUPPORT_GOLD });
+    const gold = goldBehaviour(SUPPORT_GOLD);
+    expect(gold.ok && gold.model.skipped).toEqual([]);
+    const silent = SUPPORT_GOLD.replace(
+      'SubscriptionRequiredException\n    Then the rule returns NON_COMPLIANT',
+      'SubscriptionRequiredException',
+    );
+    expect(silent).not.toBe(SUPPORT_GOLD);
+    const score = behaviourCheck()({ candidate: silent, item });
+    expect(score.value).toBeLessThan(1);
+    expect(examplesOf(score)).toContainEqual(['NON_COMPLIANT', 'COMPLIANT']);
   });
 
   it('gives silence no credit: a candidate with only the empty-list scenario scores its share of decided states', () => {
