@@ -30,7 +30,13 @@ function renderBehaviourTargets(report: CalibrationReport): string[] {
       ),
     ),
   ];
-  const misses = rows.filter((r) => r.set === 'all' && r.misses.length > 0);
+  const all = rows.filter((r) => r.set === 'all');
+  const missed = all.reduce((n, r) => n + r.missed, 0);
+  const partial = all.reduce((n, r) => n + r.missedInPartialGolds, 0);
+  out.push(
+    `  ${missed} miss(es) over all sets, ${partial} of them in golds with a scenario that does not execute${missed > partial ? '; the others:' : ''}`,
+  );
+  const misses = all.filter((r) => r.misses.length > 0);
   for (const r of misses)
     for (const m of r.misses.filter((x) => !x.partialGold).slice(0, 3))
       out.push(`  miss ${r.corruption} ${m.itemId}: ${m.reason}`);
@@ -67,7 +73,7 @@ export function renderCalibration(report: CalibrationReport): string {
   ]);
   out.push(...indent(textTableLines(['metric', ...corruptions], rows)));
   out.push('');
-  if (report.behaviourTargets) out.push('', ...renderBehaviourTargets(report));
+  if (report.behaviourTargets) out.push(...renderBehaviourTargets(report), '');
   const blind = Object.entries(report.blind);
   out.push(
     blind.length === 0

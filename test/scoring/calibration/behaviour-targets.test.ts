@@ -39,7 +39,9 @@ describe('behaviour targets in judge calibrate', () => {
     // Dropping a condition is caught in both ec2 golds (an exemption made wider; a compliant scenario made wider).
     expect(row('ec2', 'condition-dropped')).toMatchObject({ below: 2, missed: 0, met: true });
     expect(row('ec2', 'scenarios-retitled')).toMatchObject({ expect: 'tie', below: 0, share: 1, met: true });
-    expect(renderCalibration(report)).toContain('Behaviour targets');
+    const text = renderCalibration(report);
+    expect(text).toContain('Behaviour targets');
+    expect(text).toContain('0 miss(es) over all sets, 0 of them in golds with a scenario that does not execute');
   });
 
   it('is null when behaviour is not among the metrics', async () => {
