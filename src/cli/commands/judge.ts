@@ -1,9 +1,11 @@
 /** `gherkin-bench judge calibrate`: measure the deterministic metrics and (with --judge) the LLM judge. */
+import { combineDatasets, DEFAULT_DATASETS } from '../../dataset/combine.js';
 import { loadDataset } from '../../dataset/load.js';
 import { UserError } from '../../errors.js';
 import { openCallCache, withCache } from '../../generation/providers/cache.js';
 import { costOf, priceTable } from '../../generation/providers/pricing.js';
 import { resolveProvider } from '../../generation/providers/registry.js';
+import { packagePath } from '../../paths.js';
 import { type CalibrationJudge, calibrate } from '../../scoring/calibration/calibrate.js';
 import { calibrateAgainstLabels } from '../../scoring/calibration/human-labels.js';
 import { defaultCalibrationDir, loadCalibrationSets } from '../../scoring/calibration/labels.js';
@@ -49,7 +51,9 @@ export const judgeCommand: CommandFactory = (io: CliIo) =>
               })
               .option('dataset', {
                 type: 'string',
-                describe: 'Gold dataset folder (default: the shipped security-controls set)',
+                array: true,
+                describe:
+                  'Gold set folder(s), each reported on its own and all together (default: the shipped security-controls and aws-config-rules)',
               })
               .option('calibration', {
                 type: 'string',
@@ -107,19 +111,28 @@ export const judgeCommand: CommandFactory = (io: CliIo) =>
               });
               return emit(io, args, report, () => renderLabelCalibration(report));
             }
-            const dataset = await loadDataset(...(args.dataset ? [args.dataset] : []));
+            const dirs = args.dataset ?? DEFAULT_DATASETS.map((name) => packagePath('datasets', name));
+            const sets = await Promise.all(dirs.map((dir) => loadDataset(dir)));
+            const dataset = combineDatasets(sets);
+            const names = sets.map((set) => set.name);
             const notes: string[] = [];
             let calibration = loadCalibrationSets(args.calibration ?? defaultCalibrationDir());
             if (!args.calibration) {
-              // The shipped labels belong to the shipped dataset; another dataset needs its own labels.
-              const skipped = calibration.filter((set) => set.dataset !== dataset.name);
-              calibration = calibration.filter((set) => set.dataset === dataset.name);
+              // The shipped labels belong to a shipped dataset; another dataset needs its own labels.
+              const skipped = calibration.filter((set) => !names.includes(set.dataset));
+              calibration = calibration.filter((set) => names.includes(set.dataset));
               for (const set of skipped)
                 notes.push(
-                  `agreement: skipped ${set.file} (labels for dataset "${set.dataset}", not "${dataset.name}")`,
+                  `agreement: skipped ${set.file} (labels for dataset "${set.dataset}", not ${names.map((n) => `"${n}"`).join(' or ')})`,
                 );
             }
-            const report = await calibrate({ items: dataset.items, calibration, notes, ...(judge ? { judge } : {}) });
+            const report = await calibrate({
+              items: dataset.items,
+              sets: sets.map((set) => ({ name: set.name, items: set.items })),
+              calibration,
+              notes,
+              ...(judge ? { judge } : {}),
+            });
             emit(io, args, report, () => renderCalibration(report));
           },
         }),

@@ -1,8 +1,8 @@
 /**
  * A gold's executable form: its decision model and test states, built once per gold text and kept
- * in a bounded map keyed by the text's sha256 (so a run over many items never grows it unbounded).
+ * in a bounded map keyed by the text itself (so a run over many items never grows it unbounded).
+ * The text is the key, not its sha256: a digest per lookup was 1.4 % of all scoring time.
  */
-import { sha256 } from '../../canonical-json.js';
 import { parseControl } from '../../gherkin/parse.js';
 import { compileControl } from './compile.js';
 import type { DecisionModel } from './model.js';
@@ -15,14 +15,13 @@ export type GoldBehaviour = { ok: true; model: DecisionModel; states: TestState[
 export const MAX_CACHED_GOLDS = 256;
 const cache = new Map<string, GoldBehaviour>();
 
-/** The gold's decision model and test states (cached by the gold text's hash). */
+/** The gold's decision model and test states (cached by the gold text). */
 export function goldBehaviour(goldText: string): GoldBehaviour {
-  const key = sha256(goldText);
-  const hit = cache.get(key);
+  const hit = cache.get(goldText);
   if (hit) return hit;
   const built = build(goldText);
   if (cache.size >= MAX_CACHED_GOLDS) cache.delete(cache.keys().next().value as string);
-  cache.set(key, built);
+  cache.set(goldText, built);
   return built;
 }
 
@@ -31,7 +30,7 @@ function build(goldText: string): GoldBehaviour {
   if (!parsed.ok) return { ok: false, reason: `the gold does not parse: ${parsed.error.message}` };
   const model = compileControl(parsed.control);
   const states = generateStates(model);
-  if (states.length === 0)
+  if (!states.some((t) => t.expected !== 'NONE'))
     return {
       ok: false,
       reason: `no scenario of the gold is executable (${model.unknown.length} step(s) not understood)`,

@@ -27,20 +27,31 @@ export function candidateModel(input: CheckInput): DecisionModel | null {
   return model;
 }
 
-/** `behaviour`: the share of the gold's states on which the candidate decides as the gold does. */
+/**
+ * `behaviour`: the share of the gold's states on which the candidate decides as the gold does.
+ * A state where the gold decides nothing counts only against a candidate that decides there (its
+ * scenario is wider than the gold's); staying silent there earns nothing, so a candidate that
+ * decides little cannot score by it.
+ */
 export const behaviourCheck: CheckFactory = () => (input) => {
   const gold = goldBehaviour(input.item.goldText);
   if (!gold.ok) return { metric: 'behaviour', value: null, reason: gold.reason };
   const candidate = candidateModel(input);
   const counterexamples: Counterexample[] = [];
   let agreed = 0;
+  let total = 0;
+  let decidedWhereGoldSilent = 0;
   for (const test of gold.states) {
     const verdict = candidate ? decide(candidate, test.state) : 'NONE';
+    if (test.expected === 'NONE' && verdict === 'NONE') continue;
+    total++;
     if (verdict === test.expected) agreed++;
-    else if (counterexamples.length < MAX_COUNTEREXAMPLES)
-      counterexamples.push(counterexample(test.state, gold.model, candidate ?? undefined, test.expected, verdict));
+    else {
+      if (test.expected === 'NONE') decidedWhereGoldSilent++;
+      if (counterexamples.length < MAX_COUNTEREXAMPLES)
+        counterexamples.push(counterexample(test.state, gold.model, candidate ?? undefined, test.expected, verdict));
+    }
   }
-  const total = gold.states.length;
   const disagreed = total - agreed;
   const goldNote =
     gold.model.skipped.length > 0 ? `; ${gold.model.skipped.length} gold scenario(s) not executable, not tested` : '';
@@ -56,6 +67,7 @@ export const behaviourCheck: CheckFactory = () => (input) => {
       states: total,
       agreed,
       disagreed,
+      decidedWhereGoldSilent,
       counterexamples,
       goldScenarios: gold.model.scenarios.length,
       goldScenariosSkipped: gold.model.skipped.length,

@@ -1,15 +1,14 @@
 /**
  * Test states from a gold: a witness per scenario (its conditions hold, the gold's other members
  * absent or filled), then from each witness: each condition made false in each way (boundaries,
- * every other enum value, absence), each member absent, the resource removed. Seeded, at most
- * {@link MAX_STATES}; the gold's own verdict on each is the oracle, and states where the gold
- * gives no verdict are dropped.
+ * every other enum value, absence), each member absent, the resource removed, and each condition
+ * made false where another scenario holds. Seeded, at most {@link MAX_STATES}; the gold's own
+ * verdict on each is the oracle ("no verdict" included when every gold scenario executes).
  */
 import { canonicalJson, sha256 } from '../../canonical-json.js';
-import type { Outcome } from '../../gherkin/parse.js';
 import { type Change, conditionCases } from './assignments.js';
-import { decide } from './evaluate.js';
-import type { CompiledScenario, DecisionModel, State } from './model.js';
+import { applies, decide } from './evaluate.js';
+import type { CompiledScenario, DecisionModel, State, Verdict } from './model.js';
 
 /** Most states kept per gold. */
 export const MAX_STATES = 64;
@@ -19,8 +18,8 @@ const WITNESS_TRIES = 6;
 /** One test state with the gold's verdict on it and where it came from. */
 export interface TestState {
   state: State;
-  /** The gold's verdict (never NONE: such states are dropped). */
-  expected: Outcome;
+  /** The gold's verdict; NONE (no scenario applies) only when every gold scenario executes. */
+  expected: Verdict;
   /** How it was made, e.g. `witness of "Storage is not encrypted"`. */
   origin: string;
 }
@@ -56,6 +55,15 @@ function apply(state: State, change: Change): State {
     else next.errors.set(call, code);
   }
   return next;
+}
+
+/** A state with every condition of a scenario made true (its first way) except condition `except`. */
+function holding(base: State, cases: readonly [Change[], Change[]][], except: number): State {
+  let state = base;
+  cases.forEach(([holds], j) => {
+    if (j !== except && holds[0]) state = apply(state, holds[0]);
+  });
+  return state;
 }
 
 /** A stable text of a state (for de-duplication and the cache). */
@@ -107,52 +115,101 @@ function fitToParams(change: Change, state: State): Change {
   return { ...change, params: [], members: [[member[0], shaped]] };
 }
 
-/** The first witness of a scenario that the gold decides as that scenario does (or the first tried). */
+/**
+ * A scenario's witness: the first state tried where the scenario decides alone (it applies, no
+ * other scenario does, so a change to one of its conditions shows in the verdict), else the first
+ * the gold decides as that scenario does, else the first tried.
+ */
 export function witnessOf(model: DecisionModel, scenario: CompiledScenario): Witness {
   let first: Witness | undefined;
+  let agreeing: Witness | undefined;
   for (let k = 0; k <= WITNESS_TRIES; k++) {
     const state = satisfy(model, scenario, k, k === 0);
     const verdict = decide(model, state);
-    if (verdict === scenario.outcome) return { scenario, state, verdict };
-    first ??= { scenario, state, verdict };
+    const found = { scenario, state, verdict };
+    if (verdict === scenario.outcome) {
+      if (model.scenarios.every((other) => other === scenario || !applies(other, state, model))) return found;
+      agreeing ??= found;
+    }
+    first ??= found;
   }
-  return first as Witness;
+  return (agreeing ?? first) as Witness;
 }
 
-/** The test states of a gold model (seeded; at most {@link MAX_STATES}; gold verdict attached). */
+/**
+ * The test states of a gold model (seeded; at most {@link MAX_STATES}; gold verdict attached).
+ *
+ * Witnesses come first; then, round by round, one state of each group (a scenario's condition
+ * made false in one way, at another value, absent; the resource flipped), so every condition is
+ * tested before any gets a second state. A condition is also made false on the witness of every
+ * other scenario with the rest of its own scenario holding: where that other scenario still
+ * applies, the gold's verdict there is what a control that dropped the condition would get wrong;
+ * and with all of them holding, where precedence decides between the two.
+ * States where the gold decides nothing are kept (expected `NONE`, "no verdict") only when every
+ * scenario of the gold executes; otherwise a scenario the grammar could not read might decide
+ * there, and they are dropped.
+ */
 export function generateStates(model: DecisionModel, seed = 14): TestState[] {
+  const keepUndecided = model.skipped.length === 0;
   const witnesses: TestState[] = [];
-  const variations: TestState[] = [];
+  const groups: TestState[][] = [];
   const seen = new Set<string>();
   const add = (list: TestState[], state: State, origin: string) => {
     const key = stateKey(state);
     if (seen.has(key)) return;
     seen.add(key);
     const expected = decide(model, state);
-    if (expected !== 'NONE') list.push({ state, expected, origin });
+    if (expected !== 'NONE' || keepUndecided) list.push({ state, expected, origin });
   };
-  for (const scenario of model.scenarios) {
-    const { state: witness } = witnessOf(model, scenario);
+  const found = model.scenarios.map((scenario) => witnessOf(model, scenario).state);
+  model.scenarios.forEach((scenario, s) => {
+    const witness = found[s] as State;
     const of = `"${scenario.name}"`;
     add(witnesses, witness, `witness of ${of}`);
+    const cases = scenario.conditions.map((c) => conditionCases(c, model.members, model.parameters));
     scenario.conditions.forEach((condition, i) => {
-      const [sat, vio] = conditionCases(condition, model.members, model.parameters);
-      for (const change of vio) add(variations, apply(witness, change), `${of}, condition ${i + 1} false`);
+      const group: TestState[] = [];
+      const [sat, vio] = cases[i] as [Change[], Change[]];
+      for (const change of vio) add(group, apply(witness, change), `${of}, condition ${i + 1} false`);
       for (const change of sat.slice(1))
-        add(variations, apply(witness, change), `${of}, condition ${i + 1} at another value`);
+        add(group, apply(witness, change), `${of}, condition ${i + 1} at another value`);
       if (condition.kind === 'member')
         add(
-          variations,
+          group,
           apply(witness, { members: [[condition.key, null]], params: [], errors: [] }),
           `${of}, member absent`,
         );
+      // The same condition false on each other scenario's witness, the rest of this scenario holding.
+      for (const [o, other] of model.scenarios.entries()) {
+        if (o === s || other.outcome === scenario.outcome) continue;
+        const base = holding(found[o] as State, cases, i);
+        for (const change of vio)
+          add(group, apply(base, change), `${of}, condition ${i + 1} false where "${other.name}" holds`);
+      }
+      groups.push(shuffle(group, seed));
     });
+    // Every condition holding on each other scenario's witness: where both apply, precedence decides.
+    const overlaps: TestState[] = [];
+    for (const [o, other] of model.scenarios.entries())
+      if (o !== s && other.outcome !== scenario.outcome)
+        add(overlaps, holding(found[o] as State, cases, -1), `${of} and "${other.name}" both hold`);
+    groups.push(shuffle(overlaps, seed));
     const flipped = copy(witness);
     flipped.resource = !witness.resource;
-    add(variations, flipped, `${of}, resource ${witness.resource ? 'removed' : 'present'}`);
+    const group: TestState[] = [];
+    add(group, flipped, `${of}, resource ${witness.resource ? 'removed' : 'present'}`);
+    groups.push(group);
+  });
+  const states = witnesses.slice(0, MAX_STATES);
+  for (let round = 0; states.length < MAX_STATES; round++) {
+    const next = shuffle(
+      groups.flatMap((g) => g.slice(round, round + 1)),
+      seed + round,
+    );
+    if (next.length === 0) break;
+    states.push(...next.slice(0, MAX_STATES - states.length));
   }
-  const room = Math.max(0, MAX_STATES - witnesses.length);
-  return [...witnesses.slice(0, MAX_STATES), ...shuffle(variations, seed).slice(0, room)];
+  return states;
 }
 
 /** A seeded order that does not depend on how the list was built: by sha256(seed, state). */

@@ -16,6 +16,7 @@ import type { JudgeMode } from '../judge/prompt.js';
 import type { Rubric } from '../judge/rubric.js';
 import type { CheckMetric, Score } from '../types.js';
 import type { CriterionAgreement } from './agreement.js';
+import { type BehaviourTargetRow, behaviourTargets, type GoldSet } from './behaviour-targets.js';
 import { CORRUPTIONS, type Corruption } from './corrupt.js';
 import { type CheckLabelCorrelation, checksVsLabels, judgeAgreement, resolveLabelledCases } from './labelled.js';
 import type { CalibrationSet } from './labels.js';
@@ -41,6 +42,8 @@ export interface CalibrationJudge {
 export interface CalibrateOptions {
   /** The gold items whose gherkins are corrupted. */
   items: readonly Item[];
+  /** The gold sets the items come from, for the per-set rows (default: one set `golds` of every item). */
+  sets?: readonly GoldSet[];
   /** Labelled candidates: judge agreement (with a judge) and metric-vs-label correlation. Items are looked up in `items`. */
   calibration?: readonly CalibrationSet[];
   judge?: CalibrationJudge;
@@ -69,6 +72,10 @@ export interface CalibrationReport {
   schema: typeof CALIBRATION_SCHEMA;
   items: number;
   corruptions: { id: string; description: string; expect: string; applied: number }[];
+  /** Each gold set: its items and how many golds each corruption applies to. */
+  sets: { name: string; items: number; applied: Record<string, number> }[];
+  /** Behaviour against its targets per set and overall; null when behaviour is not among the metrics. */
+  behaviourTargets: BehaviourTargetRow[] | null;
   sensitivity: SensitivityRow[];
   /** Metrics blind to at least one real defect: metric → corruption ids. */
   blind: Record<string, string[]>;
@@ -151,6 +158,7 @@ function repeatabilityOf(rubric: Rubric, results: readonly JudgeResult[]): Repea
 /** Run the calibration. Deterministic sections always; judge sections when `options.judge` is given. */
 export async function calibrate(options: CalibrateOptions): Promise<CalibrationReport> {
   const { items, judge } = options;
+  const sets = options.sets ?? [{ name: 'golds', items }];
   const notes: string[] = [...(options.notes ?? [])];
   const { texts, applied } = corruptedTexts(items);
   const metrics = options.metrics;
@@ -249,9 +257,27 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationR
           meanDelta: r.meanDelta,
         }))
     : null;
+  const measuresBehaviour = !metrics || metrics.includes('behaviour');
   return {
     schema: CALIBRATION_SCHEMA,
     items: items.length,
+    sets: sets.map((set) => {
+      const ids = new Set(set.items.map((i) => i.id));
+      const count = (id: string) => texts.filter((t) => t.corruption?.id === id && ids.has(t.itemId)).length;
+      return {
+        name: set.name,
+        items: set.items.length,
+        applied: Object.fromEntries(CORRUPTIONS.map((c) => [c.id, count(c.id)])),
+      };
+    }),
+    behaviourTargets: measuresBehaviour
+      ? behaviourTargets(
+          sets,
+          CORRUPTIONS,
+          deterministic,
+          texts.map((t) => t.text),
+        )
+      : null,
     corruptions: CORRUPTIONS.map((c) => ({
       id: c.id,
       description: c.description,

@@ -10,6 +10,7 @@ import type { Corruption } from './corrupt.js';
 const GIVEN = /^\s*(Given|And|But)\b/;
 const THEN = /^\s*Then\b/;
 const SCENARIO = /^\s*Scenario:/;
+const BACKGROUND = /^\s*Background:/;
 
 /** Replace the first Given/And line (before any Then of its scenario) that `edit` changes. */
 function editFirstGiven(gold: string, edit: (line: string) => string): string | null {
@@ -40,15 +41,20 @@ const booleanNegated: Corruption = {
 
 const conditionDropped: Corruption = {
   id: 'condition-dropped',
-  description: 'the first And condition step of a scenario with two or more Given/And steps removed',
+  description:
+    'the first And condition step of a scenario with two or more Given/And steps removed (a Background step is not a condition of one scenario)',
   expect: 'gold-higher',
   apply(gold) {
     const lines = gold.split('\n');
     let givenInScenario = 0;
+    let inScenario = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as string;
-      if (SCENARIO.test(line)) givenInScenario = 0;
-      else if (/^\s*Given\b/.test(line)) givenInScenario = 1;
+      if (SCENARIO.test(line)) {
+        givenInScenario = 0;
+        inScenario = true;
+      } else if (BACKGROUND.test(line)) inScenario = false;
+      else if (inScenario && /^\s*Given\b/.test(line)) givenInScenario = 1;
       else if (givenInScenario > 0 && /^\s*And\b/.test(line) && /"/.test(line)) {
         return [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n');
       } else if (THEN.test(line)) givenInScenario = 0;

@@ -6,14 +6,58 @@ const pct = (v: number | null): string => (v === null ? '   –' : `${Math.round
 const num = (v: number | null, digits = 2): string => (v === null ? '–' : v.toFixed(digits));
 const indent = (lines: string[]): string[] => lines.map((line) => `  ${line}`);
 
+/** The behaviour target table: one row per corruption, one column per set and `all`. */
+function renderBehaviourTargets(report: CalibrationReport): string[] {
+  const rows = report.behaviourTargets ?? [];
+  const sets = [...new Set(rows.map((r) => r.set))];
+  const corruptions = [...new Set(rows.map((r) => r.corruption))];
+  const cell = (set: string, corruption: string): string => {
+    const r = rows.find((x) => x.set === set && x.corruption === corruption);
+    if (!r) return '–';
+    const mark = r.met === null ? '' : r.met ? ' ✓' : ' ✗';
+    const partial = r.missed > 0 ? ` miss${r.missed}(${r.missedInPartialGolds}p)` : '';
+    const extra = `${partial}${r.equivalent ? ` eq${r.equivalent}` : ''}${r.applies > r.scored ? ` n/s${r.applies - r.scored}` : ''}`;
+    return r.expect === 'tie'
+      ? `${r.scored - r.below}/${r.scored} at 1.0${extra}${mark}`
+      : `${r.below}/${r.scored - r.equivalent} ${pct(r.share).trim()}${extra}${mark}`;
+  };
+  const out = [
+    `Behaviour targets: rewrites at 1.0; each defect below 1.0 for ≥ 95 % of the golds it applies to (miss N(Mp) = N at 1.0, M of them in golds with a scenario that does not execute; eq = proven equivalent, not counted; n/s = gold not executable)`,
+    ...indent(
+      textTableLines(
+        ['corruption', ...sets],
+        corruptions.map((c) => [c, ...sets.map((s) => cell(s, c))]),
+      ),
+    ),
+  ];
+  const all = rows.filter((r) => r.set === 'all');
+  const missed = all.reduce((n, r) => n + r.missed, 0);
+  const partial = all.reduce((n, r) => n + r.missedInPartialGolds, 0);
+  out.push(
+    `  ${missed} miss(es) over all sets, ${partial} of them in golds with a scenario that does not execute${missed > partial ? '; the others:' : ''}`,
+  );
+  const misses = all.filter((r) => r.misses.length > 0);
+  for (const r of misses)
+    for (const m of r.misses.filter((x) => !x.partialGold).slice(0, 3))
+      out.push(`  miss ${r.corruption} ${m.itemId}: ${m.reason}`);
+  return out;
+}
+
 /** Render a calibration report for a terminal. */
 export function renderCalibration(report: CalibrationReport): string {
   const out: string[] = [];
-  out.push(`Calibration over ${report.items} gold items`);
+  const perSet = report.sets.length > 1;
+  out.push(
+    `Calibration over ${report.items} gold items${perSet ? ` (${report.sets.map((s) => `${s.name} ${s.items}`).join(', ')})` : ''}`,
+  );
   out.push('');
-  out.push('Corruptions (applied to N golds):');
-  for (const c of report.corruptions)
-    out.push(`  ${c.id.padEnd(24)} N=${String(c.applied).padEnd(3)} ${c.description}`);
+  out.push(
+    `Corruptions (applied to N golds${perSet ? `; per set: ${report.sets.map((s) => s.name).join(' / ')}` : ''}):`,
+  );
+  for (const c of report.corruptions) {
+    const split = perSet ? ` (${report.sets.map((s) => s.applied[c.id] ?? 0).join('/')})` : '';
+    out.push(`  ${c.id.padEnd(24)} N=${`${c.applied}${split}`.padEnd(perSet ? 12 : 3)} ${c.description}`);
+  }
   out.push('');
   out.push('Sensitivity: gold > corrupted share (higher/ties/lower of comparable pairs; n/s = not scored)');
   const corruptions = report.corruptions.map((c) => c.id);
@@ -29,6 +73,7 @@ export function renderCalibration(report: CalibrationReport): string {
   ]);
   out.push(...indent(textTableLines(['metric', ...corruptions], rows)));
   out.push('');
+  if (report.behaviourTargets) out.push(...renderBehaviourTargets(report), '');
   const blind = Object.entries(report.blind);
   out.push(
     blind.length === 0

@@ -11,12 +11,13 @@ import { goldReference, normaliseMethod, normalisePath } from './gold.js';
 import { candidateRefs } from './reference.js';
 import type { CheckFactory, CheckInput } from './types.js';
 
-/** Candidate scenarios that apply to none of the gold's states (null when the gold cannot be executed). */
+/** Candidate scenarios that apply to none of the states the gold decides (null when the gold cannot be executed). */
 function extraScenarios(input: CheckInput): string[] | null {
   const gold = goldBehaviour(input.item.goldText);
   const model = candidateModel(input);
   if (!gold.ok || !model) return null;
-  return model.scenarios.filter((s) => !gold.states.some((t) => applies(s, t.state, model))).map((s) => s.name);
+  const decided = gold.states.filter((t) => t.expected !== 'NONE');
+  return model.scenarios.filter((s) => !decided.some((t) => applies(s, t.state, model))).map((s) => s.name);
 }
 
 /** `precision`: matched / all of the candidate's calls and paths; null when it quotes none. */

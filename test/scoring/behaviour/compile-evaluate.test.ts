@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseControl } from '../../../src/gherkin/parse.js';
 import { compileControl } from '../../../src/scoring/behaviour/compile.js';
-import { decide } from '../../../src/scoring/behaviour/evaluate.js';
+import { applies, decide } from '../../../src/scoring/behaviour/evaluate.js';
 import type { DecisionModel, State } from '../../../src/scoring/behaviour/model.js';
 import { generateStates, MAX_STATES, witnessOf } from '../../../src/scoring/behaviour/states.js';
 import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
@@ -107,12 +107,13 @@ describe('state generation', () => {
     }
   });
 
-  it('is seeded, bounded and labelled with the gold verdict (never NONE), covering every outcome', () => {
+  it('is seeded, bounded and labelled with the gold verdict, covering every outcome', () => {
     const model = compile(gold('rds-instance-enhanced-monitoring'));
     const states = generateStates(model);
     expect(states.length).toBeGreaterThan(model.scenarios.length);
     expect(states.length).toBeLessThanOrEqual(MAX_STATES);
-    expect(new Set(states.map((s) => s.expected))).toEqual(new Set(['NOT_APPLICABLE', 'NON_COMPLIANT', 'COMPLIANT']));
+    const decided = new Set(states.map((s) => s.expected).filter((v) => v !== 'NONE'));
+    expect(decided).toEqual(new Set(['NOT_APPLICABLE', 'NON_COMPLIANT', 'COMPLIANT']));
     for (const s of states) expect(decide(model, s.state)).toBe(s.expected);
     const again = generateStates(model);
     expect(again.map((s) => s.origin)).toEqual(states.map((s) => s.origin));
@@ -121,6 +122,25 @@ describe('state generation', () => {
     expect(intervals).toContain(60);
     expect(intervals).toContain(0);
     expect(intervals).toContain(null);
+  });
+
+  it('keeps states where the gold decides nothing only when every gold scenario executes', () => {
+    const full = generateStates(compile(NOTEBOOK_GOLD));
+    expect(full.some((s) => s.expected === 'NONE')).toBe(true);
+    const partial = compile(NOTEBOOK_GOLD.replace('And its "DirectInternetAccess" is "Disabled"', 'And it is closed'));
+    expect(partial.skipped).toHaveLength(1);
+    const states = generateStates(partial);
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.some((s) => s.expected === 'NONE')).toBe(false);
+  });
+
+  it('prefers a witness where its scenario alone applies', () => {
+    const model = compile(gold('rds-instance-multi-az'));
+    for (const scenario of model.scenarios) {
+      const { state } = witnessOf(model, scenario);
+      const others = model.scenarios.filter((o) => o !== scenario && applies(o, state, model));
+      expect([scenario.name, others.map((o) => o.name)]).toEqual([scenario.name, []]);
+    }
   });
 
   it('tries every other enum value of an enum condition', () => {

@@ -19,6 +19,21 @@ describe('gherkin-bench judge calibrate', () => {
     expect(report.sensitivity.length).toBeGreaterThanOrEqual(CHECK_METRICS.length * (CORRUPTIONS.length - 6));
   });
 
+  it('reports each --dataset folder as a set with its behaviour targets; a gold id in two sets is exit 2', async () => {
+    const { code, stdout } = await cli(['judge', 'calibrate', '--dataset', DATASET, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      sets: { name: string; items: number }[];
+      behaviourTargets: { set: string }[];
+    };
+    expect(report.sets).toEqual([expect.objectContaining({ name: 'dataset', items: 1 })]);
+    expect(new Set(report.behaviourTargets.map((r) => r.set))).toEqual(new Set(['dataset', 'all']));
+    const twice = await cli(['judge', 'calibrate', '--dataset', DATASET, '--dataset', DATASET]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+    expect(twice.stderr).toContain('ids must be unique across the datasets');
+  });
+
   it('prints a text table and says the judge was not run', async () => {
     const { code, stdout } = await cli(['judge', 'calibrate', '--dataset', DATASET]);
     expect(code).toBe(0);

@@ -49,6 +49,16 @@ describe('logic corruptions and rewrites', () => {
     }
   });
 
+  it('drop a condition of a scenario, never a Background step', () => {
+    const withBackground = multiAz.replace(
+      '  Scenario: No DB instances exist',
+      '  Background:\n    Given the rule\'s code calls "rds.describe_db_instances"\n    And the rule\'s code calls "rds.describe_db_clusters"\n\n  Scenario: No DB instances exist',
+    );
+    const dropped = LOGIC_CORRUPTIONS.find((c) => c.id === 'condition-dropped')?.apply(withBackground, 'rds') ?? '';
+    expect(dropped).toContain('And the rule\'s code calls "rds.describe_db_clusters"');
+    expect(dropped.split('\n')).toHaveLength(withBackground.split('\n').length - 1);
+  });
+
   it('return null when there is nothing of the kind to change', () => {
     const bare = monitoring.replace(/is \d+/g, 'is set');
     expect(LOGIC_CORRUPTIONS.find((c) => c.id === 'threshold-moved')?.apply(bare, 'rds')).toBeNull();

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseControl } from '../../../src/gherkin/parse.js';
+import { compileControl } from '../../../src/scoring/behaviour/compile.js';
+import type { DecisionModel } from '../../../src/scoring/behaviour/model.js';
+import { checkEquivalence } from '../../../src/scoring/calibration/equivalence.js';
+import { INSTANCES_GOLD } from '../../support/behaviour-golds.js';
+import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
+
+function compile(text: string): DecisionModel {
+  const parsed = parseControl(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return compileControl(parsed.control);
+}
+
+describe('checkEquivalence', () => {
+  it('proves a subsumed scenario’s enum swap equivalent by evaluating every value class', () => {
+    const swapped = INSTANCES_GOLD.replace('is "stopped"', 'is "running"');
+    const result = checkEquivalence(compile(INSTANCES_GOLD), compile(swapped));
+    expect(result.kind).toBe('equivalent');
+    // PublicIpAddress (absent, set), State.Name (absent, stopped, running, …), PrivateIpAddress: more than 2 × 2 × 2.
+    expect(result.states).toBeGreaterThan(8);
+  });
+
+  it('finds a state the gold decides where an inverted control differs', () => {
+    const inverted = NOTEBOOK_GOLD.replace('returns NON_COMPLIANT', 'returns X')
+      .replace('returns COMPLIANT', 'returns NON_COMPLIANT')
+      .replace('returns X', 'returns COMPLIANT');
+    const result = checkEquivalence(compile(NOTEBOOK_GOLD), compile(inverted));
+    expect(result).toMatchObject({ kind: 'differs' });
+    if (result.kind !== 'differs') return;
+    expect(result.gold).not.toBe('NONE');
+    expect(result.corrupted).not.toBe(result.gold);
+  });
+
+  it('reports a wider scenario as differing where the gold decides nothing', () => {
+    const wider = INSTANCES_GOLD.replace('    And its "Reservations[].Instances[].PrivateIpAddress" is set\n', '');
+    const result = checkEquivalence(compile(INSTANCES_GOLD), compile(wider));
+    expect(result).toMatchObject({ kind: 'differs', gold: 'NONE', corrupted: 'COMPLIANT' });
+  });
+});
