@@ -23,11 +23,6 @@ describe('the held-out retrieval set (the headline)', () => {
       engineers.map((i) => [i.id, i.service, i.requirement, i.methods.map((m) => qualifiedMethod(m, i.service))]),
     );
   });
-
-  it('stays at or above the floor measured when it was built (0.86 / 0.62 hit@5; a regression guard, not a target)', () => {
-    expect(evaluateRetrieval(catalog, heldout, { useService: true }).scores.hit5).toBeGreaterThanOrEqual(0.85);
-    expect(evaluateRetrieval(catalog, heldout, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.6);
-  }, 180_000);
 });
 
 describe('the development retrieval set (what tuning may look at)', () => {
