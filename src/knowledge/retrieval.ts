@@ -8,7 +8,7 @@ import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
 import { catalogIndex, catalogServiceIndex, type IndexCache, type OperationDoc, serviceIndex } from './api-index.js';
 import type { ServiceCatalog } from './catalog.js';
-import { isReadOperation } from './operation-names.js';
+import { isReadOperation, resourceNoun } from './operation-names.js';
 import { type PassageSource, type RetrievedPassage, renderPassages } from './passages.js';
 import { parseResourceType } from './resource-types.js';
 import { type RankedService, rankServices } from './service-ranking.js';
@@ -61,6 +61,7 @@ const RANKING = {
   prefixMinLength: 5,
   catalogMaxShare: 0.1,
   services: { count: 3, exponent: 1 },
+  resourceNounBoost: 2,
 } as const;
 /** Words too common in member names to tell members apart. */
 const GENERIC = new Set(
@@ -189,7 +190,7 @@ function search(index: MiniSearch<OperationDoc>, weights: Map<string, number>): 
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term,
     boostTerm: (term) => weights.get(term) ?? 1,
-    boostDocument: (_id, _term, stored) => documentBoost(stored),
+    boostDocument: (_id, _term, stored) => documentBoost(stored) * resourceBoost(stored, weights),
     prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
     bm25: RANKING.bm25,
     boost: RANKING.boost,
@@ -244,6 +245,29 @@ function withoutCommonTerms(index: MiniSearch<OperationDoc>, weights: Map<string
   const limit = index.documentCount * RANKING.catalogMaxShare;
   const kept = new Map([...weights].filter(([term]) => documentFrequency(index, term) <= limit));
   return kept.size > 0 ? kept : weights;
+}
+
+const nounTerms = new Map<string, string[]>();
+
+/** The stemmed words of the resource a read operation is about (`DescribeLogGroups` → log, group). */
+function resourceTerms(operation: string): string[] {
+  let hit = nounTerms.get(operation);
+  if (!hit) {
+    hit = [...new Set(terms(resourceNoun(operation)))];
+    nounTerms.set(operation, hit);
+  }
+  return hit;
+}
+
+/**
+ * A requirement names its resource ("log groups", "load balancers"): operations about that
+ * resource rank higher, by the share of the resource's words the requirement itself uses.
+ */
+function resourceBoost(stored: Record<string, unknown> | undefined, weights: Map<string, number>): number {
+  const nouns = resourceTerms(String(stored?.operation ?? ''));
+  if (nouns.length === 0) return 1;
+  const named = nouns.filter((term) => (weights.get(term) ?? 0) >= 1).length;
+  return 1 + RANKING.resourceNounBoost * (named / nouns.length);
 }
 
 function documentBoost(stored: Record<string, unknown> | undefined): number {
