@@ -17,7 +17,7 @@ import type { ServiceApi, ServiceCatalog } from './catalog.js';
 import { isReadOperation, READ_VERBS, resourceNoun } from './operation-names.js';
 import { namespacesOf } from './resource-types.js';
 import { documentedNames, SERVICE_NAMES } from './service-names.js';
-import { SERVICE_INDEX_OPTIONS, type ServiceDoc, serviceDocument } from './service-ranking.js';
+import { SERVICE_INDEX_OPTIONS, type ServiceDoc, serviceDocument, serviceIndexSource } from './service-ranking.js';
 import { type Direction, type MemberInfo, memberPaths, type WalkLimits } from './shapes.js';
 import { shortDoc } from './text.js';
 import { processTerm, tokenize } from './vocabulary.js';
@@ -146,9 +146,8 @@ function indexFingerprint(): string {
       enumValues.toString(),
       serviceWords.toString(),
       shortDoc.toString(),
-      serviceDocument.toString(),
       resourceNoun.toString(),
-      String(SERVICE_INDEX_OPTIONS.tokenize),
+      serviceIndexSource(),
     ].join('\n'),
   );
 }

@@ -79,6 +79,11 @@ export function serviceDocument(api: ServiceApi): ServiceDoc {
   return { id: api.name, names: [...names].join(' '), resources: [...resources].join(' ') };
 }
 
+/** The source of what builds a service document and its terms (part of the on-disk cache key). */
+export function serviceIndexSource(): string {
+  return [serviceTokenize, serviceDocument].map(String).join('\n');
+}
+
 /** The services best matching a requirement, best first (at most `limit`; none when no word matches). */
 export function rankServices(index: MiniSearch<ServiceDoc>, requirement: string, limit: number): RankedService[] {
   const words = [...new Set(serviceTokenize(requirement).map((w) => processTerm(w)))].filter((t) => t !== null);

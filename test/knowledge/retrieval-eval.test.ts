@@ -37,12 +37,12 @@ describe('the development retrieval set (what tuning may look at)', () => {
     expect(dev.length).toBeGreaterThanOrEqual(60);
   });
 
-  it('meets the tuning targets it was tuned to: hit@5 >= 0.95 with the service, >= 0.80 without', () => {
+  it('meets the tuning targets it was tuned to: hit@5 >= 0.95 with the service, >= 0.90 without (measured 1.0 / 0.914)', () => {
     const withService = evaluateRetrieval(catalog, dev, { useService: true }).scores;
     expect(withService.hit5).toBeGreaterThanOrEqual(0.95);
     expect(withService.hit1).toBeLessThanOrEqual(withService.hit5);
     expect(withService.hit5).toBeLessThanOrEqual(withService.hit10);
-    expect(evaluateRetrieval(catalog, dev, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.8);
+    expect(evaluateRetrieval(catalog, dev, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.9);
   }, 180_000);
 });
 
