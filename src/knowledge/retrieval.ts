@@ -44,7 +44,8 @@ export interface Retriever {
 /**
  * Ranking knobs, tuned once on datasets/retrieval (global values, no per-query rules; see README):
  * field boosts, BM25 parameters, the weight of the security vocabulary's words, the penalty of
- * operations that change things (controls only read), prefix matching of long words; across all
+ * operations that change things (controls only read), prefix matching of long words, how much an
+ * operation about the resource the requirement names gains (less when named late); across all
  * services, how many of the services ranked for a requirement are searched and how steeply their
  * relative scores weight their operations, and (when no service matches) the share of operations
  * above which a word is too common to search for.
@@ -62,6 +63,7 @@ const RANKING = {
   catalogMaxShare: 0.1,
   services: { count: 3, exponent: 1 },
   resourceNounBoost: 2,
+  laterMentionDiscount: 0.6,
 } as const;
 /** Words too common in member names to tell members apart. */
 const GENERIC = new Set(
@@ -165,15 +167,16 @@ export function createRetriever(
     }
     let weights = queryTerms(query, opts.resourceType);
     if (weights.size === 0) return [];
+    const positions = termPositions(query);
     let results: SearchResult[];
-    if (service) results = search(serviceIndex(catalog.service(service)), weights);
+    if (service) results = search(serviceIndex(catalog.service(service)), weights, positions);
     else {
       const ranked = rankServices(catalogServiceIndex(catalog, universe, options.cache), query, RANKING.services.count);
-      if (ranked.length > 0) results = searchRankedServices(catalog, ranked, weights);
+      if (ranked.length > 0) results = searchRankedServices(catalog, ranked, weights, positions);
       else {
         const index = catalogIndex(catalog, universe, options.cache);
         weights = withoutCommonTerms(index, weights);
-        results = search(index, weights);
+        results = search(index, weights, positions);
       }
     }
     return results.slice(0, k).map((result) => toHit(catalog, result, weights, opts.members ?? 8));
@@ -185,12 +188,16 @@ export function createRetriever(
 }
 
 /** BM25 search of an operation index with weighted query words, read operations preferred. */
-function search(index: MiniSearch<OperationDoc>, weights: Map<string, number>): SearchResult[] {
+function search(
+  index: MiniSearch<OperationDoc>,
+  weights: Map<string, number>,
+  positions: Map<string, number>,
+): SearchResult[] {
   return index.search([...weights.keys()].join(' '), {
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term,
     boostTerm: (term) => weights.get(term) ?? 1,
-    boostDocument: (_id, _term, stored) => documentBoost(stored) * resourceBoost(stored, weights),
+    boostDocument: (_id, _term, stored) => documentBoost(stored) * resourceBoost(stored, weights, positions),
     prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
     bm25: RANKING.bm25,
     boost: RANKING.boost,
@@ -206,12 +213,13 @@ function searchRankedServices(
   catalog: ServiceCatalog,
   ranked: RankedService[],
   weights: Map<string, number>,
+  positions: Map<string, number>,
 ): SearchResult[] {
   const best = ranked[0]?.score ?? 1;
   return ranked
     .flatMap(({ service, score }) => {
       const factor = (score / best) ** RANKING.services.exponent;
-      return search(serviceIndex(catalog.service(service)), weights).map((hit) => ({
+      return search(serviceIndex(catalog.service(service)), weights, positions).map((hit) => ({
         ...hit,
         score: hit.score * factor,
       }));
@@ -247,6 +255,19 @@ function withoutCommonTerms(index: MiniSearch<OperationDoc>, weights: Map<string
   return kept.size > 0 ? kept : weights;
 }
 
+/**
+ * Words AWS API names abbreviate (`DescribeEndpointConfig`, `DescribeDBInstances`), as stems:
+ * the abbreviation → the stem of the word a requirement writes out.
+ */
+const API_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  config: 'configur',
+  db: 'databas',
+  cert: 'certif',
+  repo: 'repositori',
+  env: 'environ',
+  param: 'paramet',
+};
+
 const nounTerms = new Map<string, string[]>();
 
 /** The stemmed words of the resource a read operation is about (`DescribeLogGroups` → log, group). */
@@ -260,14 +281,36 @@ function resourceTerms(operation: string): string[] {
 }
 
 /**
- * A requirement names its resource ("log groups", "load balancers"): operations about that
- * resource rank higher, by the share of the resource's words the requirement itself uses.
+ * A requirement names its resource ("log groups", "load balancers"), usually first: operations
+ * about that resource rank higher, by the share of the resource's words the requirement itself
+ * uses, and more when the requirement names them early (its subject) than late.
  */
-function resourceBoost(stored: Record<string, unknown> | undefined, weights: Map<string, number>): number {
+function resourceBoost(
+  stored: Record<string, unknown> | undefined,
+  weights: Map<string, number>,
+  positions: Map<string, number>,
+): number {
   const nouns = resourceTerms(String(stored?.operation ?? ''));
   if (nouns.length === 0) return 1;
-  const named = nouns.filter((term) => (weights.get(term) ?? 0) >= 1).length;
-  return 1 + RANKING.resourceNounBoost * (named / nouns.length);
+  let named = 0;
+  let first = 1;
+  for (const term of nouns) {
+    const used = (weights.get(term) ?? 0) >= 1 ? term : API_ABBREVIATIONS[term];
+    if (!used || (weights.get(used) ?? 0) < 1) continue;
+    named++;
+    first = Math.min(first, positions.get(used) ?? 1);
+  }
+  return 1 + RANKING.resourceNounBoost * (named / nouns.length) * (1 - RANKING.laterMentionDiscount * first);
+}
+
+/** Where each of a requirement's words first occurs, from 0 (first word) to 1 (last word). */
+export function termPositions(requirement: string): Map<string, number> {
+  const words = terms(requirement);
+  const positions = new Map<string, number>();
+  words.forEach((term, i) => {
+    if (!positions.has(term)) positions.set(term, words.length > 1 ? i / (words.length - 1) : 0);
+  });
+  return positions;
 }
 
 function documentBoost(stored: Record<string, unknown> | undefined): number {
