@@ -3,9 +3,10 @@
  * boto3 method, service names, docs, member names, member docs and enum values — tokenized by
  * CamelCase and snake_case and stemmed (vocabulary.ts).
  *
- * Per-service indexes are built lazily in memory. The whole-catalog index is built once per process
- * (all models inflated in one pass over the zip) and, for the pinned model package, also kept on
- * disk under node_modules/.cache/gherkin-bench so later processes load it instead of rebuilding.
+ * Per-service indexes are built lazily in memory. The whole-catalog indexes — of every operation,
+ * and of services (one document each, service-ranking.ts) — are built once per process (all models
+ * inflated in one pass over the zip) and, for the pinned model package, also kept on disk under
+ * node_modules/.cache/gherkin-bench so later processes load them instead of rebuilding.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -207,7 +208,8 @@ function cachedCatalogIndex<T>(
   services: string[] | undefined,
   cache: IndexCache,
 ): MiniSearch<T> {
-  const key = `${kind}:${services ? [...services].sort().join(',') : '*'}`;
+  const scope = services ? [...services].sort().join(',') : '*';
+  const key = `${kind}:${scope}`;
   let perCatalog = catalogIndexes.get(catalog);
   if (!perCatalog) {
     perCatalog = new Map();
@@ -215,7 +217,7 @@ function cachedCatalogIndex<T>(
   }
   const known = perCatalog.get(key) as MiniSearch<T> | undefined;
   if (known) return known;
-  const file = cache ? cacheFile(cache, kind, catalog, services ? [...services].sort().join(',') : '*') : undefined;
+  const file = cache ? cacheFile(cache, kind, catalog, scope) : undefined;
   let index = file ? readCached<T>(file, options) : undefined;
   if (!index) {
     index = new MiniSearch<T>(options);
