@@ -3,21 +3,25 @@
  * boto3 method, service names, docs, member names, member docs and enum values — tokenized by
  * CamelCase and snake_case and stemmed (vocabulary.ts).
  *
- * Per-service indexes are built lazily in memory. The whole-catalog index is built once per process
- * (all models inflated in one pass over the zip) and, for the pinned model package, also kept on
- * disk under node_modules/.cache/gherkin-bench so later processes load it instead of rebuilding.
+ * Per-service indexes are built lazily in memory. The whole-catalog indexes — of every operation,
+ * and of services (one document each, service-ranking.ts) — are built once per process (all models
+ * inflated in one pass over the zip) and, for the pinned model package, also kept on disk under
+ * node_modules/.cache/gherkin-bench so later processes load them instead of rebuilding.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packagePath } from '../paths.js';
 import { MODEL_PACKAGE_VERSION } from './botocore-source.js';
 import type { ServiceApi, ServiceCatalog } from './catalog.js';
+import { isReadOperation, READ_VERBS, resourceNoun } from './operation-names.js';
 import { namespacesOf } from './resource-types.js';
+import { documentedNames, SERVICE_NAMES } from './service-names.js';
+import { SERVICE_INDEX_OPTIONS, type ServiceDoc, serviceDocument, serviceIndexSource } from './service-ranking.js';
 import { type Direction, type MemberInfo, memberPaths, type WalkLimits } from './shapes.js';
 import { shortDoc } from './text.js';
-import { processTerm, SERVICE_ALIASES, tokenize } from './vocabulary.js';
+import { processTerm, tokenize } from './vocabulary.js';
 
 /** What the index stores per operation. */
 export interface OperationDoc {
@@ -46,24 +50,11 @@ const MAX_VALUES = 80;
  * Bump when what goes into an index changes in a way the cache fingerprint cannot see (e.g. the
  * member walk in shapes.ts or the stemmer package): it names the on-disk cache file.
  */
-export const INDEX_SCHEMA = 1;
-
-const READ_VERBS = /^(Describe|Get|List|Search|Lookup|BatchGet|Check|Query|Scan)[A-Z0-9]/;
-
-/** True for operations that read configuration (Describe/Get/List…). */
-export function isReadOperation(operation: string): boolean {
-  return READ_VERBS.test(operation);
-}
+export const INDEX_SCHEMA = 2;
 
 function serviceWords(api: ServiceApi): string {
   const meta = api.model.metadata;
-  return [
-    api.name,
-    api.fullName,
-    meta.serviceId ?? '',
-    SERVICE_ALIASES[api.name] ?? '',
-    ...namespacesOf(api.name),
-  ].join(' ');
+  return [api.name, api.fullName, meta.serviceId ?? '', documentedNames(api.name), ...namespacesOf(api.name)].join(' ');
 }
 
 function operationDocs(api: ServiceApi, walk: WalkLimits = INDEX_WALK): OperationDoc[] {
@@ -109,7 +100,7 @@ function enumValues(api: ServiceApi, members: MemberInfo[]): string {
   return [...values].join(' ');
 }
 
-const INDEX_OPTIONS = {
+const INDEX_OPTIONS: Options<OperationDoc> = {
   fields: [...FIELDS],
   storeFields: ['service', 'operation', 'method', 'read', 'deprecated'],
   tokenize,
@@ -121,7 +112,7 @@ function newIndex(): MiniSearch<OperationDoc> {
 }
 
 const serviceIndexes = new WeakMap<ServiceApi, MiniSearch<OperationDoc>>();
-const catalogIndexes = new WeakMap<ServiceCatalog, Map<string, MiniSearch<OperationDoc>>>();
+const catalogIndexes = new WeakMap<ServiceCatalog, Map<string, MiniSearch<unknown>>>();
 
 /** The (cached) index of one service's operations. */
 export function serviceIndex(api: ServiceApi): MiniSearch<OperationDoc> {
@@ -149,20 +140,25 @@ export function defaultIndexCache(catalog: ServiceCatalog): IndexCache {
 function indexFingerprint(): string {
   return simpleHash(
     [
-      JSON.stringify({ INDEX_SCHEMA, FIELDS, CATALOG_WALK, MAX_VALUES, SERVICE_ALIASES }),
+      JSON.stringify({ INDEX_SCHEMA, FIELDS, CATALOG_WALK, MAX_VALUES, SERVICE_NAMES, READ_VERBS: READ_VERBS.source }),
       tokenize.toString(),
       processTerm.toString(),
       operationDocs.toString(),
       enumValues.toString(),
       serviceWords.toString(),
       shortDoc.toString(),
+      resourceNoun.toString(),
+      serviceIndexSource(),
     ].join('\n'),
   );
 }
 
-function cacheFile(dir: string, catalog: ServiceCatalog, key: string): string {
+/** The two kinds of whole-catalog index: one document per operation, or per service. */
+type IndexKind = 'api-index' | 'service-index';
+
+function cacheFile(dir: string, kind: IndexKind, catalog: ServiceCatalog, key: string): string {
   const scope = key === '*' ? 'all' : `${key.length}-${simpleHash(key)}`;
-  return join(dir, `api-index-${catalog.version}-v${INDEX_SCHEMA}-${indexFingerprint()}-${scope}.json`);
+  return join(dir, `${kind}-${catalog.version}-v${INDEX_SCHEMA}-${indexFingerprint()}-${scope}.json`);
 }
 
 function simpleHash(text: string): string {
@@ -171,7 +167,7 @@ function simpleHash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-function readCached(file: string): MiniSearch<OperationDoc> | undefined {
+function readCached<T>(file: string, options: Options<T>): MiniSearch<T> | undefined {
   let json: string;
   try {
     json = readFileSync(file, 'utf8');
@@ -179,20 +175,20 @@ function readCached(file: string): MiniSearch<OperationDoc> | undefined {
     return undefined; // not built yet
   }
   try {
-    return MiniSearch.loadJSON<OperationDoc>(json, INDEX_OPTIONS);
+    return MiniSearch.loadJSON<T>(json, options);
   } catch {
     return undefined; // damaged: rebuild and overwrite
   }
 }
 
-function writeCached(file: string, index: MiniSearch<OperationDoc>): void {
+function writeCached(file: string, kind: IndexKind, index: MiniSearch<unknown>): void {
   const dir = dirname(file);
   try {
     writeFileAtomic(file, JSON.stringify(index));
-    // Older builds of the same scope are stale now.
+    // Older builds of the same kind and scope are stale now.
     const scope = file.slice(file.lastIndexOf('-'));
     for (const name of readdirSync(dir))
-      if (name.startsWith('api-index-') && name.endsWith(scope) && join(dir, name) !== file)
+      if (name.startsWith(`${kind}-`) && name.endsWith(scope) && join(dir, name) !== file)
         rmSync(join(dir, name), { force: true });
   } catch {
     // A read-only install just rebuilds next time.
@@ -200,29 +196,66 @@ function writeCached(file: string, index: MiniSearch<OperationDoc>): void {
 }
 
 /**
- * The index over many services, or all of the catalog when `services` is omitted: kept in memory
- * per catalog, and in `cache` (a folder) across processes. All models are inflated in one pass.
+ * A whole-catalog index of one kind over many services, or all of the catalog when `services` is
+ * omitted: kept in memory per catalog, and in `cache` (a folder) across processes. All models are
+ * inflated in one pass when it is built.
  */
-export function catalogIndex(
+function cachedCatalogIndex<T>(
+  kind: IndexKind,
+  options: Options<T>,
+  documents: (api: ServiceApi) => T[],
   catalog: ServiceCatalog,
-  services?: string[],
-  cache: IndexCache = defaultIndexCache(catalog),
-): MiniSearch<OperationDoc> {
-  const key = services ? [...services].sort().join(',') : '*';
+  services: string[] | undefined,
+  cache: IndexCache,
+): MiniSearch<T> {
+  const scope = services ? [...services].sort().join(',') : '*';
+  const key = `${kind}:${scope}`;
   let perCatalog = catalogIndexes.get(catalog);
   if (!perCatalog) {
     perCatalog = new Map();
     catalogIndexes.set(catalog, perCatalog);
   }
-  let index = perCatalog.get(key);
-  if (index) return index;
-  const file = cache ? cacheFile(cache, catalog, key) : undefined;
-  index = file ? readCached(file) : undefined;
+  const known = perCatalog.get(key) as MiniSearch<T> | undefined;
+  if (known) return known;
+  const file = cache ? cacheFile(cache, kind, catalog, scope) : undefined;
+  let index = file ? readCached<T>(file, options) : undefined;
   if (!index) {
-    index = newIndex();
-    for (const api of catalog.loadMany(services)) index.addAll(operationDocs(api, CATALOG_WALK));
-    if (file) writeCached(file, index);
+    index = new MiniSearch<T>(options);
+    for (const api of catalog.loadMany(services)) index.addAll(documents(api));
+    if (file) writeCached(file, kind, index as MiniSearch<unknown>);
   }
-  perCatalog.set(key, index);
+  perCatalog.set(key, index as MiniSearch<unknown>);
   return index;
+}
+
+/** The index of every operation of many services, or of all of the catalog when `services` is omitted. */
+export function catalogIndex(
+  catalog: ServiceCatalog,
+  services?: string[],
+  cache: IndexCache = defaultIndexCache(catalog),
+): MiniSearch<OperationDoc> {
+  return cachedCatalogIndex(
+    'api-index',
+    INDEX_OPTIONS,
+    (api) => operationDocs(api, CATALOG_WALK),
+    catalog,
+    services,
+    cache,
+  );
+}
+
+/** The index of services (service-ranking.ts) of many services, or of all of the catalog. */
+export function catalogServiceIndex(
+  catalog: ServiceCatalog,
+  services?: string[],
+  cache: IndexCache = defaultIndexCache(catalog),
+): MiniSearch<ServiceDoc> {
+  return cachedCatalogIndex(
+    'service-index',
+    SERVICE_INDEX_OPTIONS,
+    (api) => [serviceDocument(api)],
+    catalog,
+    services,
+    cache,
+  );
 }

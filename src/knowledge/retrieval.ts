@@ -6,10 +6,12 @@
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
-import { catalogIndex, type IndexCache, isReadOperation, type OperationDoc, serviceIndex } from './api-index.js';
+import { catalogIndex, catalogServiceIndex, type IndexCache, type OperationDoc, serviceIndex } from './api-index.js';
 import type { ServiceCatalog } from './catalog.js';
+import { isReadOperation, resourceNoun } from './operation-names.js';
 import { type PassageSource, type RetrievedPassage, renderPassages } from './passages.js';
 import { parseResourceType } from './resource-types.js';
+import { type RankedService, rankServices } from './service-ranking.js';
 import { type MemberInfo, memberPaths } from './shapes.js';
 import { didYouMean } from './suggest.js';
 import { expand, terms } from './vocabulary.js';
@@ -42,8 +44,11 @@ export interface Retriever {
 /**
  * Ranking knobs, tuned once on datasets/retrieval (global values, no per-query rules; see README):
  * field boosts, BM25 parameters, the weight of the security vocabulary's words, the penalty of
- * operations that change things (controls only read), prefix matching of long words, and (across
- * all services) the share of operations above which a word is too common to search for.
+ * operations that change things (controls only read), prefix matching of long words, how much an
+ * operation about the resource the requirement names gains (less when named late); across all
+ * services, how many of the services ranked for a requirement are searched and how steeply their
+ * relative scores weight their operations, and (when no service matches) the share of operations
+ * above which a word is too common to search for.
  */
 const RANKING = {
   boost: { name: 3, svc: 4, doc: 1, members: 1, memberDocs: 0.6, values: 0.8 },
@@ -56,6 +61,9 @@ const RANKING = {
   deprecatedFactor: 0.5,
   prefixMinLength: 5,
   catalogMaxShare: 0.1,
+  services: { count: 3, exponent: 1 },
+  resourceNounBoost: 2,
+  laterMentionDiscount: 0.6,
 } as const;
 /** Words too common in member names to tell members apart. */
 const GENERIC = new Set(
@@ -159,23 +167,64 @@ export function createRetriever(
     }
     let weights = queryTerms(query, opts.resourceType);
     if (weights.size === 0) return [];
-    const index = service ? serviceIndex(catalog.service(service)) : catalogIndex(catalog, universe, options.cache);
-    if (!service) weights = withoutCommonTerms(index, weights);
-    const results = index.search([...weights.keys()].join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boostTerm: (term) => weights.get(term) ?? 1,
-      boostDocument: (_id, _term, stored) => documentBoost(stored),
-      prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
-      bm25: RANKING.bm25,
-      boost: RANKING.boost,
-    });
+    const positions = termPositions(query);
+    let results: SearchResult[];
+    if (service) results = search(serviceIndex(catalog.service(service)), weights, positions);
+    else {
+      const ranked = rankServices(catalogServiceIndex(catalog, universe, options.cache), query, RANKING.services.count);
+      if (ranked.length > 0) results = searchRankedServices(catalog, ranked, weights, positions);
+      else {
+        const index = catalogIndex(catalog, universe, options.cache);
+        weights = withoutCommonTerms(index, weights);
+        results = search(index, weights, positions);
+      }
+    }
     return results.slice(0, k).map((result) => toHit(catalog, result, weights, opts.members ?? 8));
   };
   return {
     retrieve,
     renderPassages: (hits, tokenBudget) => renderPassages(catalog, hits, tokenBudget),
   };
+}
+
+/** BM25 search of an operation index with weighted query words, read operations preferred. */
+function search(
+  index: MiniSearch<OperationDoc>,
+  weights: Map<string, number>,
+  positions: Map<string, number>,
+): SearchResult[] {
+  return index.search([...weights.keys()].join(' '), {
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+    boostTerm: (term) => weights.get(term) ?? 1,
+    boostDocument: (_id, _term, stored) => documentBoost(stored) * resourceBoost(stored, weights, positions),
+    prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
+    bm25: RANKING.bm25,
+    boost: RANKING.boost,
+  });
+}
+
+/**
+ * Across all services: each of the services ranked for the requirement is searched on its own
+ * index, as when the service is given, and its operations' scores are weighted by the service's
+ * score relative to the best service's.
+ */
+function searchRankedServices(
+  catalog: ServiceCatalog,
+  ranked: RankedService[],
+  weights: Map<string, number>,
+  positions: Map<string, number>,
+): SearchResult[] {
+  const best = ranked[0]?.score ?? 1;
+  return ranked
+    .flatMap(({ service, score }) => {
+      const factor = (score / best) ** RANKING.services.exponent;
+      return search(serviceIndex(catalog.service(service)), weights, positions).map((hit) => ({
+        ...hit,
+        score: hit.score * factor,
+      }));
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 const documentFrequencies = new WeakMap<MiniSearch<OperationDoc>, Map<string, number>>();
@@ -204,6 +253,64 @@ function withoutCommonTerms(index: MiniSearch<OperationDoc>, weights: Map<string
   const limit = index.documentCount * RANKING.catalogMaxShare;
   const kept = new Map([...weights].filter(([term]) => documentFrequency(index, term) <= limit));
   return kept.size > 0 ? kept : weights;
+}
+
+/**
+ * Words AWS API names abbreviate (`DescribeEndpointConfig`, `DescribeDBInstances`), as stems:
+ * the abbreviation → the stem of the word a requirement writes out.
+ */
+const API_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  config: 'configur',
+  db: 'databas',
+  cert: 'certif',
+  repo: 'repositori',
+  env: 'environ',
+  param: 'paramet',
+};
+
+const nounTerms = new Map<string, string[]>();
+
+/** The stemmed words of the resource a read operation is about (`DescribeLogGroups` → log, group). */
+function resourceTerms(operation: string): string[] {
+  let hit = nounTerms.get(operation);
+  if (!hit) {
+    hit = [...new Set(terms(resourceNoun(operation)))];
+    nounTerms.set(operation, hit);
+  }
+  return hit;
+}
+
+/**
+ * A requirement names its resource ("log groups", "load balancers"), usually first: operations
+ * about that resource rank higher, by the share of the resource's words the requirement itself
+ * uses, and more when the requirement names them early (its subject) than late.
+ */
+function resourceBoost(
+  stored: Record<string, unknown> | undefined,
+  weights: Map<string, number>,
+  positions: Map<string, number>,
+): number {
+  const nouns = resourceTerms(String(stored?.operation ?? ''));
+  if (nouns.length === 0) return 1;
+  let named = 0;
+  let first = 1;
+  for (const term of nouns) {
+    const used = (weights.get(term) ?? 0) >= 1 ? term : API_ABBREVIATIONS[term];
+    if (!used || (weights.get(used) ?? 0) < 1) continue;
+    named++;
+    first = Math.min(first, positions.get(used) ?? 1);
+  }
+  return 1 + RANKING.resourceNounBoost * (named / nouns.length) * (1 - RANKING.laterMentionDiscount * first);
+}
+
+/** Where each of a requirement's words first occurs, from 0 (first word) to 1 (last word). */
+export function termPositions(requirement: string): Map<string, number> {
+  const words = terms(requirement);
+  const positions = new Map<string, number>();
+  words.forEach((term, i) => {
+    if (!positions.has(term)) positions.set(term, words.length > 1 ? i / (words.length - 1) : 0);
+  });
+  return positions;
 }
 
 function documentBoost(stored: Record<string, unknown> | undefined): number {

@@ -176,37 +176,3 @@ export function expand(requirement: string): string[] {
   for (const rule of EXPANSIONS) if (rule.when.test(requirement)) added.push(...terms(rule.add));
   return added;
 }
-
-/** Extra names people use for a service, added to its operations' service field. */
-export const SERVICE_ALIASES: Readonly<Record<string, string>> = {
-  'acm-pca': 'private certificate authority',
-  apigateway: 'api gateway rest api stage',
-  apigatewayv2: 'api gateway http websocket api stage',
-  'cognito-idp': 'cognito user pool',
-  dynamodb: 'dynamo table',
-  ec2: 'elastic compute cloud instance vpc ebs volume security group',
-  ecr: 'container registry image repository',
-  ecs: 'elastic container service task definition cluster',
-  efs: 'elastic file system',
-  eks: 'kubernetes cluster',
-  elasticache: 'redis memcached cache cluster',
-  elb: 'classic load balancer clb',
-  elbv2: 'application network load balancer alb nlb',
-  emr: 'elastic mapreduce hadoop spark cluster',
-  es: 'elasticsearch opensearch domain',
-  firehose: 'kinesis data firehose delivery stream',
-  kafka: 'msk managed streaming kafka cluster',
-  kms: 'key management service',
-  logs: 'cloudwatch logs log group',
-  mq: 'amazonmq broker activemq rabbitmq',
-  'network-firewall': 'network firewall policy',
-  opensearch: 'opensearch elasticsearch domain',
-  rds: 'relational database aurora db instance cluster',
-  s3: 'simple storage bucket object',
-  s3control: 's3 account public access block access point',
-  sns: 'simple notification topic',
-  sqs: 'simple queue',
-  ssm: 'systems manager parameter document',
-  stepfunctions: 'step functions state machine',
-  wafv2: 'waf web acl',
-};

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogIndex, defaultIndexCache, serviceIndex } from '../../src/knowledge/api-index.js';
+import { catalogIndex, catalogServiceIndex, defaultIndexCache, serviceIndex } from '../../src/knowledge/api-index.js';
 import { openBotocoreSource } from '../../src/knowledge/botocore-source.js';
 import { createCatalog, defaultCatalog } from '../../src/knowledge/catalog.js';
 
@@ -39,5 +39,19 @@ describe('catalog index cache', () => {
     const fake = { ...defaultCatalog(), version: 'test' };
     expect(defaultIndexCache(fake)).toBe(false);
     expect(serviceIndex(defaultCatalog().service('sqs')).documentCount).toBe(rebuilt.documentCount);
+  });
+
+  it('keeps the service index beside it, built once and loaded by a later process with the same ranking', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gb-index-cache-'));
+    const built = catalogServiceIndex(createCatalog(openBotocoreSource()), services, dir);
+    expect(readdirSync(dir).filter((f) => f.startsWith('service-index-'))).toHaveLength(1);
+    const fresh = createCatalog(openBotocoreSource());
+    const loaded = catalogServiceIndex(fresh, services, dir);
+    expect(loaded).not.toBe(built);
+    const ids = (index: typeof built) => index.search('queue key').map((r) => r.id);
+    expect(ids(loaded)).toEqual(ids(built));
+    expect(loaded.search('simple queue')[0]?.id).toBe('sqs');
+    expect(loaded.search('key management')[0]?.id).toBe('kms');
+    expect(catalogServiceIndex(fresh, services, dir)).toBe(loaded);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/knowledge/catalog.js';
 import { estimateTokens } from '../../src/knowledge/passages.js';
-import { createRetriever, isReadOperation, queryTerms } from '../../src/knowledge/retrieval.js';
+import { createRetriever, isReadOperation, queryTerms, termPositions } from '../../src/knowledge/retrieval.js';
 
 const catalog = defaultCatalog();
 const retriever = createRetriever(catalog);
@@ -85,5 +85,27 @@ describe('queryTerms', () => {
     expect(queryTerms('Traffic must use TLS').has('ssl')).toBe(true);
     expect(queryTerms('Access logging must be on').has('log')).toBe(true);
     expect(queryTerms('must not be reachable from the internet').has('publicli')).toBe(true);
+  });
+});
+
+describe('the resource a requirement names', () => {
+  it('ranks the operations about it first, its written-out words matching API abbreviations (Config, DB)', () => {
+    const hits = retriever.retrieve(
+      'SageMaker endpoint configurations must specify a KMS key for their storage volumes.',
+      {
+        service: 'sagemaker',
+        k: 3,
+      },
+    );
+    expect(hits[0]?.method).toBe('describe_endpoint_config');
+    const rds = retriever.retrieve('Database instances must not be publicly accessible.', { service: 'rds', k: 3 });
+    expect(rds[0]?.method).toBe('describe_db_instances');
+  });
+
+  it('places each word by its first occurrence, from 0 to 1', () => {
+    const positions = termPositions('Repositories must not allow an image tag to change in repositories');
+    expect(positions.get('repositori')).toBe(0);
+    expect(positions.get('imag')).toBeCloseTo(2 / 5);
+    expect(positions.get('repositori')).toBeLessThan(positions.get('tag') as number);
   });
 });
