@@ -8,7 +8,7 @@
 import { canonicalJson, sha256 } from '../../canonical-json.js';
 import { type Change, conditionCases } from './assignments.js';
 import { applies, decide } from './evaluate.js';
-import type { CompiledScenario, DecisionModel, State, Verdict } from './model.js';
+import type { CompiledScenario, DecisionModel, Element, Scalar, State, Verdict } from './model.js';
 
 /** Most states kept per gold. */
 export const MAX_STATES = 64;
@@ -99,20 +99,36 @@ function satisfy(model: DecisionModel, scenario: CompiledScenario, seed: number,
 
 /**
  * A change that compares a member with a parameter the state already sets: keep the parameter and
- * move the member's value to match (same value) or not (a value outside it) as the change meant.
+ * move the member's value so that it stands to the parameter's value as the change meant it to
+ * stand to the value the change wanted: an element equal to a wanted value takes the parameter's
+ * value, a number keeps its distance (so `more than "p"` and `more than "p" days old` still hold),
+ * anything else becomes a value outside it. A list is fitted element by element (a `some` witness
+ * keeps its one matching element); an absent member stays absent.
  */
 function fitToParams(change: Change, state: State): Change {
   const [param] = change.params;
   const [member] = change.members;
   const existing = param ? state.params.get(param[0]) : undefined;
   if (!param || !member || existing === undefined || existing === 'invalid' || param[1] === undefined) return change;
-  const wanted = param[1] === 'invalid' ? [] : param[1].map(String);
+  const meant = param[1] === 'invalid' ? [] : param[1];
+  const wanted = meant.map(String);
   const value = member[1];
-  const values = value === null ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
-  const inside = values.length > 0 && values.every((v) => wanted.includes(v));
-  const next: (typeof member)[1] = inside ? (existing[0] ?? null) : `${String(existing[0] ?? 'value')}-other`;
-  const shaped = Array.isArray(value) && next !== null ? [next as string | number | boolean] : next;
-  return { ...change, params: [], members: [[member[0], shaped]] };
+  if (value === null) return { ...change, params: [], members: [[member[0], null]] };
+  const fitOne = (v: Element): Element => {
+    if (v === null) return null;
+    const at = wanted.indexOf(String(v));
+    if (at >= 0) return existing[at] ?? (existing[0] as Scalar);
+    const from = Number(meant[0]);
+    const to = Number(existing[0]);
+    if (typeof v === 'number' && Number.isFinite(from) && Number.isFinite(to)) return v - from + to;
+    return `${String(existing[0] ?? 'value')}-other`;
+  };
+  const fitted = Array.isArray(value)
+    ? value.map(fitOne)
+    : typeof value === 'object'
+      ? value
+      : (fitOne(value) as Scalar);
+  return { ...change, params: [], members: [[member[0], fitted]] };
 }
 
 /**
