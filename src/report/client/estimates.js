@@ -35,7 +35,8 @@ export function drawComparisons() {
   const rows = summary.comparisons
     .filter((c) => QUALITY.includes(c.metric))
     .map((c) => ({
-      noise: c.meanDiff === 0 && c.ci.low === 0 && c.ci.high === 0,
+      // No item differs: a row of zeros (its interval may still be wide, e.g. Newcombe's for 0/1 metrics).
+      noise: c.nonZero === 0,
       cells: [
         txt(c.variant),
         txt(c.model),
