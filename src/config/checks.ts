@@ -119,6 +119,13 @@ export function checkExperiment(
     throw badInput(at('concurrency'), `must be an integer from 1 to ${MAX_CONCURRENCY}`);
   const models = config.models.map(planModel);
   models.forEach((model, index) => {
+    // The reports tell the offline generator apart by its name: it keeps it, so no report can
+    // show its candidates under a name that reads like a model's.
+    if (OFFLINE_SPECS.includes(model.id) && model.name !== model.id)
+      throw badInput(
+        at(`models[${index}]`),
+        `the offline reference generator is not an LLM and keeps its name "${model.id}"; drop its label and config`,
+      );
     const first = models.findIndex((m) => m.name === model.name || m.keyPart === model.keyPart);
     if (first !== index)
       throw badInput(

@@ -22,8 +22,10 @@ describe('models with a provider configuration', () => {
     expect(object.models).toEqual(['offline:reference']);
     expect(object.cases.map((c) => c.key)).toEqual(plain.cases.map((c) => c.key));
     // a label renames the model in records and reports, not its cases
-    const labelled = await plan('models: [{ id: offline, label: Reference }]\nvariants: [none]\ndataset: { limit: 2 }');
-    const bare = await plan('models: [offline]\nvariants: [none]\ndataset: { limit: 2 }');
+    const labelled = await plan(
+      'models: [{ id: "openai:chat:tiny", label: Reference }]\nvariants: [none]\ndataset: { limit: 2 }',
+    );
+    const bare = await plan('models: ["openai:chat:tiny"]\nvariants: [none]\ndataset: { limit: 2 }');
     expect(labelled.models).toEqual(['Reference']);
     expect(labelled.cases.map((c) => c.model)).toEqual(['Reference', 'Reference']);
     expect(labelled.cases.map((c) => c.key)).toEqual(bare.cases.map((c) => c.key));
@@ -48,8 +50,14 @@ describe('models with a provider configuration', () => {
     await expect(plan(`models:\n  - ${HTTP}\n  - ${HTTP}\n`)).rejects.toThrow(
       /e\.yaml: models\[1\]: model "http#[0-9a-f]{12}" appears twice/,
     );
-    await expect(plan('models: [{ id: offline, label: x }, { id: offline:reference, label: x }]')).rejects.toThrow(
-      'models[1]: model "x" appears twice',
+    await expect(
+      plan('models: [{ id: "openai:chat:a", label: x }, { id: "openai:chat:b", label: x }]'),
+    ).rejects.toThrow('models[1]: model "x" appears twice');
+  });
+
+  it('the offline generator keeps its name, so no report shows its candidates under a model-like label', async () => {
+    await expect(plan('models: [{ id: offline, label: Reference }]')).rejects.toThrow(
+      'e.yaml: models[0]: the offline reference generator is not an LLM and keeps its name "offline"; drop its label and config',
     );
   });
 
