@@ -88,6 +88,8 @@ export interface RunManifest {
   scorers?: ScorerRecord[];
   /** Each `gherkin-bench rescore` of the run, oldest first (absent until one ran). */
   rescores?: RescoreRecord[];
+  /** The slice of the grid this run folder holds (`run --shard i/n`); absent for a whole run. */
+  shard?: { index: number; count: number };
   /** Stored cases by outcome, updated when a run (or a resumed part of it) ends. */
   counts?: { ok: number; failed: number; remaining: number };
 }
