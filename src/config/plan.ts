@@ -66,7 +66,7 @@ export interface RunPlan {
   /** The case grid, model-major then variant, item, repeat (only this shard's cases when sharded). */
   cases: PlannedCase[];
   /** Set when the plan runs one shard of the grid (`run --shard i/n`, src/run/shard.ts). */
-  shard?: { index: number; count: number };
+  shard?: { index: number; count: number; gridCases: number };
 }
 
 /** Options of {@link buildPlan}. */

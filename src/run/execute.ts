@@ -63,5 +63,9 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
 
 /** The plan narrowed to one shard of its case grid (src/run/shard.ts says which cases). */
 function sharded(plan: RunPlan, shard: Shard): RunPlan {
-  return { ...plan, cases: shardCases(plan.cases, shard), shard: { index: shard.index, count: shard.count } };
+  return {
+    ...plan,
+    cases: shardCases(plan.cases, shard),
+    shard: { index: shard.index, count: shard.count, gridCases: plan.cases.length },
+  };
 }
