@@ -2,13 +2,16 @@
  * The child process of the memory-at-scale benchmark (memory.ts): runs `argv[2]` cases of the
  * default experiment narrowed to variant `none` on the offline reference generator (a fast, real
  * provider: no network, every check scores every case), cache off, concurrency 16, in a fresh
- * run folder under `argv[3]`. Every twentieth of the run it collects garbage and samples the live
- * JS heap and RSS; at the end it prints one JSON line: the samples, the counts and its peak RSS.
+ * run folder under `argv[3]`. A first, unmeasured run of one case per item loads what every case
+ * shares (the service models the checks read, loaded once per service; the grid is item-major, so
+ * without it new items would load theirs all through the measured run). Every twentieth of the
+ * run it collects garbage and samples the live JS heap and RSS; at the end it prints one JSON
+ * line: the samples, the counts and its peak RSS.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { runExperiment } from '../src/run/engine.js';
-import { benchPromptfoo, freshRun, planWithItems } from './experiment.js';
+import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
 
 const cases = Number(process.argv[2]);
 const dir = process.argv[3] as string;
@@ -26,6 +29,7 @@ const plan = await planWithItems(dir, ITEMS, {
   concurrency: 16,
   cache: false,
 });
+await runExperiment(freshRun(narrowPlan(plan, { repeats: 1 }), dir, 'warm-up'));
 const every = Math.max(1, Math.floor(plan.cases.length / 20));
 const samples: { done: number; liveHeapMb: number; rssMb: number }[] = [];
 const started = performance.now();
