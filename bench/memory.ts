@@ -4,9 +4,10 @@
  * in a child process started from the built CLI in an empty working folder (so its call cache
  * starts empty). The child reports its own peak RSS at exit (rss-probe.ts). One run: it is slow.
  *
- * And memory at scale: a run of many cases (GB_BENCH_SCALE_CASES, default 100,000, the issue's target; about 4 minutes) on the offline
- * generator in a child process (memory-scale-child.ts): peak RSS and the slope of the live heap
- * (after a full GC) over the second half of the run — flat when nothing is kept per case.
+ * And memory at scale: a run of many cases (GB_BENCH_SCALE_CASES, default 100,000, the issue's
+ * target; about 4 minutes) on the offline generator in a child process (memory-scale-child.ts):
+ * peak RSS and the slope of the live heap (after a full GC) over the second half of the run —
+ * flat when nothing is kept per case.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
