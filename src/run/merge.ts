@@ -3,10 +3,11 @@
  * `report`, `gate` and `run --resume` then read like any other run. Shards of different plans,
  * a shard given twice and (unless allowed) a missing or unfinished shard are refused with one line.
  */
+import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { canonicalJson, sha256 } from '../canonical-json.js';
 import { UserError } from '../errors.js';
-import { readManifest, readResults } from './records.js';
+import { readManifest, streamResults } from './records.js';
 import { shardLabel } from './shard.js';
 import { RunStore } from './store.js';
 import type { RunManifest } from './types.js';
@@ -121,28 +122,34 @@ export async function mergeShards(
       shard: shardLabel(m.shard as NonNullable<RunManifest['shard']>),
     })),
   };
+  if (await stat(out).catch(() => undefined))
+    throw new UserError('BAD_USAGE', `${out} already exists; name a new folder with --out`);
   const store = await RunStore.create(out, merged);
   let ok = 0;
   let failed = 0;
   try {
-    // One shard in memory at a time; every record goes to the store as it is read.
+    // Records stream from each shard's file to the merged store: a shard never sits in memory whole.
     for (const [i, dir] of dirs.entries()) {
-      const { records } = await readResults(dir);
       const manifest = manifests[i] as RunManifest;
-      if (records.length < manifest.cases && !options.allowPartial)
-        throw new UserError(
-          'BAD_INPUT',
-          `${dir}: shard ${shardLabel(manifest.shard as NonNullable<RunManifest['shard']>)} is unfinished (${records.length}/${manifest.cases} cases); finish it with gherkin-bench run --resume ${dir}, or pass --allow-partial`,
-        );
-      for (const record of records) {
-        if (!(await store.append(record)))
+      let stored = 0;
+      let written: Promise<boolean> = Promise.resolve(true);
+      for await (const record of streamResults(dir)) {
+        if (store.has(record.key))
           throw new UserError(
             'BAD_INPUT',
             `${join(dir, 'results.jsonl')}: case ${record.key} is stored by another shard too; merge only shards of one experiment`,
           );
+        written = store.append(record);
+        if (++stored % 1000 === 0) await written;
         if (record.error) failed++;
         else ok++;
       }
+      await written;
+      if (stored < manifest.cases && !options.allowPartial)
+        throw new UserError(
+          'BAD_INPUT',
+          `${dir}: shard ${shardLabel(manifest.shard as NonNullable<RunManifest['shard']>)} is unfinished (${stored}/${manifest.cases} cases); finish it with gherkin-bench run --resume ${dir}, or pass --allow-partial`,
+        );
     }
     const remaining = gridCases - ok - failed;
     const finished = manifests.map((m) => m.finishedAt);
@@ -151,8 +158,12 @@ export async function mergeShards(
       finishedAt: remaining === 0 && finished.every((f) => f !== null) ? (finished.sort().at(-1) as string) : null,
       counts: { ok, failed, remaining },
     }));
-    return { runDir: out, shards: [...dirs], cases: gridCases, ok, failed, remaining, missingShards };
-  } finally {
     await store.close();
+    return { runDir: out, shards: [...dirs], cases: gridCases, ok, failed, remaining, missingShards };
+  } catch (error) {
+    // A refused merge leaves nothing behind (the folder is new: checked above).
+    await store.close();
+    await rm(out, { recursive: true, force: true });
+    throw error;
   }
 }

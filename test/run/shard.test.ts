@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseGrid } from '../../src/config/plan.js';
@@ -117,6 +118,19 @@ describe('run --shard and merge', () => {
     const notShard = await cli(['merge', join(out, 'whole'), '--out', join(dir, 'm4')]);
     expect(notShard.code).toBe(2);
     expect(notShard.stderr).toContain('not a shard');
+
+    // An unfinished shard (its last case not stored) is refused, leaving no merged folder behind.
+    const cut = join(out, 's2-cut');
+    await cp(join(out, 's2'), cut, { recursive: true });
+    const lines = (await readFile(join(cut, 'results.jsonl'), 'utf8')).trimEnd().split('\n');
+    await writeFile(join(cut, 'results.jsonl'), `${lines.slice(0, -1).join('\n')}\n`);
+    const unfinished = await cli(['merge', join(out, 's1'), cut, join(out, 's3'), '--out', join(dir, 'm5')]);
+    expect(unfinished.code).toBe(2);
+    expect(unfinished.stderr).toMatch(/s2-cut: shard 2\/3 is unfinished \(4\/5 cases\)/);
+    expect(existsSync(join(dir, 'm5'))).toBe(false);
+    const taken = await cli(['merge', join(out, 's1'), join(out, 's2'), join(out, 's3'), '--out', merged]);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain('already exists');
 
     // --allow-partial: the merged run lacks shard 2's cases, and run --resume completes it.
     const partial = join(dir, 'partial');
