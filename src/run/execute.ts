@@ -3,7 +3,7 @@
  * plan), or the stored plan of a run being resumed. `executeRun` (src/experiment/) then runs and
  * reports it.
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { applyFlags, caseChangingFlags, type RunFlags } from '../config/flags.js';
 import { loadExperiment, parseExperiment } from '../config/load.js';
 import { buildPlan, type RunPlan } from '../config/plan.js';
@@ -58,7 +58,12 @@ export async function planRun(input: PlanRunInput): Promise<RunPlan> {
     { ...loaded, config },
     { env: input.env, cwd, ...(flags.runId ? { runId: flags.runId } : {}) },
   );
-  return input.shard ? sharded(plan, input.shard) : plan;
+  if (!input.shard) return plan;
+  const shard = sharded(plan, input.shard);
+  // A generated run id says which shard the folder holds (`…-shard-2of4`); a given --run-id is kept.
+  if (flags.runId) return shard;
+  const runId = `${plan.runId}-shard-${input.shard.index}of${input.shard.count}`;
+  return { ...shard, runId, runDir: join(dirname(plan.runDir), runId) };
 }
 
 /** The plan narrowed to one shard of its case grid (src/run/shard.ts says which cases). */

@@ -63,6 +63,9 @@ describe('run --shard and merge', () => {
       const manifest = JSON.parse(await readFile(join(out, `s${i}`, 'manifest.json'), 'utf8'));
       expect(manifest.shard).toEqual({ index: i, count: 3, gridCases: 16 });
     }
+    // Without --run-id, the generated id names the shard.
+    const named = await cli(['run', ...common, '--shard', '3/3', '--json']);
+    expect(JSON.parse(named.stdout).runDir).toMatch(/-shard-3of3$/);
     // A shard's own resume keeps its slice.
     const resumed = await cli(['run', '--resume', join(out, 's2'), '--json']);
     expect(JSON.parse(resumed.stdout).counts).toMatchObject({ ran: 0, remaining: 0 });
