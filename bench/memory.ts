@@ -3,14 +3,19 @@
  * (offline reference generator, the 2^3 ablation over the eval split, every check, the reports) —
  * in a child process started from the built CLI in an empty working folder (so its call cache
  * starts empty). The child reports its own peak RSS at exit (rss-probe.ts). One run: it is slow.
+ *
+ * And memory at scale: a run of many cases (GB_BENCH_SCALE_CASES, default 100,000, the issue's
+ * target; about 4 minutes) on the offline generator in a child process (memory-scale-child.ts):
+ * peak RSS and the slope of the live heap (after a full GC) over the second half of the run —
+ * flat when nothing is kept per case.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packagePath } from '../src/paths.js';
 import { progress, timeCpu, withTempDir } from './measure.js';
-import { type Benchmark, plain } from './types.js';
+import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 /** The memory benchmark. */
 export const memoryBenchmark: Benchmark = {
@@ -57,5 +62,106 @@ export const memoryBenchmark: Benchmark = {
           note: 'process.resourceUsage().maxRSS of the CLI process at exit',
         },
       };
+    }),
+};
+
+/** Cases of the memory-at-scale run (default 100,000: the issue's target). */
+const SCALE_CASES = Number(process.env.GB_BENCH_SCALE_CASES ?? 100_000);
+
+/** What memory-scale-child.ts prints. */
+interface ScaleReport {
+  cases: number;
+  ok: number;
+  failed: number;
+  wallMs: number;
+  peakRssMb: number;
+  samples: { done: number; liveHeapMb: number; rssMb: number }[];
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: readonly [number, number][]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
+/** Run memory-scale-child (.js under dist, .ts through tsx from source) and read its report. */
+function runScaleChild(cases: number, dir: string): Promise<ScaleReport> {
+  const self = fileURLToPath(import.meta.url);
+  const fromSource = self.endsWith('.ts');
+  const script = self.replace(/memory\.(ts|js)$/, 'memory-scale-child.$1');
+  const loader = fromSource
+    ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href]
+    : [];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...loader, script, String(cases), dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string) as ScaleReport)
+        : reject(new Error(`memory-scale-child exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/** The memory-at-scale benchmark. */
+export const memoryScaleBenchmark: Benchmark = {
+  name: 'run.memory-scale',
+  describe: `${SCALE_CASES} cases (50 items, variant none, offline generator, every check, cache off, concurrency 16) in a child process: peak RSS and live-heap slope over the second half; 1 run`,
+  run: () =>
+    withTempDir('scale', async (dir) => {
+      const report = await runScaleChild(SCALE_CASES, dir);
+      const half = report.samples.filter((s) => s.done >= report.cases / 2);
+      const perTenThousand = (points: [number, number][]) => slope(points) * 10_000;
+      const heapSlope = perTenThousand(half.map((s) => [s.done, s.liveHeapMb]));
+      const rssSlope = perTenThousand(half.map((s) => [s.done, s.rssMb]));
+      progress(
+        `${report.cases} cases in ${(report.wallMs / 1000).toFixed(0)} s, peak RSS ${report.peakRssMb.toFixed(0)} MB, live heap ${heapSlope.toFixed(2)} MB per 10,000 cases`,
+      );
+      const measurements: Record<string, Measurement> = {
+        cases_completed: {
+          value: report.ok + report.failed,
+          unit: 'count',
+          target: `= ${report.cases}`,
+          ok: report.ok + report.failed === report.cases,
+          note: `${report.ok} ok, ${report.failed} failed`,
+        },
+        wall_time: plain(report.wallMs),
+        peak_rss_mb: {
+          ...plain(report.peakRssMb, 'MB'),
+          target: '<= 1024',
+          ok: report.peakRssMb <= 1024,
+          note: 'process.resourceUsage().maxRSS of the child process',
+        },
+        live_heap_at_half_mb: plain(half[0]?.liveHeapMb ?? 0, 'MB'),
+        live_heap_at_end_mb: plain(report.samples.at(-1)?.liveHeapMb ?? 0, 'MB'),
+        live_heap_slope_second_half: {
+          value: round(heapSlope),
+          unit: 'MB',
+          target: '<= 1',
+          ok: heapSlope <= 1,
+          note: 'MB of live JS heap (after a full GC) per 10,000 more cases, least squares over the second half',
+        },
+        rss_slope_second_half: {
+          value: round(rssSlope),
+          unit: 'MB',
+          note: 'MB of RSS per 10,000 more cases, least squares over the second half',
+        },
+      };
+      return measurements;
     }),
 };

@@ -12,7 +12,7 @@ import { harnessBenchmark } from './harness.js';
 import { knowledgeBenchmarks } from './knowledge.js';
 import { labellingBenchmark } from './labelling.js';
 import { loadBenchmark } from './load.js';
-import { memoryBenchmark } from './memory.js';
+import { memoryBenchmark, memoryScaleBenchmark } from './memory.js';
 import { reportingBenchmark } from './reporting.js';
 import { scoringBenchmark } from './scoring.js';
 import { statisticsBenchmark } from './statistics.js';
@@ -32,6 +32,7 @@ const BENCHMARKS: Benchmark[] = [
   reportingBenchmark,
   labellingBenchmark,
   memoryBenchmark,
+  memoryScaleBenchmark,
   statisticsBenchmark,
 ];
 

@@ -70,8 +70,10 @@ export interface RunPlan {
   judge: PlannedJudge | null;
   env: RunEnv;
   promptfooDb: boolean;
-  /** The case grid, model-major then variant, item, repeat. */
+  /** The case grid, model-major then variant, item, repeat (only this shard's cases when sharded). */
   cases: PlannedCase[];
+  /** Set when the plan runs one shard of the grid (`run --shard i/n`, src/run/shard.ts). */
+  shard?: { index: number; count: number; gridCases: number };
 }
 
 /** Options of {@link buildPlan}. */

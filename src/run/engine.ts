@@ -1,8 +1,9 @@
 /**
- * The engine: runs a plan's case grid on promptfoo's `evaluate()`. promptfoo supplies the loop,
- * concurrency and repeats; gherkin-bench supplies one promptfoo provider per variant × model whose
- * `callApi` runs the case (generation, checks, judge) and appends its record to the run store at
- * once. Cases already stored (resume) are answered from the store without any model call.
+ * The engine: runs a plan's case grid on promptfoo's `evaluate()`. promptfoo supplies the loop and
+ * concurrency; gherkin-bench supplies one promptfoo provider per variant × model whose `callApi`
+ * runs the case (generation, checks, judge) and streams its record to the run store at once. The
+ * grid goes to evaluate() in chunks of one test per case, so memory does not grow with the number
+ * of cases. Cases already stored (resume) are skipped without any model call.
  */
 import { setMaxListeners } from 'node:events';
 import type { PlannedCase, RunPlan } from '../config/plan.js';
@@ -76,12 +77,11 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
   try {
     if (plan.resume) assertResumable(plan, store.manifest);
     const total = plan.cases.length;
-    const alreadyStored = plan.cases.filter((c) => store.has(c.key)).length;
+    const pending = plan.cases.filter((c) => !store.has(c.key));
+    const alreadyStored = total - pending.length;
     emit({ type: 'start', runId: plan.runId, runDir: plan.runDir, total, stored: alreadyStored, resumed: plan.resume });
 
-    const byId = new Map<string, PlannedCase>(
-      plan.cases.map((c) => [caseId(c.model, c.variant, c.itemId, c.repeat), c]),
-    );
+    const byKey = new Map<string, PlannedCase>(plan.cases.map((c) => [c.key, c]));
     const items = new Map<string, Item>(plan.items.map((i) => [i.id, i]));
     let done = alreadyStored;
     let ran = 0;
@@ -94,23 +94,19 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     let fatal: unknown;
     const providers = plan.models.flatMap((model) =>
       plan.variants.map((variant: Variant) => ({
-        id: () => `gherkin-bench:${model}#${variant.name}`,
+        id: () => providerId(model, variant.name),
         label: `${variant.name} · ${model}`,
-        callApi: async (_prompt: string, context?: { vars?: Record<string, unknown>; repeatIndex?: number }) => {
-          const itemId = String(context?.vars?.itemId ?? '');
-          const repeat = context?.repeatIndex ?? 0;
-          const planned = byId.get(caseId(model, variant.name, itemId, repeat));
-          const item = items.get(itemId);
-          if (!planned || !item)
+        callApi: async (_prompt: string, context?: { vars?: Record<string, unknown> }) => {
+          const planned = byKey.get(String(context?.vars?.key ?? ''));
+          const item = planned && items.get(planned.itemId);
+          if (!planned || !item || planned.model !== model || planned.variant !== variant.name)
             return notRunResponse(
-              `gherkin-bench: no planned case for ${itemId} × ${variant.name} × ${model} #${repeat}`,
+              `gherkin-bench: no planned case ${String(context?.vars?.key)} for ${variant.name} × ${model}`,
             );
-          const stored = store.get(planned.key);
-          if (stored) return toPromptfooResponse(stored, true);
           if (signal.aborted) return notRunResponse('interrupted');
           let record: CaseRecord;
           try {
-            record = await runner.run({ key: planned.key, item, variant, model, repeat, signal });
+            record = await runner.run({ key: planned.key, item, variant, model, repeat: planned.repeat, signal });
           } catch (error) {
             fatal ??= error;
             stop.abort();
@@ -126,28 +122,39 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
       })),
     );
 
-    await promptfoo.evaluate(
-      {
-        prompts: ['{{itemId}}'],
-        providers,
-        tests: plan.items.map((item) => ({ description: item.id, vars: { itemId: item.id } })),
-        // promptfoo's grading only feeds its own database (`npx promptfoo view`); without it the
-        // assertion cost every case promptfoo's assertion and sanitising machinery for nothing.
-        ...(plan.promptfooDb
-          ? { defaultTest: { assert: [{ type: 'javascript' as const, value: gradeFromMetadata }] } }
-          : {}),
-        writeLatestResults: plan.promptfooDb,
-        description: `gherkin-bench ${plan.runId}`,
-      },
-      {
-        maxConcurrency: plan.concurrency,
-        repeat: plan.repeats,
-        showProgressBar: false,
-        silent: true,
-        cache: false,
-        abortSignal: signal,
-      },
-    );
+    // promptfoo keeps every result of an evaluate() until it returns: the cases go in chunks, so
+    // a run holds at most one chunk's results whatever its size. With --promptfoo-db the run is
+    // one evaluate() (one eval in promptfoo's database), and promptfoo holds all its results.
+    const chunkSize = plan.promptfooDb ? Math.max(1, pending.length) : chunkCases(plan.concurrency);
+    for (let start = 0; start < pending.length && !signal.aborted; start += chunkSize) {
+      await promptfoo.evaluate(
+        {
+          prompts: ['{{itemId}}'],
+          providers,
+          // One test per case, sent to its variant × model provider only.
+          tests: pending.slice(start, start + chunkSize).map((c) => ({
+            description: c.itemId,
+            vars: { itemId: c.itemId, repeat: c.repeat, key: c.key },
+            providers: [providerId(c.model, c.variant)],
+          })),
+          // promptfoo's grading only feeds its own database (`npx promptfoo view`); without it the
+          // assertion cost every case promptfoo's assertion and sanitising machinery for nothing.
+          ...(plan.promptfooDb
+            ? { defaultTest: { assert: [{ type: 'javascript' as const, value: gradeFromMetadata }] } }
+            : {}),
+          writeLatestResults: plan.promptfooDb,
+          description: `gherkin-bench ${plan.runId}`,
+        },
+        {
+          maxConcurrency: plan.concurrency,
+          repeat: 1,
+          showProgressBar: false,
+          silent: true,
+          cache: false,
+          abortSignal: signal,
+        },
+      );
+    }
 
     const counts = countRun(plan, store, alreadyStored, ran, options.signal?.aborted ?? false);
     await store.updateManifest((m) => ({
@@ -163,8 +170,17 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
   }
 }
 
-function caseId(model: string, variant: string, itemId: string, repeat: number): string {
-  return [model, variant, itemId, String(repeat)].join('\0');
+/** The promptfoo provider id of a variant × model (each case's test names it). */
+function providerId(model: string, variant: string): string {
+  return `gherkin-bench:${model}#${variant}`;
+}
+
+/**
+ * Cases per evaluate() call: large enough that the wait for a chunk's last cases (at most one
+ * call's latency with the other slots idle) costs under 1% of a chunk at that concurrency.
+ */
+export function chunkCases(concurrency: number): number {
+  return Math.max(2000, concurrency * 64);
 }
 
 function countRun(
@@ -177,10 +193,9 @@ function countRun(
   let ok = 0;
   let failed = 0;
   for (const c of plan.cases) {
-    const record = store.get(c.key);
-    if (!record) continue;
-    if (record.error) failed++;
-    else ok++;
+    const outcome = store.outcome(c.key);
+    if (outcome === 'failed') failed++;
+    else if (outcome === 'ok') ok++;
   }
   return {
     runId: plan.runId,

@@ -57,6 +57,7 @@ export function createManifest(plan: RunPlan, startedAt: Date): RunManifest {
     startedAt: startedAt.toISOString(),
     finishedAt: null,
     cases: plan.cases.length,
+    ...(plan.shard ? { shard: plan.shard } : {}),
     source: plan.file,
     env: describeEnv(plan.env),
   };

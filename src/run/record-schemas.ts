@@ -180,6 +180,14 @@ const manifestCommon = {
   source: z.string().nullable().optional(),
   env: z.record(z.string(), z.unknown()).optional(),
   counts: z.looseObject({ ok: z.number(), failed: z.number(), remaining: z.number() }).optional(),
+  shard: z
+    .looseObject({
+      index: z.number().int().min(1),
+      count: z.number().int().min(1),
+      gridCases: z.number().int().nonnegative(),
+    })
+    .optional(),
+  mergedFrom: z.array(z.looseObject({ runId: z.string(), shard: z.string() })).optional(),
 };
 
 /** Schema id of manifest version 1 (written until issue 13). */

@@ -3,6 +3,7 @@
  * schema and upgraded to the current version. A torn last line (a crash in the middle of an
  * append) is detected and dropped; any other damage is a clear error (exit 2).
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { badInput, UserError } from '../errors.js';
@@ -84,6 +85,36 @@ export function parseResults(bytes: Buffer, file: string): ParsedResults {
     offset = end + 1;
   }
   return { records, validBytes: offset, tornTail: false };
+}
+
+/**
+ * The records of results.jsonl one at a time, read in blocks, so a large file never sits in
+ * memory whole. Like {@link parseResults}: a torn last line is skipped, a bad line throws naming
+ * its line number, and a key seen before is skipped (the first record wins).
+ */
+export async function* streamResults(dir: string): AsyncGenerator<CaseRecord> {
+  const file = join(dir, RESULTS_FILE);
+  const seen = new Set<string>();
+  let rest = '';
+  let line = 0;
+  try {
+    for await (const block of createReadStream(file, { encoding: 'utf8' })) {
+      const lines = (rest + (block as string)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const text of lines) {
+        line++;
+        if (text.trim() === '') continue;
+        const record = parseRecord(text, file, line);
+        if (seen.has(record.key)) continue;
+        seen.add(record.key);
+        yield record;
+      }
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UserError('NOT_FOUND', `${file}: missing; the run folder is incomplete`, { cause: error });
+    throw error;
+  }
 }
 
 function parseRecord(text: string, file: string, line: number): CaseRecord {

@@ -32,11 +32,19 @@ export async function readRun(dir: string): Promise<StoredRun> {
   return { dir, manifest, records, tornTail };
 }
 
-/** An open run folder that case records are appended to. */
+/** How a stored case ended: without an error (`ok`) or with one (`failed`). */
+export type CaseOutcome = 'ok' | 'failed';
+
+/**
+ * An open run folder that case records are appended to. In memory it keeps only each stored
+ * key's outcome, never the records (those stay on disk in results.jsonl), so a long run's memory
+ * does not grow with what its cases hold.
+ */
 export class RunStore {
   readonly dir: string;
   private manifestValue: RunManifest;
-  private readonly byKey: Map<string, CaseRecord>;
+  /** Stored keys and whether each case failed. */
+  private readonly outcomes: Map<string, CaseOutcome>;
   private handle: FileHandle | null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Lines waiting for the write in flight to finish; they go out together. */
@@ -46,7 +54,7 @@ export class RunStore {
   private constructor(dir: string, manifest: RunManifest, records: CaseRecord[], handle: FileHandle) {
     this.dir = dir;
     this.manifestValue = manifest;
-    this.byKey = new Map(records.map((r) => [r.key, compact(r)]));
+    this.outcomes = new Map(records.map((r) => [r.key, outcomeOf(r)]));
     this.handle = handle;
   }
 
@@ -93,19 +101,14 @@ export class RunStore {
     return this.manifestValue;
   }
 
-  /** The stored record of a case, if it is done (kept compact: no trace, scores without reasons). */
-  get(key: string): CaseRecord | undefined {
-    return this.byKey.get(key);
+  /** How a stored case ended, or undefined when it is not stored. */
+  outcome(key: string): CaseOutcome | undefined {
+    return this.outcomes.get(key);
   }
 
   /** True when the case is stored. */
   has(key: string): boolean {
-    return this.byKey.has(key);
-  }
-
-  /** Every stored record, in append order (compact, as {@link RunStore.get}; read results.jsonl for full records). */
-  records(): CaseRecord[] {
-    return [...this.byKey.values()];
+    return this.outcomes.has(key);
   }
 
   /**
@@ -117,8 +120,8 @@ export class RunStore {
    * key is already stored; otherwise resolves once its line is written.
    */
   append(record: CaseRecord): Promise<boolean> {
-    if (this.byKey.has(record.key)) return Promise.resolve(false);
-    this.byKey.set(record.key, compact(record));
+    if (this.outcomes.has(record.key)) return Promise.resolve(false);
+    this.outcomes.set(record.key, outcomeOf(record));
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     const waiting = this.waiting;
     if (waiting) {
@@ -160,20 +163,6 @@ export class RunStore {
   }
 }
 
-/**
- * What the store keeps in memory of a stored case: everything the engine answers promptfoo with
- * and counts, without the trace and the scores' reasons and details (the bulk of a record, which
- * stays on disk in results.jsonl). Keeps a long run's memory from growing with every case's prompts.
- */
-function compact(record: CaseRecord): CaseRecord {
-  return {
-    ...record,
-    trace: { steps: [], retrieved: [], fewShotIds: [] },
-    scores: record.scores.map((s) => ({
-      metric: s.metric,
-      value: s.value,
-      reason: '',
-      ...(s.pass === undefined ? {} : { pass: s.pass }),
-    })),
-  };
+function outcomeOf(record: CaseRecord): CaseOutcome {
+  return record.error ? 'failed' : 'ok';
 }

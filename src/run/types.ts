@@ -88,6 +88,10 @@ export interface RunManifest {
   scorers?: ScorerRecord[];
   /** Each `gherkin-bench rescore` of the run, oldest first (absent until one ran). */
   rescores?: RescoreRecord[];
+  /** The slice of the grid this run folder holds (`run --shard i/n`; `gridCases`: the whole grid's size); absent for a whole run. */
+  shard?: { index: number; count: number; gridCases: number };
+  /** The shard run folders `gherkin-bench merge` joined into this one (absent otherwise). */
+  mergedFrom?: { runId: string; shard: string }[];
   /** Stored cases by outcome, updated when a run (or a resumed part of it) ends. */
   counts?: { ok: number; failed: number; remaining: number };
 }

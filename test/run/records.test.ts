@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/summarize.js';
 import { isUserError, type UserError } from '../../src/errors.js';
 import { packagePath } from '../../src/paths.js';
-import { MANIFEST_FILE, parseResults, RESULTS_FILE } from '../../src/run/records.js';
+import { MANIFEST_FILE, parseResults, RESULTS_FILE, streamResults } from '../../src/run/records.js';
 import { RunStore, readRun } from '../../src/run/store.js';
 import { CASE_RECORD_SCHEMA, MANIFEST_SCHEMA } from '../../src/run/types.js';
 import { testManifest, testRecord } from '../support/run-records.js';
@@ -33,6 +33,23 @@ async function runFolder(manifest: unknown, lines: unknown[] = []): Promise<stri
 }
 
 describe('run records: versions and upgrades', () => {
+  it('streams results.jsonl as readResults reads it: whole lines, a key once, a torn last line skipped, a bad line named', async () => {
+    const dir = await runFolder(testManifest('m', 3), [testRecord('a'), testRecord('b'), testRecord('a')]);
+    await writeFile(join(dir, RESULTS_FILE), `${await readFile(join(dir, RESULTS_FILE), 'utf8')}{"schema":"gherkin-b`);
+    const streamed: string[] = [];
+    for await (const record of streamResults(dir)) streamed.push(record.key);
+    expect(streamed).toEqual((await readRun(dir)).records.map((r) => r.key));
+    expect(streamed).toEqual(['a', 'b']);
+
+    await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(testRecord('a'))}\nnot json\n`);
+    const error = await userError(
+      (async () => {
+        for await (const _ of streamResults(dir));
+      })(),
+    );
+    expect(error.message).toMatch(/results\.jsonl:2: not a JSON line/);
+  });
+
   it('reads a version 1 run folder written by the code before issue 13, upgraded to the current manifest', async () => {
     const raw = JSON.parse(await readFile(join(V1_RUN, MANIFEST_FILE), 'utf8')) as { schema: string };
     expect(raw.schema).toBe('gherkin-bench/manifest@1');

@@ -8,6 +8,7 @@ import { baselineCommand, gateCommand } from './gate.js';
 import { groundCommand } from './ground.js';
 import { judgeCommand } from './judge.js';
 import { labelCommand } from './label.js';
+import { mergeCommand } from './merge.js';
 import { reportCommand } from './report.js';
 import { rescoreCommand } from './rescore.js';
 import { retrieveCommand } from './retrieve.js';
@@ -20,6 +21,7 @@ export const commands: CommandFactory[] = [
   datasetCommand,
   runCommand,
   runsCommand,
+  mergeCommand,
   reportCommand,
   rescoreCommand,
   compareCommand,

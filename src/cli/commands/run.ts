@@ -9,6 +9,7 @@ import { UserError } from '../../errors.js';
 import { type ExecuteRunResult, executeRun } from '../../experiment/execute.js';
 import type { FailureGroup } from '../../experiment/failures.js';
 import type { RunEvent } from '../../run/engine.js';
+import { parseShard } from '../../run/shard.js';
 import { defineCommand } from '../command.js';
 import { type CliIo, type CommandFactory, emit } from '../io.js';
 
@@ -31,7 +32,11 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
           ...(spec.type === 'boolean' ? {} : { requiresArg: true }),
         });
       }
-      return y;
+      return y.option('shard', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Run one deterministic slice i/n of the case grid (join the shards with gherkin-bench merge)',
+      });
     },
     handler: async (args) => {
       const flags = readRunFlags(args);
@@ -46,6 +51,7 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
           ...(args.experiment === undefined ? {} : { file: args.experiment }),
           flags,
           preflight: args.preflight !== false,
+          ...(args.shard === undefined ? {} : { shard: parseShard(args.shard) }),
           env: io.env,
           cwd: io.cwd,
           signal: controller.signal,
