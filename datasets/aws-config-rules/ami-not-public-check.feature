@@ -9,10 +9,12 @@ Feature: AMI_NOT_PUBLIC_CHECK
     Given the rule's code calls "ec2.describe_images"
 
   Scenario: No AMIs with "is-public" parameter set to True
-    Given no AMIs with "is-public" parameter set to True
+    # engineers: Given no AMIs with "is-public" parameter set to True
+    Given every "Images[].Public" is false
     Then the rule returns COMPLIANT
 
   Scenario: One or more AMIs with is-public parameter set to True
-    Given one or more AMIs with is-public parameter set to True
+    # engineers: Given one or more AMIs with is-public parameter set to True
+    Given some "Images[].Public" is true
     Then the rule returns NON_COMPLIANT
     And the annotation is "containing AMI IDs"

@@ -11,50 +11,78 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And the rule's code calls "apigateway.get_rest_apis"
 
   Scenario: An API is not in Private mode
-    Given an API is not in Private mode
+    # engineers: Given an API is not in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" does not contain PRIVATE
     Then the rule returns NOT_APPLICABLE
 
   Scenario: An API is in Private mode and this API does not have a resource policy attached
-    Given an API is in Private mode
-    And this API does not have a resource policy attached
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And this API does not have a resource policy attached
+    And its "items[].policy" is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and this API has no resource policy with an 'Allow' statement
-    Given an API is in Private mode
-    And this API has no resource policy with an 'Allow' statement
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And this API has no resource policy with an 'Allow' statement
+    And its "items[].policy" document has no statement with Effect Allow
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and the 'Allow' statement(s) does not contain Options of Policy
-    Given an API is in Private mode
-    And APIs have resource policy attached, containing one or more 'Allow' statements
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
+    And its "items[].policy" is set
+    And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) does not contain {Options of Policy}
     And the 'Allow' statement(s) does not contain Options of Policy
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPCs are not in the same account than this API Gateway
-    Given an API is in Private mode
-    And APIs have resource policy attached, containing one or more 'Allow' statements
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
+    And its "items[].policy" is set
+    And its "items[].policy" document has a statement with Effect Allow
     And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
     And those VPCs are not in the same account than this API Gateway.
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPCs are in the same account than this API Gateway
-    Given an API is in Private mode
-    And APIs have resource policy attached, containing one or more 'Allow' statements
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
+    And its "items[].policy" is set
+    And its "items[].policy" document has a statement with Effect Allow
     And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
     And those VPCs are in the same account than this API Gateway.
     Then the rule returns COMPLIANT
 
   Scenario: An API is in Private mode and those VPC Endpoints are not in the same account than this API Gateway
-    Given an API is in Private mode
-    And APIs have resource policy attached, containing one or more 'Allow' statements
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
+    And its "items[].policy" is set
+    And its "items[].policy" document has a statement with Effect Allow
     And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
     And those VPC Endpoints are not in the same account than this API Gateway.
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPC Endpoints are in the same account than this API Gateway
-    Given an API is in Private mode
-    And APIs have resource policy attached, containing one or more 'Allow' statements
+    # engineers: Given an API is in Private mode
+    Given an API in "items[]" returned by "apigateway.get_rest_apis"
+    And its "items[].endpointConfiguration.types[]" contains PRIVATE
+    # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
+    And its "items[].policy" is set
+    And its "items[].policy" document has a statement with Effect Allow
     And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
     And those VPC Endpoints are in the same account than this API Gateway.
     Then the rule returns COMPLIANT

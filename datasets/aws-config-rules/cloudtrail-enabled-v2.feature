@@ -15,82 +15,120 @@ Feature: CLOUDTRAIL_ENABLED_V2
     Then the rule returns ERROR
 
   Scenario: No CloudTrail trail exist
-    Given no CloudTrail trail exist
+    # engineers: Given no CloudTrail trail exist
+    Given "cloudtrail.describe_trails" returns an empty "trailList[]" list
     Then the rule returns NON_COMPLIANT
 
   Scenario: No CloudTrail trail is enabled
-    Given no CloudTrail trail is enabled
+    # engineers: Given no CloudTrail trail is enabled
+    Given "cloudtrail.get_trail_status" returns "IsLogging" false
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 CloudTrail trail is enabled and none of those delivers succesfully the logs into S3
-    Given at least 1 CloudTrail trail is enabled
-    And none of those delivers succesfully the logs into S3
+    # engineers: Given at least 1 CloudTrail trail is enabled
+    Given "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those delivers succesfully the logs into S3
+    And "cloudtrail.get_trail_status" returns a "LatestDeliveryError"
     Then the rule returns NON_COMPLIANT
 
   Scenario: S3BucketName is configured and valid and none of those CloudTrail trail logs in S3BucketName
-    Given S3BucketName is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail logs in S3BucketName
+    # engineers: Given S3BucketName is configured and valid
+    Given the rule parameter "s3BucketName" is set
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail logs in S3BucketName
+    And no "trailList[].S3BucketName" equals "s3BucketName"
     Then the rule returns NON_COMPLIANT
 
   Scenario: EncryptedBoolean is configured and valid and none of those CloudTrail trail is encrypted
-    Given encryptedBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail is encrypted
+    # engineers: Given encryptedBoolean is configured and valid
+    Given the rule parameter "encryptedBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail is encrypted
+    And every "trailList[].KmsKeyId" is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: EncryptedBoolean is configured and valid and none of those CloudTrail trail(s) is encrpyted with the KMS Key KMSKeyArn
-    Given encryptedBoolean is configured and valid
-    And KMSKeyArn is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And at least 1 of those CloudTrail trail(s) is encrypted
-    And none of those CloudTrail trail(s) is encrpyted with the KMS Key KMSKeyArn
+    # engineers: Given encryptedBoolean is configured and valid
+    Given the rule parameter "encryptedBoolean" is True
+    # engineers: And KMSKeyArn is configured and valid
+    And the rule parameter "kMSKeyArn" is set
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And at least 1 of those CloudTrail trail(s) is encrypted
+    And some "trailList[].KmsKeyId" is set
+    # engineers: And none of those CloudTrail trail(s) is encrpyted with the KMS Key KMSKeyArn
+    And no "trailList[].KmsKeyId" equals "kMSKeyArn"
     Then the rule returns NON_COMPLIANT
 
   Scenario: GlobalResourcesBoolean is configured and valid and none of those CloudTrail trail is logging global resources
-    Given globalResourcesBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail is logging global resources
+    # engineers: Given globalResourcesBoolean is configured and valid
+    Given the rule parameter "globalResourcesBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail is logging global resources
+    And every "trailList[].IncludeGlobalServiceEvents" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: MultiRegionBoolean is configured and valid and none of those CloudTrail trail is logging all the regions
-    Given multiRegionBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail is logging all the regions
+    # engineers: Given multiRegionBoolean is configured and valid
+    Given the rule parameter "multiRegionBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail is logging all the regions
+    And every "trailList[].IsMultiRegionTrail" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: ManagementEventBoolean is configured and valid and none of those CloudTrail trail is logging management events
-    Given managementEventBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail is logging management events
+    # engineers: Given managementEventBoolean is configured and valid
+    Given the rule parameter "managementEventBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail is logging management events
+    And every "EventSelectors[].IncludeManagementEvents" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: ManagementEventBoolean is configured and valid and none of those CloudTrail trail is logging in ReadWriteType = All
-    Given managementEventBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And at least 1 of those CloudTrail trail is logging management events
-    And none of those CloudTrail trail is logging in ReadWriteType = All
+    # engineers: Given managementEventBoolean is configured and valid
+    Given the rule parameter "managementEventBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And at least 1 of those CloudTrail trail is logging management events
+    And some "EventSelectors[].IncludeManagementEvents" is true
+    # engineers: And none of those CloudTrail trail is logging in ReadWriteType = All
+    And every "EventSelectors[].ReadWriteType" is not All
     Then the rule returns NON_COMPLIANT
 
   Scenario: S3DataEventBoolean is configured and valid and none of those CloudTrail trail is logging S3 data events
-    Given S3DataEventBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail is logging S3 data events
+    # engineers: Given S3DataEventBoolean is configured and valid
+    Given the rule parameter "s3DataEventBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail is logging S3 data events
+    And no "EventSelectors[].DataResources[].Type" is AWS::S3::Object
     Then the rule returns NON_COMPLIANT
 
   Scenario: LambdaEventBoolean is configured and valid and none of those CloudTrail trail is logging lambda events
-    Given lambdaEventBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail is logging lambda events
+    # engineers: Given lambdaEventBoolean is configured and valid
+    Given the rule parameter "lambdaEventBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail is logging lambda events
+    And no "EventSelectors[].DataResources[].Type" is AWS::Lambda::Function
     Then the rule returns NON_COMPLIANT
 
   Scenario: LFIBoolean is configured and valid and none of those CloudTrail trail has log file integrity
-    Given LFIBoolean is configured and valid
-    And at least 1 CloudTrail trail is enabled
-    And none of those CloudTrail trail has log file integrity
+    # engineers: Given LFIBoolean is configured and valid
+    Given the rule parameter "lFIBoolean" is True
+    # engineers: And at least 1 CloudTrail trail is enabled
+    And "cloudtrail.get_trail_status" returns "IsLogging" true
+    # engineers: And none of those CloudTrail trail has log file integrity
+    And every "trailList[].LogFileValidationEnabled" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 CloudTrail trail is enabled
-    Given at least 1 CloudTrail trail is enabled
+    # engineers: Given at least 1 CloudTrail trail is enabled
+    Given "cloudtrail.get_trail_status" returns "IsLogging" true
     And at least 1 of those CloudTrail trail has all configurations aligned with parameters
     Then the rule returns COMPLIANT

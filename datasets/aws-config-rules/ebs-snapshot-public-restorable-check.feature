@@ -9,10 +9,12 @@ Feature: EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK
     Given the rule's code calls "ec2.describe_snapshots"
 
   Scenario: No snapshots with RestorableByUserIds parameter set to 'all'
-    Given no snapshots with RestorableByUserIds parameter set to 'all'
+    # engineers: Given no snapshots with RestorableByUserIds parameter set to 'all'
+    Given "ec2.describe_snapshots" returns no snapshots restorable by all
     Then the rule returns COMPLIANT
 
   Scenario: One or more snapshots with RestorableByUserIds parameter set to 'all'
-    Given one or more snapshots with RestorableByUserIds parameter set to 'all'
+    # engineers: Given one or more snapshots with RestorableByUserIds parameter set to 'all'
+    Given a snapshot in "Snapshots[]" returned by "ec2.describe_snapshots" with RestorableByUserIds all
     Then the rule returns NON_COMPLIANT
     And the annotation is "containing SnapshotIDs"

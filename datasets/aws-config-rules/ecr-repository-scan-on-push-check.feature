@@ -9,16 +9,21 @@ Feature: ECR_REPOSITORY_SCAN_ON_PUSH_CHECK
     Given the rule's code calls "ecr.describe_repositories"
 
   Scenario: No ECR repository is present
-    Given no ECR repository is present
+    # engineers: Given no ECR repository is present
+    Given "ecr.describe_repositories" returns an empty "repositories[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: There is at least 1 ECR repository and ECR repository is not configured to scan images on push
-    Given there is at least 1 ECR repository
-    And ECR repository is not configured to scan images on push
+    # engineers: Given there is at least 1 ECR repository
+    Given a repository in "repositories[]" returned by "ecr.describe_repositories"
+    # engineers: And ECR repository is not configured to scan images on push
+    And its "repositories[].imageScanningConfiguration.scanOnPush" is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "The Amazon Elastic Container Registry repository is not configured to scan images on push."
 
   Scenario: There is at least 1 ECR repository and ECR repository is configured to scan images on push
-    Given there is at least 1 ECR repository
-    And ECR repository is configured to scan images on push
+    # engineers: Given there is at least 1 ECR repository
+    Given a repository in "repositories[]" returned by "ecr.describe_repositories"
+    # engineers: And ECR repository is configured to scan images on push
+    And its "repositories[].imageScanningConfiguration.scanOnPush" is true
     Then the rule returns COMPLIANT

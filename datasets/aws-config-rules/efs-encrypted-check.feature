@@ -9,36 +9,44 @@ Feature: EFS_ENCRYPTED_CHECK
     Given the rule's code calls "efs.describe_file_systems"
 
   Scenario: No EFS filesystem is present
-    Given no EFS filesystem is present
+    # engineers: Given no EFS filesystem is present
+    Given "efs.describe_file_systems" returns an empty "FileSystems[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least one EFS filesystem is present and its "FileSystems[].Encrypted" is false
-    Given at least one EFS filesystem is present
+    # engineers: Given at least one EFS filesystem is present
+    Given a file system in "FileSystems[]" returned by "efs.describe_file_systems"
     # engineers: And the "Encrypted" key is set to False on DescribeFileSystems
     And its "FileSystems[].Encrypted" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least one EFS filesystem is present and kmsKeyId parameter is not configured
-    Given at least one EFS filesystem is present
+    # engineers: Given at least one EFS filesystem is present
+    Given a file system in "FileSystems[]" returned by "efs.describe_file_systems"
     # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
     And its "FileSystems[].Encrypted" is true
-    And kmsKeyId parameter is not configured
+    # engineers: And kmsKeyId parameter is not configured
+    And the rule parameter "kmsKeyId" is not set
     Then the rule returns COMPLIANT
 
   Scenario: At least one EFS filesystem is present and kmsKeyId key on DescribeFileSystems is not matching KmsKeyId parameter
-    Given at least one EFS filesystem is present
+    # engineers: Given at least one EFS filesystem is present
+    Given a file system in "FileSystems[]" returned by "efs.describe_file_systems"
     # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
     And its "FileSystems[].Encrypted" is true
-    And kmsKeyId parameter is configured
+    # engineers: And kmsKeyId parameter is configured
+    And the rule parameter "kmsKeyId" is set
     # engineers: And kmsKeyId key on DescribeFileSystems is not matching KmsKeyId parameter.
     And its "FileSystems[].KmsKeyId" is not in "kmsKeyId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least one EFS filesystem is present and its "FileSystems[].KmsKeyId" equals "kmsKeyId"
-    Given at least one EFS filesystem is present
+    # engineers: Given at least one EFS filesystem is present
+    Given a file system in "FileSystems[]" returned by "efs.describe_file_systems"
     # engineers: And the "Encrypted" key is set to True on DescribeFileSystems
     And its "FileSystems[].Encrypted" is true
-    And kmsKeyId parameter is configured
+    # engineers: And kmsKeyId parameter is configured
+    And the rule parameter "kmsKeyId" is set
     # engineers: And kmsKeyId key on DescribeFileSystems is matching KmsKeyId parameter
     And its "FileSystems[].KmsKeyId" equals "kmsKeyId"
     Then the rule returns COMPLIANT

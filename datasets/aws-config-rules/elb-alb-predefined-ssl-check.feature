@@ -10,15 +10,23 @@ Feature: ELB_ALB_PREDEFINED_SSL_CHECK
     And the rule's code calls "elbv2.describe_listeners"
 
   Scenario: The ALB has no HTTPS listeners
-    Given the ALB has no HTTPS listeners
+    # engineers: Given the ALB has no HTTPS listeners
+    Given a load balancer in "LoadBalancers[]" returned by "elbv2.describe_load_balancers" whose "LoadBalancers[].Type" is application
+    And every "Listeners[].SslPolicy" is not set
     Then the rule returns NOT_APPLICABLE
 
   Scenario: The ALB has at least 1 HTTPS listener
-    Given the ALB has at least 1 HTTPS listener
-    And at least 1 listener has not their TLS/SSL Policy name listed in the ValidPolicies parameter
+    # engineers: Given the ALB has at least 1 HTTPS listener
+    Given a load balancer in "LoadBalancers[]" returned by "elbv2.describe_load_balancers" whose "LoadBalancers[].Type" is application
+    And some "Listeners[].SslPolicy" is set
+    # engineers: And at least 1 listener has not their TLS/SSL Policy name listed in the ValidPolicies parameter
+    And some "Listeners[].SslPolicy" is not in "validPolicies"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The ALB has at least 1 HTTPS listener (Scenario 3)
-    Given the ALB has at least 1 HTTPS listener
-    And all listeners have their TLS/SSL Policy name listed in the ValidPolicies parameter
+    # engineers: Given the ALB has at least 1 HTTPS listener
+    Given a load balancer in "LoadBalancers[]" returned by "elbv2.describe_load_balancers" whose "LoadBalancers[].Type" is application
+    And some "Listeners[].SslPolicy" is set
+    # engineers: And all listeners have their TLS/SSL Policy name listed in the ValidPolicies parameter
+    And no "Listeners[].SslPolicy" is not in "validPolicies"
     Then the rule returns COMPLIANT

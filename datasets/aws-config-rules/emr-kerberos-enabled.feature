@@ -11,47 +11,54 @@ Feature: EMR_KERBEROS_ENABLED
     And the rule's code calls "emr.list_clusters"
 
   Scenario: The parameter TicketLifetimeInHours is configured and the parameter is not a numeric value
-    Given the parameter TicketLifetimeInHours is configured
-    And the parameter is not a numeric value
+    # engineers: Given the parameter TicketLifetimeInHours is configured | And the parameter is not a numeric value
+    Given the rule parameter "ticketLifetimeInHours" is not a valid number
     Then the rule returns ERROR
 
   Scenario: The parameter Realm is configured and the parameter is not in capital letters
-    Given the parameter Realm is configured
-    And the parameter is not in capital letters
+    # engineers: Given the parameter Realm is configured | And the parameter is not in capital letters
+    Given the rule parameter "realm" is not a valid upper-case domain name
     Then the rule returns ERROR
 
   Scenario: The parameter Domain is configured and the parameter is not valid
-    Given the parameter Domain is configured
-    And the parameter is not valid
+    # engineers: Given the parameter Domain is configured | And the parameter is not valid
+    Given the rule parameter "domain" is not a valid domain name
     Then the rule returns ERROR
 
   Scenario: The parameter AdminServer is configured and the parameter is not an alphanumeric value
-    Given the parameter AdminServer is configured
-    And the parameter is not an alphanumeric value
+    # engineers: Given the parameter AdminServer is configured | And the parameter is not an alphanumeric value
+    Given the rule parameter "adminServer" is not a valid fully qualified domain name
     Then the rule returns ERROR
 
   Scenario: The parameter KdcServer is configured and the parameter is not an alphanumeric value
-    Given the parameter KdcServer is configured
-    And the parameter is not an alphanumeric value
+    # engineers: Given the parameter KdcServer is configured | And the parameter is not an alphanumeric value
+    Given the rule parameter "kdcServer" is not a valid fully qualified domain name
     Then the rule returns ERROR
 
   Scenario: No EMR cluster is running
-    Given no EMR cluster is running
+    # engineers: Given no EMR cluster is running
+    Given "emr.list_clusters" returns an empty "Clusters[]" list
     Then the rule returns COMPLIANT
 
   Scenario: An EMR cluster is running and no security configuration is attached to the cluster
-    Given an EMR cluster is running
-    And no security configuration is attached to the cluster
+    # engineers: Given an EMR cluster is running
+    Given a cluster described by "emr.describe_cluster" whose "Cluster.Status.State" is not one of TERMINATING, TERMINATED and TERMINATED_WITH_ERRORS
+    # engineers: And no security configuration is attached to the cluster
+    And its "Cluster.SecurityConfiguration" is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: An EMR cluster is running
-    Given an EMR cluster is running
-    And security configuration is attached to the cluster
+    # engineers: Given an EMR cluster is running
+    Given a cluster described by "emr.describe_cluster" whose "Cluster.Status.State" is not one of TERMINATING, TERMINATED and TERMINATED_WITH_ERRORS
+    # engineers: And security configuration is attached to the cluster
+    And its "Cluster.SecurityConfiguration" is set
     And the Parameter TicketLifetimeInHours or Realm or Domain or AdminServer or KdcServer is configured and not valid
     Then the rule returns NON_COMPLIANT
 
   Scenario: An EMR cluster is running (Scenario 10)
-    Given an EMR cluster is running
-    And security configuration is attached to the cluster
+    # engineers: Given an EMR cluster is running
+    Given a cluster described by "emr.describe_cluster" whose "Cluster.Status.State" is not one of TERMINATING, TERMINATED and TERMINATED_WITH_ERRORS
+    # engineers: And security configuration is attached to the cluster
+    And its "Cluster.SecurityConfiguration" is set
     And the Parameter TicketLifetimeInHours or Realm or Domain or AdminServer or KdcServer is configured and valid
     Then the rule returns COMPLIANT

@@ -11,15 +11,18 @@ Feature: EMR_SECURITY_GROUPS_RESTRICTED
     And the rule's code calls "config.batch_get_resource_config"
 
   Scenario: No Amazon EMR cluster is in RUNNING or WAITING state
-    Given no Amazon EMR cluster is in RUNNING or WAITING state
+    # engineers: Given no Amazon EMR cluster is in RUNNING or WAITING state
+    Given "emr.list_clusters" returns no clusters in RUNNING or WAITING state
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least 1 Amazon EMR cluster is in RUNNING or WAITING state
-    Given at least 1 Amazon EMR cluster is in RUNNING or WAITING state
+    # engineers: Given at least 1 Amazon EMR cluster is in RUNNING or WAITING state
+    Given a cluster in "Clusters[]" listed by "emr.list_clusters" whose "Clusters[].Status.State" is one of RUNNING and WAITING
     And at least one of the security groups attached to the Amazon EMR cluster has a rule with the IPv4 range '0.0.0.0/0' or the IPv6 range '::/0'
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 Amazon EMR cluster is in RUNNING or WAITING state (Scenario 3)
-    Given at least 1 Amazon EMR cluster is in RUNNING or WAITING state
+    # engineers: Given at least 1 Amazon EMR cluster is in RUNNING or WAITING state
+    Given a cluster in "Clusters[]" listed by "emr.list_clusters" whose "Clusters[].Status.State" is one of RUNNING and WAITING
     And none of the security groups attached to the Amazon EMR cluster have a rule with the IPv4 range '0.0.0.0/0' or the IPv6 range '::/0'
     Then the rule returns COMPLIANT

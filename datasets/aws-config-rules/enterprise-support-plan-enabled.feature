@@ -9,7 +9,8 @@ Feature: ENTERPRISE_SUPPORT_PLAN_ENABLED
     Given the rule's code calls "support.describe_severity_levels"
 
   Scenario: AWS Support API call errors out with SubscriptionRequired exception while using the DescribeSeverityLevels API call
-    Given AWS Support API call errors out with SubscriptionRequired exception while using the DescribeSeverityLevels API call
+    # engineers: Given AWS Support API call errors out with SubscriptionRequired exception while using the DescribeSeverityLevels API call
+    Given "support.describe_severity_levels" fails with the error code SubscriptionRequiredException
     Then the rule returns NON_COMPLIANT
     And the annotation is "The AWS Enterprise Support Plan is not enabled for this AWS Account."
 
@@ -21,5 +22,5 @@ Feature: ENTERPRISE_SUPPORT_PLAN_ENABLED
 
   Scenario: The AWS Account has access to critical case severity level as returned by the AWS Support API DescribeSeverityLevels
     # engineers: Given the AWS Account has access to "critical" case severity level as returned by the AWS Support API DescribeSeverityLevels
-    Given one of its "severityLevels[].code" values is critical
+    Given some "severityLevels[].code" is critical
     Then the rule returns COMPLIANT

@@ -12,19 +12,26 @@ Feature: GUARDDUTY_UNTREATED_FINDINGS
     And the rule's code calls "guardduty.get_findings"
 
   Scenario: GuardDuty is Disabled or Suspended
-    Given guardDuty is Disabled or Suspended.
+    # engineers: Given guardDuty is Disabled or Suspended.
+    Given "guardduty.get_detector" returns "Status" DISABLED
     Then the rule returns NOT_APPLICABLE
 
   Scenario: No untreated GuardDuty findings are present
-    Given no untreated GuardDuty findings are present.
+    # engineers: Given no untreated GuardDuty findings are present.
+    Given "guardduty.get_detector" returns "Status" ENABLED
+    And "guardduty.list_findings" returns an empty "FindingIds[]" list
     Then the rule returns COMPLIANT
 
   Scenario: GuardDuty has untreated Low/Medium/High Severity findings
-    Given guardDuty has untreated Low/Medium/High Severity findings.
+    # engineers: Given guardDuty has untreated Low/Medium/High Severity findings.
+    Given "guardduty.get_detector" returns "Status" ENABLED
+    And a finding in "Findings[]" returned by "guardduty.get_findings"
     And low/Medium/High Severity findings are older than daysLowSev/daysMediumSev/daysHighSev number of days respectively.
     Then the rule returns NON_COMPLIANT
 
   Scenario: GuardDuty has untreated Low/Medium/High Severity findings (Scenario 5)
-    Given guardDuty has untreated Low/Medium/High Severity findings.
+    # engineers: Given guardDuty has untreated Low/Medium/High Severity findings.
+    Given "guardduty.get_detector" returns "Status" ENABLED
+    And a finding in "Findings[]" returned by "guardduty.get_findings"
     And low/Medium/High Severity findings are not older than daysLowSev/daysMediumSev/daysHighSev number of days respectively.
     Then the rule returns COMPLIANT

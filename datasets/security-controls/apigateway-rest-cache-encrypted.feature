@@ -10,15 +10,17 @@ Feature: API_GW_CACHE_ENCRYPTED
     Then the rule returns NOT_APPLICABLE
 
   Scenario: A cached method does not encrypt its cache
-    Given a stage returned by "apigateway.get_stages" for a REST API from "items[].id" of "apigateway.get_rest_apis"
+    Given a REST API from "items[].id" of "apigateway.get_rest_apis"
+    And a stage of it returned by "apigateway.get_stages"
     And its "item[].cacheClusterEnabled" is true
-    And an "item[].methodSettings{}" entry has "item[].methodSettings{}.cachingEnabled" true and "item[].methodSettings{}.cacheDataEncrypted" false
+    And some "item[].methodSettings{}.cachingEnabled" is true
+    And some "item[].methodSettings{}.cacheDataEncrypted" is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "Cache data is not encrypted for a cached method"
 
   Scenario: Every cached method encrypts its cache
     Given a stage returned by "apigateway.get_stages" whose "item[].cacheClusterEnabled" is true
-    And every "item[].methodSettings{}" entry with "item[].methodSettings{}.cachingEnabled" true has "item[].methodSettings{}.cacheDataEncrypted" true
+    And every "item[].methodSettings{}.cacheDataEncrypted" is true
     Then the rule returns COMPLIANT
 
   Scenario: The stage does not cache

@@ -11,20 +11,24 @@ Feature: API_GW_EXECUTION_LOGGING_ENABLED
 
   Scenario: Execution logging is off for the stage
     Given a REST API from "items[].id" of "apigateway.get_rest_apis"
-    And "apigateway.get_stages" for it returns a stage whose "item[].methodSettings{}.loggingLevel" under the key */* is OFF
+    And a stage of it returned by "apigateway.get_stages"
+    And the "item[].methodSettings{}.loggingLevel" value of */* is OFF
     Then the rule returns NON_COMPLIANT
     And the annotation is "Execution logging is OFF"
 
   Scenario: No stage-wide method settings exist
-    Given a stage returned by "apigateway.get_stages" whose "item[].methodSettings{}" has no */* key
+    Given a stage returned by "apigateway.get_stages"
+    And the "item[].methodSettings{}" value of */* is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: A single method overrides the stage setting with OFF
-    Given a stage returned by "apigateway.get_stages" whose */* "item[].methodSettings{}.loggingLevel" is ERROR
-    And the "item[].methodSettings{}" entry for /orders/GET has "item[].methodSettings{}.loggingLevel" OFF
+    Given a stage returned by "apigateway.get_stages"
+    And the "item[].methodSettings{}.loggingLevel" value of */* is ERROR
+    And the "item[].methodSettings{}.loggingLevel" value of /orders/GET is OFF
     Then the rule returns NON_COMPLIANT
 
   Scenario: Execution logging is on for all methods
-    Given a stage returned by "apigateway.get_stages" whose */* "item[].methodSettings{}.loggingLevel" is ERROR or INFO
-    And no other "item[].methodSettings{}" entry sets "item[].methodSettings{}.loggingLevel" to OFF
+    Given a stage returned by "apigateway.get_stages"
+    And the "item[].methodSettings{}.loggingLevel" value of */* is ERROR or INFO
+    And no "item[].methodSettings{}.loggingLevel" is OFF
     Then the rule returns COMPLIANT

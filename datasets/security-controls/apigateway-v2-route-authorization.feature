@@ -11,15 +11,15 @@ Feature: API_GWV2_AUTHORIZATION_TYPE_CONFIGURED
 
   Scenario: A route has no authorization
     Given an API from "Items[].ApiId" of "apigatewayv2.get_apis"
-    And "apigatewayv2.get_routes" for it returns a route whose "Items[].AuthorizationType" is "NONE"
+    And a route of it returned by "apigatewayv2.get_routes" whose "Items[].AuthorizationType" is "NONE"
     Then the rule returns NON_COMPLIANT
     And the annotation is "Route has authorization type NONE"
 
   Scenario: A route uses IAM authorization
-    Given "apigatewayv2.get_routes" returns a route whose "Items[].AuthorizationType" is "AWS_IAM"
+    Given a route returned by "apigatewayv2.get_routes" whose "Items[].AuthorizationType" is "AWS_IAM"
     Then the rule returns COMPLIANT
 
   Scenario: A route uses a JWT or Lambda authorizer
-    Given "apigatewayv2.get_routes" returns a route whose "Items[].AuthorizationType" is "JWT" or "CUSTOM"
+    Given a route returned by "apigatewayv2.get_routes" whose "Items[].AuthorizationType" is "JWT" or "CUSTOM"
     And its "Items[].AuthorizerId" is set
     Then the rule returns COMPLIANT

@@ -22,5 +22,5 @@ Feature: CLOUDFRONT_ACCESSLOGS_ENABLED
 
   Scenario: Access logs go to an S3 bucket
     Given a distribution whose "cloudfront.get_distribution_config" returns "DistributionConfig.Logging.Enabled" true
-    And its "DistributionConfig.Logging.Bucket" is a bucket domain name such as logs-bucket.s3.amazonaws.com
+    And its "DistributionConfig.Logging.Bucket" ends with .s3.amazonaws.com
     Then the rule returns COMPLIANT

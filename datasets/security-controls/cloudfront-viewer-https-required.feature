@@ -17,7 +17,7 @@ Feature: CLOUDFRONT_VIEWER_POLICY_HTTPS
 
   Scenario: An additional cache behavior allows plain HTTP
     Given a distribution whose "cloudfront.get_distribution_config" returns "DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy" "redirect-to-https"
-    And one "DistributionConfig.CacheBehaviors.Items[].ViewerProtocolPolicy" is "allow-all"
+    And some "DistributionConfig.CacheBehaviors.Items[].ViewerProtocolPolicy" is "allow-all"
     Then the rule returns NON_COMPLIANT
 
   Scenario: All behaviors require or redirect to HTTPS

@@ -16,9 +16,12 @@ Feature: CLOUDFRONT_ASSOCIATED_WITH_WAF
     And the annotation is "No AWS WAF web ACL is associated"
 
   Scenario: An AWS WAF (v2) web ACL is associated
-    Given a distribution whose "cloudfront.get_distribution_config" returns a "DistributionConfig.WebACLId" that is a web ACL ARN beginning with arn:aws:wafv2:us-east-1:
+    Given a distribution whose "cloudfront.get_distribution_config" returns a "DistributionConfig.WebACLId"
+    And its "DistributionConfig.WebACLId" starts with arn:aws:wafv2:us-east-1:
     Then the rule returns COMPLIANT
 
   Scenario: A WAF Classic web ACL is associated
-    Given a distribution whose "cloudfront.get_distribution_config" returns a "DistributionConfig.WebACLId" that is a WAF Classic web ACL id (a GUID)
+    Given a distribution whose "cloudfront.get_distribution_config" returns a "DistributionConfig.WebACLId"
+    And its "DistributionConfig.WebACLId" is not empty
+    And its "DistributionConfig.WebACLId" does not start with arn:
     Then the rule returns COMPLIANT

@@ -16,16 +16,18 @@ Feature: CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED
 
   Scenario: A log group is configured but nothing was delivered in the last 24 hours
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails" whose "trailList[].CloudWatchLogsLogGroupArn" is set
-    And "cloudtrail.get_trail_status" for that trail returns "LatestCloudWatchLogsDeliveryTime" more than 24 hours before the evaluation time
+    And "cloudtrail.get_trail_status" for that trail returns a "LatestCloudWatchLogsDeliveryTime"
+    And its "LatestCloudWatchLogsDeliveryTime" is more than 0 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: Events reached CloudWatch Logs within the last 24 hours
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails" whose "trailList[].CloudWatchLogsLogGroupArn" is set
     And its "trailList[].CloudWatchLogsRoleArn" is set
-    And "cloudtrail.get_trail_status" for that trail returns "LatestCloudWatchLogsDeliveryTime" within the last 24 hours
+    And "cloudtrail.get_trail_status" for that trail returns a "LatestCloudWatchLogsDeliveryTime"
+    And its "LatestCloudWatchLogsDeliveryTime" is 0 days old or less
     Then the rule returns COMPLIANT
 
   Scenario: Delivery to CloudWatch Logs is failing
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails" whose "trailList[].CloudWatchLogsLogGroupArn" is set
-    And "cloudtrail.get_trail_status" for that trail returns "LatestCloudWatchLogsDeliveryError" and no "LatestCloudWatchLogsDeliveryTime" in the last 24 hours
+    And "cloudtrail.get_trail_status" for that trail returns a "LatestCloudWatchLogsDeliveryError" and no "LatestCloudWatchLogsDeliveryTime"
     Then the rule returns NON_COMPLIANT

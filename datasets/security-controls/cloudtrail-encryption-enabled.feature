@@ -11,18 +11,18 @@ Feature: CLOUD_TRAIL_ENCRYPTION_ENABLED
 
   Scenario: The trail has no KMS key
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails"
-    And its "trailList[].HomeRegion" is the Region being evaluated
+    And its "trailList[].HomeRegion" is the evaluated Region
     And its "trailList[].KmsKeyId" is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: The trail encrypts its log files with a KMS key
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails"
-    And its "trailList[].HomeRegion" is the Region being evaluated
-    And its "trailList[].KmsKeyId" is a KMS key ARN
+    And its "trailList[].HomeRegion" is the evaluated Region
+    And its "trailList[].KmsKeyId" starts with arn:aws:kms:
     Then the rule returns COMPLIANT
 
   Scenario: A shadow copy of a multi-Region trail from another home Region is skipped
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails"
     And its "trailList[].IsMultiRegionTrail" is true
-    And its "trailList[].HomeRegion" is a different Region from the one being evaluated
+    And its "trailList[].HomeRegion" is not the evaluated Region
     Then the rule returns NOT_APPLICABLE

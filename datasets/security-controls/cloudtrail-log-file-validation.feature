@@ -22,5 +22,5 @@ Feature: CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED
   Scenario: A shadow copy of a multi-Region trail is evaluated only in its home Region
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails"
     And its "trailList[].IsMultiRegionTrail" is true
-    And its "trailList[].HomeRegion" is a different Region from the one being evaluated
+    And its "trailList[].HomeRegion" is not the evaluated Region
     Then the rule returns NOT_APPLICABLE

@@ -10,15 +10,15 @@ Feature: CODEBUILD_PROJECT_ENVIRONMENT_PRIVILEGED_CHECK
     Then the rule returns NOT_APPLICABLE
 
   Scenario: The build environment is privileged
-    Given project names from "projects[]" of "codebuild.list_projects"
-    And "codebuild.batch_get_projects", called with at most 100 names at a time, returns a project whose "projects[].environment.privilegedMode" is true
+    Given a project named in "projects[]" of "codebuild.list_projects"
+    And "codebuild.batch_get_projects" for at most 100 names at a time returns "projects[].environment.privilegedMode" true
     Then the rule returns NON_COMPLIANT
     And the annotation is "Build environment runs in privileged mode"
 
   Scenario: The build environment is not privileged
-    Given "codebuild.batch_get_projects" returns a project whose "projects[].environment.privilegedMode" is false
+    Given a project returned by "codebuild.batch_get_projects" whose "projects[].environment.privilegedMode" is false
     Then the rule returns COMPLIANT
 
   Scenario: The privileged flag is absent
-    Given "codebuild.batch_get_projects" returns a project with no "projects[].environment.privilegedMode"
+    Given a project returned by "codebuild.batch_get_projects" with no "projects[].environment.privilegedMode"
     Then the rule returns COMPLIANT

@@ -15,17 +15,18 @@ Feature: DYNAMODB_AUTOSCALING_ENABLED
     Then the rule returns COMPLIANT
 
   Scenario: A provisioned table has no scalable targets
-    Given a table named Orders described by "dynamodb.describe_table" whose "Table.BillingModeSummary.BillingMode" is "PROVISIONED" or is not set
+    Given a table named Orders described by "dynamodb.describe_table" whose "Table.BillingModeSummary.BillingMode" is "PROVISIONED" or not set
     And "application-autoscaling.describe_scalable_targets" for service namespace dynamodb and resource id table/Orders returns an empty "ScalableTargets[]" list
     Then the rule returns NON_COMPLIANT
 
   Scenario: Only write capacity of a provisioned table is auto scaled
     Given a table described by "dynamodb.describe_table" whose "Table.BillingModeSummary.BillingMode" is "PROVISIONED"
-    And "application-autoscaling.describe_scalable_targets" returns one target whose "ScalableTargets[].ScalableDimension" is "dynamodb:table:WriteCapacityUnits"
+    And "application-autoscaling.describe_scalable_targets" returns "ScalableTargets[].ScalableDimension" "dynamodb:table:WriteCapacityUnits"
+    And the number of "ScalableTargets[]" is 1
     Then the rule returns NON_COMPLIANT
 
   Scenario: Reads and writes of a provisioned table are auto scaled
     Given a table described by "dynamodb.describe_table" whose "Table.BillingModeSummary.BillingMode" is "PROVISIONED"
-    And "application-autoscaling.describe_scalable_targets" returns a target whose "ScalableTargets[].ScalableDimension" is "dynamodb:table:ReadCapacityUnits"
-    And another target whose "ScalableTargets[].ScalableDimension" is "dynamodb:table:WriteCapacityUnits"
+    And "application-autoscaling.describe_scalable_targets" returns a "ScalableTargets[]"
+    And its "ScalableTargets[].ScalableDimension" holds "dynamodb:table:ReadCapacityUnits" and "dynamodb:table:WriteCapacityUnits"
     Then the rule returns COMPLIANT

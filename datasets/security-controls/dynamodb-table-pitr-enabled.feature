@@ -26,5 +26,5 @@ Feature: DYNAMODB_PITR_ENABLED
 
   Scenario: Tables after the first page of names are evaluated
     Given "dynamodb.list_tables" returns a "LastEvaluatedTableName"
-    And for a table on the next page "dynamodb.describe_continuous_backups" returns "ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus" as "DISABLED"
+    And "dynamodb.describe_continuous_backups" for a table on the next page returns "ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus" as "DISABLED"
     Then the rule returns NON_COMPLIANT

@@ -12,7 +12,7 @@ Feature: VPC_DEFAULT_SECURITY_GROUP_CLOSED
 
   Scenario: The default group keeps its self-referencing inbound rule
     Given a security group in "SecurityGroups[]" returned by "ec2.describe_security_groups" whose "SecurityGroups[].GroupName" is default
-    And its "SecurityGroups[].IpPermissions[].UserIdGroupPairs[].GroupId" is its own "SecurityGroups[].GroupId"
+    And its "SecurityGroups[].IpPermissions[].UserIdGroupPairs[].GroupId" equals the "SecurityGroups[].GroupId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The default group keeps its allow-all outbound rule

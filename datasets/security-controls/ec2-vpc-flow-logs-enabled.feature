@@ -10,29 +10,33 @@ Feature: VPC_FLOW_LOGS_ENABLED
     Then the rule returns NOT_APPLICABLE
 
   Scenario: The VPC has no flow log
-    Given a VPC whose "Vpcs[].VpcId" is returned by "ec2.describe_vpcs"
-    And "ec2.describe_flow_logs" filtered on resource-id for that VPC returns an empty "FlowLogs[]" list
+    Given a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    And "ec2.describe_flow_logs" for that VPC filtered on resource-id returns an empty "FlowLogs[]" list
     Then the rule returns NON_COMPLIANT
 
   Scenario: The VPC's only flow log is not active
-    Given a VPC whose "Vpcs[].VpcId" is returned by "ec2.describe_vpcs"
-    And "ec2.describe_flow_logs" for that VPC returns one flow log whose "FlowLogs[].FlowLogStatus" is not ACTIVE
+    Given a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    And "ec2.describe_flow_logs" for that VPC returns a "FlowLogs[].FlowLogStatus"
+    And the number of "FlowLogs[]" is 1
+    And its "FlowLogs[].FlowLogStatus" is not ACTIVE
     Then the rule returns NON_COMPLIANT
 
   Scenario: An active flow log records the required traffic type
     Given the rule parameter "trafficType" is REJECT
-    And "ec2.describe_flow_logs" for the VPC returns a flow log whose "FlowLogs[].FlowLogStatus" is ACTIVE
+    And "ec2.describe_flow_logs" for the VPC returns "FlowLogs[].FlowLogStatus" ACTIVE
     And its "FlowLogs[].TrafficType" is "REJECT"
     Then the rule returns COMPLIANT
 
   Scenario: A flow log of all traffic satisfies any required traffic type
     Given the rule parameter "trafficType" is REJECT
-    And "ec2.describe_flow_logs" for the VPC returns an ACTIVE flow log whose "FlowLogs[].TrafficType" is "ALL"
+    And "ec2.describe_flow_logs" for the VPC returns "FlowLogs[].FlowLogStatus" ACTIVE
+    And its "FlowLogs[].TrafficType" is "ALL"
     Then the rule returns COMPLIANT
 
   Scenario: The active flow log records a different traffic type
     Given the rule parameter "trafficType" is REJECT
-    And "ec2.describe_flow_logs" for the VPC returns only an ACTIVE flow log whose "FlowLogs[].TrafficType" is "ACCEPT"
+    And "ec2.describe_flow_logs" for the VPC returns "FlowLogs[].FlowLogStatus" ACTIVE
+    And every "FlowLogs[].TrafficType" is "ACCEPT"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The traffic type parameter is not a valid value

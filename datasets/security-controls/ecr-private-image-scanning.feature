@@ -18,7 +18,7 @@ Feature: ECR_PRIVATE_IMAGE_SCANNING_ENABLED
 
   Scenario: Scan on push is off and no registry rule applies
     Given a repository returned by "ecr.describe_repositories" whose "repositories[].imageScanningConfiguration.scanOnPush" is false
-    And "ecr.get_registry_scanning_configuration" returns no "scanningConfiguration.rules[].repositoryFilters[].filter" that matches the repository name
+    And "ecr.get_registry_scanning_configuration" returns an empty "scanningConfiguration.rules[]" list
     Then the rule returns NON_COMPLIANT
 
   Scenario: The repository scans on push
@@ -28,6 +28,6 @@ Feature: ECR_PRIVATE_IMAGE_SCANNING_ENABLED
 
   Scenario: Enhanced continuous scanning covers the repository through a registry rule
     Given "ecr.get_registry_scanning_configuration" returns "scanningConfiguration.scanType" "ENHANCED"
-    And a rule with "scanningConfiguration.rules[].scanFrequency" "CONTINUOUS_SCAN" whose "scanningConfiguration.rules[].repositoryFilters[].filter" is the wildcard *
+    And its "scanningConfiguration.rules[].scanFrequency" is "CONTINUOUS_SCAN" and its "scanningConfiguration.rules[].repositoryFilters[].filter" is "*"
     And "ecr.batch_get_repository_scanning_configuration" for the repository returns "scanningConfigurations[].scanFrequency" "CONTINUOUS_SCAN"
     Then the rule returns COMPLIANT

@@ -11,7 +11,7 @@ Feature: ECS_CONTAINER_INSIGHTS_ENABLED
 
   Scenario: Container Insights is disabled
     Given a cluster described by "ecs.describe_clusters" with include SETTINGS
-    And the "clusters[].settings[].name" "containerInsights" has "clusters[].settings[].value" disabled
+    And the "clusters[].settings[].value" of the entry whose "clusters[].settings[].name" is containerInsights is disabled
     Then the rule returns NON_COMPLIANT
     And the annotation is "Container Insights is disabled"
 
@@ -22,5 +22,5 @@ Feature: ECS_CONTAINER_INSIGHTS_ENABLED
 
   Scenario: Container Insights is enabled
     Given a cluster described by "ecs.describe_clusters" with include SETTINGS
-    And the "clusters[].settings[].name" "containerInsights" has "clusters[].settings[].value" enabled or enhanced
+    And the "clusters[].settings[].value" of the entry whose "clusters[].settings[].name" is containerInsights is enabled or enhanced
     Then the rule returns COMPLIANT

@@ -6,22 +6,23 @@ Feature: ECS_CONTAINERS_NONPRIVILEGED
   Rule Parameters: None
 
   Scenario: No active task definitions exist
-    Given "ecs.list_task_definitions" with status ACTIVE, paged with "nextToken" until it is not set, returns an empty "taskDefinitionArns[]"
+    Given "ecs.list_task_definitions", paged with "nextToken" until it is not set, returns no ACTIVE task definitions
     Then the rule returns NOT_APPLICABLE
 
   Scenario: An inactive revision is not evaluated
-    Given "ecs.describe_task_definition" returns a "taskDefinition.status" "INACTIVE"
+    Given "ecs.describe_task_definition" returns "taskDefinition.status" "INACTIVE"
     Then the rule returns NOT_APPLICABLE
 
   Scenario: A container runs privileged
-    Given the latest revision of a family from "ecs.list_task_definitions"
-    And "ecs.describe_task_definition" returns a "taskDefinition.containerDefinitions[].privileged" true
+    Given a task definition that is the latest revision of its family, listed by "ecs.list_task_definitions"
+    And "ecs.describe_task_definition" returns a "taskDefinition.containerDefinitions[]"
+    And some "taskDefinition.containerDefinitions[].privileged" is true
     Then the rule returns NON_COMPLIANT
     And the annotation is "Container runs in privileged mode"
 
   Scenario: The privileged flag is absent
     Given "ecs.describe_task_definition" returns "taskDefinition.status" "ACTIVE"
-    And no container has "taskDefinition.containerDefinitions[].privileged" set
+    And every "taskDefinition.containerDefinitions[].privileged" is not set
     Then the rule returns COMPLIANT
 
   Scenario: Every container is explicitly non-privileged

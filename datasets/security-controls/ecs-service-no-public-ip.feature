@@ -6,7 +6,7 @@ Feature: ECS_SERVICE_ASSIGN_PUBLIC_IP_DISABLED
   Rule Parameters: exemptEcsServiceArns (CSV, optional, default none): comma-separated ARNs of ECS services that may assign public IP addresses
 
   Scenario: No services exist
-    Given "ecs.list_clusters" returns cluster ARNs in "clusterArns[]"
+    Given a cluster in "clusterArns[]" returned by "ecs.list_clusters"
     And "ecs.list_services" for every cluster, paged with "nextToken", returns an empty "serviceArns[]"
     Then the rule returns NOT_APPLICABLE
 
@@ -28,9 +28,9 @@ Feature: ECS_SERVICE_ASSIGN_PUBLIC_IP_DISABLED
     Then the rule returns COMPLIANT
 
   Scenario: The service does not use awsvpc networking
-    Given a service returned by "ecs.describe_services" that has no "services[].networkConfiguration.awsvpcConfiguration"
+    Given a service returned by "ecs.describe_services" with no "services[].networkConfiguration.awsvpcConfiguration"
     Then the rule returns NOT_APPLICABLE
 
   Scenario: An invalid rule parameter
-    Given "exemptEcsServiceArns" contains a value that is not an ECS service ARN
+    Given the rule parameter "exemptEcsServiceArns" is not a valid list of ECS service ARNs
     Then the rule returns ERROR

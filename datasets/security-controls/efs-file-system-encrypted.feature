@@ -17,7 +17,7 @@ Feature: EFS_ENCRYPTED_CHECK
   Scenario: The file system is encrypted with a KMS key
     Given a file system in "FileSystems[]" returned by "efs.describe_file_systems"
     And its "FileSystems[].Encrypted" is true
-    And its "FileSystems[].KmsKeyId" is a KMS key ARN
+    And its "FileSystems[].KmsKeyId" starts with arn:aws:kms:
     Then the rule returns COMPLIANT
 
   Scenario: A file system that is being deleted is not evaluated

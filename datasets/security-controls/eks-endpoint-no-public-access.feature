@@ -17,7 +17,7 @@ Feature: EKS_ENDPOINT_NO_PUBLIC_ACCESS
 
   Scenario: The public endpoint is restricted by CIDR but still public
     Given "eks.describe_cluster" returns "cluster.resourcesVpcConfig.endpointPublicAccess" true
-    And "cluster.resourcesVpcConfig.publicAccessCidrs[]" is only 203.0.113.0/24
+    And its "cluster.resourcesVpcConfig.publicAccessCidrs[]" holds only 203.0.113.0/24
     Then the rule returns NON_COMPLIANT
 
   Scenario: Only the private endpoint is enabled

@@ -11,27 +11,28 @@ Feature: EKS_SECRETS_ENCRYPTED
 
   Scenario: Secrets encryption is not configured
     Given a cluster named in "clusters[]" by "eks.list_clusters"
-    And "eks.describe_cluster" returns no "cluster.encryptionConfig[]" entry whose "cluster.encryptionConfig[].resources[]" contains secrets
+    And "eks.describe_cluster" for it returns no "cluster.encryptionConfig[].resources[]" secrets
     Then the rule returns NON_COMPLIANT
     And the annotation is "Kubernetes secrets are not encrypted with a KMS key"
 
   Scenario: Secrets are encrypted with a key that is not approved
     Given "kmsKeyArns" is arn:aws:kms:us-east-1:111122223333:key/approved-key-id
-    And "eks.describe_cluster" returns a "cluster.encryptionConfig[].resources[]" containing secrets
-    And that entry's "cluster.encryptionConfig[].provider.keyArn" is a different key ARN
+    And a cluster described by "eks.describe_cluster" whose "cluster.encryptionConfig[].resources[]" contains secrets
+    And that entry's "cluster.encryptionConfig[].provider.keyArn" is not in "kmsKeyArns"
     Then the rule returns NON_COMPLIANT
 
   Scenario: Secrets are encrypted with an approved key
     Given "kmsKeyArns" is arn:aws:kms:us-east-1:111122223333:key/approved-key-id
-    And "eks.describe_cluster" returns a "cluster.encryptionConfig[].resources[]" containing secrets
+    And a cluster described by "eks.describe_cluster" whose "cluster.encryptionConfig[].resources[]" contains secrets
     And that entry's "cluster.encryptionConfig[].provider.keyArn" is in "kmsKeyArns"
     Then the rule returns COMPLIANT
 
   Scenario: Secrets are encrypted and no key list is given
     Given "kmsKeyArns" is not set
-    And "eks.describe_cluster" returns a "cluster.encryptionConfig[].resources[]" containing secrets with a "cluster.encryptionConfig[].provider.keyArn"
+    And a cluster described by "eks.describe_cluster" whose "cluster.encryptionConfig[].resources[]" contains secrets
+    And that entry's "cluster.encryptionConfig[].provider.keyArn" is set
     Then the rule returns COMPLIANT
 
   Scenario: An invalid rule parameter
-    Given "kmsKeyArns" contains a value that is not a KMS key ARN
+    Given the rule parameter "kmsKeyArns" is not a valid list of KMS key ARNs
     Then the rule returns ERROR

@@ -12,18 +12,21 @@ Feature: ELB_LOGGING_ENABLED
 
   Scenario: Access logging is turned off
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And "elbv2.describe_load_balancer_attributes" for its "LoadBalancers[].LoadBalancerArn" returns the "Attributes[].Key" access_logs.s3.enabled with "Attributes[].Value" false
+    And "elbv2.describe_load_balancer_attributes" for its "LoadBalancers[].LoadBalancerArn" returns "Attributes[].Key" access_logs.s3.enabled
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is access_logs.s3.enabled is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "access_logs.s3.enabled is false"
 
   Scenario: Logging is enabled but no bucket is named
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And "elbv2.describe_load_balancer_attributes" returns "Attributes[].Key" access_logs.s3.enabled with "Attributes[].Value" true
-    And the "Attributes[].Value" of the key access_logs.s3.bucket is empty
+    And "elbv2.describe_load_balancer_attributes" returns "Attributes[].Key" access_logs.s3.enabled
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is access_logs.s3.enabled is true
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is access_logs.s3.bucket is empty
     Then the rule returns NON_COMPLIANT
 
   Scenario: Access logs are delivered to a bucket
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And "elbv2.describe_load_balancer_attributes" returns "Attributes[].Key" access_logs.s3.enabled with "Attributes[].Value" true
-    And the "Attributes[].Value" of the key access_logs.s3.bucket names an S3 bucket
+    And "elbv2.describe_load_balancer_attributes" returns "Attributes[].Key" access_logs.s3.enabled
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is access_logs.s3.enabled is true
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is access_logs.s3.bucket is not empty
     Then the rule returns COMPLIANT

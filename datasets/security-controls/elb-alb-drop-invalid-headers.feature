@@ -12,17 +12,21 @@ Feature: ALB_HTTP_DROP_INVALID_HEADER_ENABLED
 
   Scenario: Invalid header fields are passed through
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers" whose "LoadBalancers[].Type" is "application"
-    And "elbv2.describe_load_balancer_attributes" for its "LoadBalancers[].LoadBalancerArn" returns an "Attributes[].Key" routing.http.drop_invalid_header_fields.enabled
-    And that entry's "Attributes[].Value" is false
+    And "elbv2.describe_load_balancer_attributes" for its "LoadBalancers[].LoadBalancerArn" returns an "Attributes[]"
+    And one of its "Attributes[].Key" values is routing.http.drop_invalid_header_fields.enabled
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is routing.http.drop_invalid_header_fields.enabled is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "routing.http.drop_invalid_header_fields.enabled is false"
 
   Scenario: The attribute is missing from the response
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And no "Attributes[].Key" from "elbv2.describe_load_balancer_attributes" is routing.http.drop_invalid_header_fields.enabled
+    And "elbv2.describe_load_balancer_attributes" returns no "Attributes[].Key" routing.http.drop_invalid_header_fields.enabled
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is routing.http.drop_invalid_header_fields.enabled is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: Invalid header fields are dropped
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And "elbv2.describe_load_balancer_attributes" returns the "Attributes[].Key" routing.http.drop_invalid_header_fields.enabled with "Attributes[].Value" true
+    And "elbv2.describe_load_balancer_attributes" returns an "Attributes[]"
+    And one of its "Attributes[].Key" values is routing.http.drop_invalid_header_fields.enabled
+    And the "Attributes[].Value" of the entry whose "Attributes[].Key" is routing.http.drop_invalid_header_fields.enabled is true
     Then the rule returns COMPLIANT

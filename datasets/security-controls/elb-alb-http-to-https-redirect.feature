@@ -6,34 +6,36 @@ Feature: ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK
   Rule Parameters: None
 
   Scenario: No Application Load Balancers exist
-    Given "elbv2.describe_load_balancers", paged with "NextMarker" until it is not set, returns no load balancer whose "LoadBalancers[].Type" is "application"
+    Given "elbv2.describe_load_balancers", paged with "NextMarker" until it is not set, returns no Application Load Balancers
     Then the rule returns NOT_APPLICABLE
 
   Scenario: Network and Gateway Load Balancers are out of scope
-    Given "elbv2.describe_load_balancers" returns a load balancer whose "LoadBalancers[].Type" is "network"
+    Given a load balancer returned by "elbv2.describe_load_balancers" whose "LoadBalancers[].Type" is "network"
     Then the rule returns NOT_APPLICABLE
 
   Scenario: An HTTP listener forwards traffic instead of redirecting it
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And "elbv2.describe_listeners" for its "LoadBalancers[].LoadBalancerArn" returns a listener whose "Listeners[].Protocol" is "HTTP"
-    And that listener's "Listeners[].DefaultActions[].Type" is "forward"
+    And "elbv2.describe_listeners" for its "LoadBalancers[].LoadBalancerArn" returns "Listeners[].Protocol" "HTTP"
+    And some "Listeners[].DefaultActions[].Type" is "forward"
     Then the rule returns NON_COMPLIANT
     And the annotation is "HTTP listener does not redirect to HTTPS"
 
   Scenario: An HTTP listener redirects, but to HTTP
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And "elbv2.describe_listeners" returns a listener whose "Listeners[].Protocol" is "HTTP"
-    And its "Listeners[].DefaultActions[].Type" is "redirect"
-    And its "Listeners[].DefaultActions[].RedirectConfig.Protocol" is HTTP, or #{protocol} (which keeps the HTTP protocol of the request)
+    And "elbv2.describe_listeners" returns "Listeners[].Protocol" "HTTP"
+    And some "Listeners[].DefaultActions[].Type" is "redirect"
+    And some "Listeners[].DefaultActions[].RedirectConfig.Protocol" is one of HTTP and #{protocol}
     Then the rule returns NON_COMPLIANT
 
   Scenario: Every HTTP listener redirects to HTTPS
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And every listener from "elbv2.describe_listeners" whose "Listeners[].Protocol" is "HTTP" has "Listeners[].DefaultActions[].Type" "redirect"
-    And that action's "Listeners[].DefaultActions[].RedirectConfig.Protocol" is HTTPS
+    And "elbv2.describe_listeners" returns "Listeners[].Protocol" "HTTP"
+    And every "Listeners[].DefaultActions[].Type" is redirect
+    And every "Listeners[].DefaultActions[].RedirectConfig.Protocol" is HTTPS
     Then the rule returns COMPLIANT
 
   Scenario: The load balancer has only HTTPS listeners
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
-    And every listener from "elbv2.describe_listeners" has "Listeners[].Protocol" "HTTPS"
+    And "elbv2.describe_listeners" returns "Listeners[].Protocol" "HTTPS"
+    And every "Listeners[].Protocol" is "HTTPS"
     Then the rule returns COMPLIANT

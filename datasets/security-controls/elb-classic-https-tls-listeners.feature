@@ -11,7 +11,7 @@ Feature: ELB_TLS_HTTPS_LISTENERS_ONLY
 
   Scenario: A listener accepts plain HTTP
     Given a Classic Load Balancer returned by "elb.describe_load_balancers"
-    And one of its "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" values is HTTP (compared case-insensitively)
+    And some "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" is one of HTTP and http
     Then the rule returns NON_COMPLIANT
     And the annotation is "Listener on port 80 uses HTTP"
 
@@ -23,10 +23,11 @@ Feature: ELB_TLS_HTTPS_LISTENERS_ONLY
   Scenario: Every listener is HTTPS or SSL
     Given a Classic Load Balancer returned by "elb.describe_load_balancers"
     And every "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" is HTTPS or SSL
-    And every such listener has a "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.SSLCertificateId"
+    And every "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.SSLCertificateId" is set
     Then the rule returns COMPLIANT
 
   Scenario: The back-end protocol does not decide the result
-    Given a Classic Load Balancer returned by "elb.describe_load_balancers" whose listeners all have "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" HTTPS
+    Given a Classic Load Balancer returned by "elb.describe_load_balancers"
+    And every "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.Protocol" is HTTPS
     And their "LoadBalancerDescriptions[].ListenerDescriptions[].Listener.InstanceProtocol" is HTTP
     Then the rule returns COMPLIANT

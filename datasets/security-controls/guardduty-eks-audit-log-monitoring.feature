@@ -11,18 +11,20 @@ Feature: GUARDDUTY_EKS_PROTECTION_AUDIT_ENABLED
 
   Scenario: EKS audit log monitoring is disabled
     Given a detector from "DetectorIds[]" of "guardduty.list_detectors"
-    And "guardduty.get_detector" returns the "Features[].Name" "EKS_AUDIT_LOGS" with "Features[].Status" "DISABLED"
+    And "guardduty.get_detector" returns a "Features[]"
+    And one of its "Features[].Name" values is EKS_AUDIT_LOGS
+    And the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is DISABLED
     Then the rule returns NON_COMPLIANT
     And the annotation is "EKS Audit Log Monitoring is not enabled"
 
   Scenario: The detector itself is suspended
     Given "guardduty.get_detector" returns "Status" "DISABLED"
-    And the "Features[].Name" "EKS_AUDIT_LOGS" has "Features[].Status" "ENABLED"
+    And the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is ENABLED
     Then the rule returns NON_COMPLIANT
 
   Scenario: EKS audit log monitoring is enabled
     Given "guardduty.get_detector" returns "Status" "ENABLED"
-    And the "Features[].Name" "EKS_AUDIT_LOGS" has "Features[].Status" "ENABLED"
+    And the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is ENABLED
     Then the rule returns COMPLIANT
 
   Scenario: An older detector reports the feature only as a data source

@@ -11,7 +11,9 @@ Feature: GUARDDUTY_S3_PROTECTION_ENABLED
 
   Scenario: S3 Protection is disabled
     Given a detector from "DetectorIds[]" of "guardduty.list_detectors"
-    And "guardduty.get_detector" returns the "Features[].Name" "S3_DATA_EVENTS" with "Features[].Status" "DISABLED"
+    And "guardduty.get_detector" returns a "Features[]"
+    And one of its "Features[].Name" values is S3_DATA_EVENTS
+    And the "Features[].Status" of the entry whose "Features[].Name" is S3_DATA_EVENTS is DISABLED
     Then the rule returns NON_COMPLIANT
     And the annotation is "GuardDuty S3 Protection is not enabled"
 
@@ -22,5 +24,5 @@ Feature: GUARDDUTY_S3_PROTECTION_ENABLED
 
   Scenario: S3 Protection is enabled
     Given "guardduty.get_detector" returns "Status" "ENABLED"
-    And the "Features[].Name" "S3_DATA_EVENTS" has "Features[].Status" "ENABLED"
+    And the "Features[].Status" of the entry whose "Features[].Name" is S3_DATA_EVENTS is ENABLED
     Then the rule returns COMPLIANT

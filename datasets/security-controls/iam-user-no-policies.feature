@@ -17,7 +17,8 @@ Feature: IAM_USER_NO_POLICIES_CHECK
   Scenario: An inline policy is embedded in the user
     Given a user named in "Users[].UserName" by "iam.list_users"
     And "iam.list_attached_user_policies" for that user returns an empty "AttachedPolicies[]" list
-    And "iam.list_user_policies" for that user returns a name in "PolicyNames[]"
+    And "iam.list_user_policies" for that user returns a "PolicyNames[]"
+    And its "PolicyNames[]" is not empty
     Then the rule returns NON_COMPLIANT
 
   Scenario: The user has neither attached nor inline policies
@@ -27,6 +28,6 @@ Feature: IAM_USER_NO_POLICIES_CHECK
     Then the rule returns COMPLIANT
 
   Scenario: Attached policies on a later page are found
-    Given "iam.list_attached_user_policies" for a user returns an empty "AttachedPolicies[]" list, "IsTruncated" true and a "Marker"
-    And the next page returns an "AttachedPolicies[].PolicyArn"
+    Given "iam.list_attached_user_policies" for a user returns an empty "AttachedPolicies[]" list and "IsTruncated" true and a "Marker"
+    And the next page has a policy whose "AttachedPolicies[].PolicyArn" is set
     Then the rule returns NON_COMPLIANT

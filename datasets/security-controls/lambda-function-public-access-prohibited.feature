@@ -16,18 +16,23 @@ Feature: LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED
 
   Scenario: The policy allows any principal without a condition
     Given a function named in "Functions[].FunctionName" by "lambda.list_functions"
-    And "lambda.get_policy" returns a "Policy" document with a statement whose Effect is 'Allow', Principal is '*' and Action is 'lambda:InvokeFunction', and which has no Condition
+    And "lambda.get_policy" for that function returns a "Policy"
+    And its "Policy" document has a statement with Effect Allow, Principal "*" and Action lambda:InvokeFunction
     Then the rule returns NON_COMPLIANT
 
   Scenario: A service principal is restricted to the triggering bucket and its account
-    Given "lambda.get_policy" returns a "Policy" document whose only statement allows Principal Service 's3.amazonaws.com' to call 'lambda:InvokeFunction'
-    And the statement has Condition ArnLike 'AWS:SourceArn' for one bucket ARN and StringEquals 'AWS:SourceAccount' for the owning account
+    Given "lambda.get_policy" returns a "Policy"
+    And its "Policy" document has a statement with Effect Allow, Principal s3.amazonaws.com, Action lambda:InvokeFunction, Condition ArnLike AWS:SourceArn arn:aws:s3:::amzn-s3-demo-bucket and Condition StringEquals AWS:SourceAccount 111122223333
+    And its "Policy" document has no statement with Principal "*"
     Then the rule returns COMPLIANT
 
   Scenario: The policy allows only principals of the same account
-    Given "lambda.get_policy" returns a "Policy" document whose statements name only the account's own ARN as Principal AWS
+    Given "lambda.get_policy" returns a "Policy"
+    And its "Policy" document has a statement with Principal arn:aws:iam::111122223333:root
+    And its "Policy" document has no statement with Principal "*"
     Then the rule returns COMPLIANT
 
   Scenario: A public function URL policy
-    Given "lambda.get_policy" returns a "Policy" document with a statement allowing Principal '*' to call 'lambda:InvokeFunctionUrl' with Condition StringEquals 'lambda:FunctionUrlAuthType' 'NONE'
+    Given "lambda.get_policy" returns a "Policy"
+    And its "Policy" document has a statement with Effect Allow, Principal "*", Action lambda:InvokeFunctionUrl and Condition StringEquals lambda:FunctionUrlAuthType NONE
     Then the rule returns NON_COMPLIANT

@@ -11,20 +11,26 @@ Feature: LAMBDA_VPC_MULTI_AZ_CHECK
     Then the rule returns NOT_APPLICABLE
 
   Scenario: All subnets of the function are in one Availability Zone
-    Given a function in "Functions[]" returned by "lambda.list_functions" with two entries in "Functions[].VpcConfig.SubnetIds"
-    And "ec2.describe_subnets" for those subnet ids returns the same "Subnets[].AvailabilityZone" for both
+    Given a function in "Functions[]" returned by "lambda.list_functions"
+    And the number of "Functions[].VpcConfig.SubnetIds[]" is 2
+    And "ec2.describe_subnets" for those subnet ids returns a "Subnets[]"
+    And every "Subnets[].AvailabilityZone" is us-east-1a
     Then the rule returns NON_COMPLIANT
 
   Scenario: The function has a single subnet
-    Given a function in "Functions[]" returned by "lambda.list_functions" with one entry in "Functions[].VpcConfig.SubnetIds"
+    Given a function in "Functions[]" returned by "lambda.list_functions"
+    And the number of "Functions[].VpcConfig.SubnetIds[]" is 1
     Then the rule returns NON_COMPLIANT
 
   Scenario: The subnets span two Availability Zones
-    Given a function in "Functions[]" returned by "lambda.list_functions" with entries in "Functions[].VpcConfig.SubnetIds"
-    And "ec2.describe_subnets" for those subnet ids returns at least two distinct "Subnets[].AvailabilityZone" values
+    Given a function in "Functions[]" returned by "lambda.list_functions"
+    And the number of "Functions[].VpcConfig.SubnetIds[]" is 2 or more
+    And "ec2.describe_subnets" for those subnet ids returns a "Subnets[]"
+    And its "Subnets[].AvailabilityZone" holds us-east-1a and us-east-1b
     Then the rule returns COMPLIANT
 
   Scenario: Functions on later pages are evaluated
     Given "lambda.list_functions" returns a "NextMarker"
-    And the next page holds a VPC function whose "Functions[].VpcConfig.SubnetIds" has one entry
+    And the next page holds a VPC function whose "Functions[].VpcConfig.SubnetIds" is not empty
+    And the number of "Functions[].VpcConfig.SubnetIds[]" is 1
     Then the rule returns NON_COMPLIANT

@@ -17,19 +17,19 @@ Feature: CLOUDWATCH_LOG_GROUP_ENCRYPTED
 
   Scenario: The log group uses a different key than required
     Given "kmsKeyId" is arn:aws:kms:us-east-1:111122223333:key/required-key-id
-    And a log group returned by "logs.describe_log_groups" whose "logGroups[].kmsKeyId" is another key ARN
+    And a log group returned by "logs.describe_log_groups" whose "logGroups[].kmsKeyId" does not equal "kmsKeyId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The log group uses the required key
     Given "kmsKeyId" is arn:aws:kms:us-east-1:111122223333:key/required-key-id
-    And a log group returned by "logs.describe_log_groups" whose "logGroups[].kmsKeyId" equals it
+    And a log group returned by "logs.describe_log_groups" whose "logGroups[].kmsKeyId" equals "kmsKeyId"
     Then the rule returns COMPLIANT
 
   Scenario: Any KMS key is accepted when no key is required
     Given "kmsKeyId" is not set
-    And a log group returned by "logs.describe_log_groups" whose "logGroups[].kmsKeyId" is a KMS key ARN
+    And a log group returned by "logs.describe_log_groups" whose "logGroups[].kmsKeyId" starts with arn:aws:kms:
     Then the rule returns COMPLIANT
 
   Scenario: An invalid rule parameter
-    Given "kmsKeyId" is not a KMS key ARN
+    Given the rule parameter "kmsKeyId" is not a valid KMS key ARN
     Then the rule returns ERROR

@@ -11,25 +11,30 @@ Feature: OPENSEARCH_AUDIT_LOGGING_ENABLED
 
   Scenario: Audit logs are not published
     Given a domain named in "DomainNames[].DomainName" by "opensearch.list_domain_names"
-    And "opensearch.describe_domain" returns "DomainStatus.LogPublishingOptions{}" without the key AUDIT_LOGS
+    And "opensearch.describe_domain" for that domain returns a "DomainStatus.LogPublishingOptions{}"
+    And the "DomainStatus.LogPublishingOptions{}" value of AUDIT_LOGS is not set
     Then the rule returns NON_COMPLIANT
     And the annotation is "Audit logs are not published to CloudWatch Logs"
 
   Scenario: Audit log publishing is switched off
-    Given "opensearch.describe_domain" returns the AUDIT_LOGS entry of "DomainStatus.LogPublishingOptions{}" with "DomainStatus.LogPublishingOptions{}.Enabled" false
+    Given "opensearch.describe_domain" returns a "DomainStatus.LogPublishingOptions{}"
+    And the "DomainStatus.LogPublishingOptions{}.Enabled" value of AUDIT_LOGS is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: Audit logs go to a log group that is not on the approved list
-    Given "cloudWatchLogsLogGroupArnList" lists arn:aws:logs:us-east-1:111122223333:log-group:approved-audit
-    And "opensearch.describe_domain" returns the AUDIT_LOGS entry with "DomainStatus.LogPublishingOptions{}.Enabled" true
-    And its "DomainStatus.LogPublishingOptions{}.CloudWatchLogsLogGroupArn" is arn:aws:logs:us-east-1:111122223333:log-group:other
+    Given the rule parameter "cloudWatchLogsLogGroupArnList" lists arn:aws:logs:us-east-1:111122223333:log-group:approved-audit
+    And "opensearch.describe_domain" returns a "DomainStatus.LogPublishingOptions{}"
+    And the "DomainStatus.LogPublishingOptions{}.Enabled" value of AUDIT_LOGS is true
+    And the "DomainStatus.LogPublishingOptions{}.CloudWatchLogsLogGroupArn" value of AUDIT_LOGS is arn:aws:logs:us-east-1:111122223333:log-group:other
     Then the rule returns NON_COMPLIANT
 
   Scenario: Audit logs are published
     Given "cloudWatchLogsLogGroupArnList" is not set
-    And "opensearch.describe_domain" returns the AUDIT_LOGS entry with "DomainStatus.LogPublishingOptions{}.Enabled" true and a "DomainStatus.LogPublishingOptions{}.CloudWatchLogsLogGroupArn"
+    And "opensearch.describe_domain" returns a "DomainStatus.LogPublishingOptions{}"
+    And the "DomainStatus.LogPublishingOptions{}.Enabled" value of AUDIT_LOGS is true
+    And the "DomainStatus.LogPublishingOptions{}.CloudWatchLogsLogGroupArn" value of AUDIT_LOGS is set
     Then the rule returns COMPLIANT
 
   Scenario: An invalid rule parameter
-    Given "cloudWatchLogsLogGroupArnList" contains a value that is not a CloudWatch Logs log group ARN
+    Given the rule parameter "cloudWatchLogsLogGroupArnList" is not a valid list of CloudWatch Logs log group ARNs
     Then the rule returns ERROR

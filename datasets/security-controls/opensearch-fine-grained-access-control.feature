@@ -16,7 +16,7 @@ Feature: OPENSEARCH_ACCESS_CONTROL_ENABLED
     And the annotation is "Fine-grained access control is not enabled"
 
   Scenario: Advanced security options are absent
-    Given "opensearch.describe_domain" returns no "DomainStatus.AdvancedSecurityOptions" for a domain
+    Given "opensearch.describe_domain" for a domain returns no "DomainStatus.AdvancedSecurityOptions"
     Then the rule returns NON_COMPLIANT
 
   Scenario: Fine-grained access control is on

@@ -12,15 +12,18 @@ Feature: OPENSEARCH_IN_VPC_ONLY
   Scenario: The domain has a public endpoint
     Given a domain named in "DomainNames[].DomainName" by "opensearch.list_domain_names"
     And "opensearch.describe_domain" returns no "DomainStatus.VPCOptions.VPCId"
-    And "DomainStatus.Endpoint" is set to a public search-*.es.amazonaws.com host name
+    And its "DomainStatus.Endpoint" starts with search-
     Then the rule returns NON_COMPLIANT
     And the annotation is "Domain is not in a VPC"
 
   Scenario: VPC options are present but empty
-    Given "opensearch.describe_domain" returns "DomainStatus.VPCOptions" whose "DomainStatus.VPCOptions.SubnetIds[]" is empty and whose "DomainStatus.VPCOptions.VPCId" is not set
+    Given "opensearch.describe_domain" returns a "DomainStatus.VPCOptions"
+    And its "DomainStatus.VPCOptions.SubnetIds[]" is empty
+    And its "DomainStatus.VPCOptions.VPCId" is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: The domain is in a VPC
-    Given "opensearch.describe_domain" returns a "DomainStatus.VPCOptions.VPCId" and at least one "DomainStatus.VPCOptions.SubnetIds[]"
-    And "DomainStatus.Endpoints{}" holds the VPC endpoint under the key vpc
+    Given "opensearch.describe_domain" returns a "DomainStatus.VPCOptions.VPCId"
+    And the number of "DomainStatus.VPCOptions.SubnetIds[]" is 1 or more
+    And the "DomainStatus.Endpoints{}" value of vpc is set
     Then the rule returns COMPLIANT

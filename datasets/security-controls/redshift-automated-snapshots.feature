@@ -31,5 +31,5 @@ Feature: REDSHIFT_BACKUP_ENABLED
     Then the rule returns COMPLIANT
 
   Scenario: An invalid rule parameter
-    Given "minRetentionPeriod" is 0, or is not an integer, or is greater than "maxRetentionPeriod"
+    Given the rule parameter "minRetentionPeriod" is not a valid retention period (an integer from 1 to 35, at most maxRetentionPeriod)
     Then the rule returns ERROR

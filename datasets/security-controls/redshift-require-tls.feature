@@ -11,11 +11,13 @@ Feature: REDSHIFT_REQUIRE_TLS_SSL
 
   Scenario: The parameter group does not require SSL
     Given a cluster returned by "redshift.describe_clusters" with the parameter group "Clusters[].ClusterParameterGroups[].ParameterGroupName"
-    And "redshift.describe_cluster_parameters" for that group, paged with "Marker", returns "Parameters[].ParameterName" require_ssl with "Parameters[].ParameterValue" false
+    And "redshift.describe_cluster_parameters" for that group, paged with "Marker", returns "Parameters[].ParameterName" require_ssl
+    And the "Parameters[].ParameterValue" of the entry whose "Parameters[].ParameterName" is require_ssl is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "require_ssl is false in the cluster parameter group"
 
   Scenario: The parameter group requires SSL
     Given a cluster returned by "redshift.describe_clusters" with the parameter group "Clusters[].ClusterParameterGroups[].ParameterGroupName"
-    And "redshift.describe_cluster_parameters" returns "Parameters[].ParameterName" require_ssl with "Parameters[].ParameterValue" true (compared case-insensitively)
+    And "redshift.describe_cluster_parameters" returns "Parameters[].ParameterName" require_ssl
+    And the "Parameters[].ParameterValue" of the entry whose "Parameters[].ParameterName" is require_ssl is true
     Then the rule returns COMPLIANT

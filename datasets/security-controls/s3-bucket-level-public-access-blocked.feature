@@ -32,7 +32,7 @@ Feature: S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED
 
   Scenario: The bucket is listed as deliberately public
     Given the rule parameter "excludedPublicBuckets" is my-public-website-bucket
-    And a bucket named my-public-website-bucket in "Buckets[].Name" from "s3.list_buckets"
+    And a bucket named in "Buckets[].Name" by "s3.list_buckets" whose "Buckets[].Name" is my-public-website-bucket
     Then the rule returns NOT_APPLICABLE
 
   Scenario: The exclusion list holds a value that is not a valid bucket name

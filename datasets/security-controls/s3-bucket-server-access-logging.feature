@@ -15,7 +15,9 @@ Feature: S3_BUCKET_LOGGING_ENABLED
     Then the rule returns NON_COMPLIANT
 
   Scenario: Server access logging delivers to a target bucket
-    Given a bucket whose "s3.get_bucket_logging" returns "LoggingEnabled.TargetBucket" set to another bucket's name
+    Given a bucket named in "Buckets[].Name" by "s3.list_buckets"
+    And "s3.get_bucket_logging" for that bucket returns a "LoggingEnabled.TargetBucket"
+    And its "LoggingEnabled.TargetBucket" differs from the "Buckets[].Name"
     Then the rule returns COMPLIANT
 
   Scenario: A target prefix is optional

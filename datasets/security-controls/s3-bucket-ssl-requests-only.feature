@@ -15,17 +15,24 @@ Feature: S3_BUCKET_SSL_REQUESTS_ONLY
     Then the rule returns NON_COMPLIANT
 
   Scenario: The bucket policy has no statement about secure transport
-    Given "s3.get_bucket_policy" returns a "Policy" document whose statements never test the condition key 'aws:SecureTransport'
+    Given "s3.get_bucket_policy" returns a "Policy"
+    And its "Policy" document has no statement with Condition Bool aws:SecureTransport false
+    And its "Policy" document has no statement with Condition Bool aws:SecureTransport true
     Then the rule returns NON_COMPLIANT
 
   Scenario: The secure-transport statement allows instead of denies
-    Given "s3.get_bucket_policy" returns a "Policy" document whose only statement on 'aws:SecureTransport' has Effect 'Allow' with Condition Bool 'aws:SecureTransport' 'true'
+    Given "s3.get_bucket_policy" returns a "Policy"
+    And its "Policy" document has a statement with Effect Allow and Condition Bool aws:SecureTransport true
+    And its "Policy" document has no statement with Condition Bool aws:SecureTransport false
     Then the rule returns NON_COMPLIANT
 
   Scenario: The bucket policy denies all non-TLS requests
-    Given "s3.get_bucket_policy" returns a "Policy" document with a statement whose Effect is 'Deny', Principal is '*', Action is 's3:*', Resource covers both the bucket ARN and the bucket ARN followed by '/*', and Condition is Bool 'aws:SecureTransport' 'false'
+    Given "s3.get_bucket_policy" returns a "Policy"
+    And its "Policy" document has a statement with Effect Deny, Principal "*", Action "s3:*", Resource arn:aws:s3:::amzn-s3-demo-bucket, Resource arn:aws:s3:::amzn-s3-demo-bucket/* and Condition Bool aws:SecureTransport false
     Then the rule returns COMPLIANT
 
   Scenario: The deny statement covers only some principals
-    Given "s3.get_bucket_policy" returns a "Policy" document whose Deny statement on Bool 'aws:SecureTransport' 'false' names a single IAM role as Principal instead of '*'
+    Given "s3.get_bucket_policy" returns a "Policy"
+    And its "Policy" document has a statement with Effect Deny and Condition Bool aws:SecureTransport false
+    And its "Policy" document has no statement with Effect Deny, Principal "*" and Condition Bool aws:SecureTransport false
     Then the rule returns NON_COMPLIANT

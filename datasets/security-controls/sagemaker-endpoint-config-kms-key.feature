@@ -23,7 +23,7 @@ Feature: SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED
   Scenario: The KMS key is not in the approved list
     Given the rule parameter "keyArns" lists arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
     And an endpoint configuration described by "sagemaker.describe_endpoint_config"
-    And its "KmsKeyId" is a different key ARN
+    And its "KmsKeyId" is not in "keyArns"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The KMS key is in the approved list

@@ -11,7 +11,7 @@ Feature: SAGEMAKER_ENDPOINT_CONFIG_PROD_INSTANCE_COUNT
 
   Scenario: A production variant starts with a single instance
     Given an endpoint configuration described by "sagemaker.describe_endpoint_config"
-    And one entry of "ProductionVariants[]" has "ProductionVariants[].InitialInstanceCount" equal to 1
+    And one of its "ProductionVariants[].InitialInstanceCount" values is 1
     Then the rule returns NON_COMPLIANT
 
   Scenario: Every production variant starts with two or more instances
@@ -21,11 +21,13 @@ Feature: SAGEMAKER_ENDPOINT_CONFIG_PROD_INSTANCE_COUNT
 
   Scenario: All production variants are serverless
     Given an endpoint configuration described by "sagemaker.describe_endpoint_config"
-    And every entry of "ProductionVariants[]" has "ProductionVariants[].ServerlessConfig" set and no "ProductionVariants[].InitialInstanceCount"
+    And every "ProductionVariants[].ServerlessConfig" is set
+    And every "ProductionVariants[].InitialInstanceCount" is not set
     Then the rule returns NOT_APPLICABLE
 
   Scenario: Shadow variants do not make a single-instance production variant compliant
     Given an endpoint configuration described by "sagemaker.describe_endpoint_config"
-    And its only "ProductionVariants[].InitialInstanceCount" is 1
+    And the number of "ProductionVariants[]" is 1
+    And every "ProductionVariants[].InitialInstanceCount" is 1
     And its "ShadowProductionVariants[].InitialInstanceCount" is 3
     Then the rule returns NON_COMPLIANT

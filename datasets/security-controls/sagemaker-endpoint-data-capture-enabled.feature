@@ -28,6 +28,6 @@ Feature: SAGEMAKER_ENDPOINT_CONFIG_DATA_CAPTURE_ENABLED
   Scenario: Requests and responses are captured with a KMS key
     Given an endpoint configuration described by "sagemaker.describe_endpoint_config"
     And its "DataCaptureConfig.EnableCapture" is true
-    And its "DataCaptureConfig.CaptureOptions[].CaptureMode" is "Input" in one entry and "Output" in another
+    And its "DataCaptureConfig.CaptureOptions[].CaptureMode" holds "Input" and "Output"
     And its "DataCaptureConfig.KmsKeyId" is set
     Then the rule returns COMPLIANT

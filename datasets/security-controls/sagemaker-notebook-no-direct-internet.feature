@@ -22,5 +22,5 @@ Feature: SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS
 
   Scenario: Instances on a later page are evaluated too
     Given "sagemaker.list_notebook_instances" returns a "NextToken"
-    And the next page lists a notebook instance whose "sagemaker.describe_notebook_instance" "DirectInternetAccess" is "Enabled"
+    And "sagemaker.describe_notebook_instance" for a notebook instance on the next page returns "DirectInternetAccess" as "Enabled"
     Then the rule returns NON_COMPLIANT

@@ -11,7 +11,7 @@ Feature: SAGEMAKER_TRAINING_JOB_INTER_CONTAINER_TRAFFIC_ENCRYPTION
 
   Scenario: A multi-instance training job does not encrypt inter-container traffic
     Given a training job named in "TrainingJobSummaries[].TrainingJobName" by "sagemaker.list_training_jobs"
-    And "sagemaker.describe_training_job" for that name returns "ResourceConfig.InstanceCount" of 2
+    And "sagemaker.describe_training_job" for that name returns "ResourceConfig.InstanceCount" as 2
     And its "EnableInterContainerTrafficEncryption" is false
     Then the rule returns NON_COMPLIANT
 

@@ -12,26 +12,29 @@ Feature: SECRETSMANAGER_SECRET_PERIODIC_ROTATION
   Scenario: The secret was last rotated too long ago
     Given "maxDaysSinceRotation" is 90
     And a secret listed by "secretsmanager.list_secrets"
-    And "secretsmanager.describe_secret" returns a "LastRotatedDate" 120 days before the evaluation time
+    And "secretsmanager.describe_secret" returns a "LastRotatedDate"
+    And its "LastRotatedDate" is more than 90 days old
     Then the rule returns NON_COMPLIANT
     And the annotation is "Secret has not been rotated in 120 days"
 
   Scenario: The secret has never been rotated and is older than the limit
     Given "maxDaysSinceRotation" is 90
     And "secretsmanager.describe_secret" returns no "LastRotatedDate"
-    And its "CreatedDate" is more than 90 days before the evaluation time
+    And its "CreatedDate" is more than 90 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: The secret was rotated recently
     Given "maxDaysSinceRotation" is 90
-    And "secretsmanager.describe_secret" returns a "LastRotatedDate" 30 days before the evaluation time
+    And "secretsmanager.describe_secret" returns a "LastRotatedDate"
+    And its "LastRotatedDate" is 90 days old or less
     Then the rule returns COMPLIANT
 
   Scenario: A custom limit is used
     Given "maxDaysSinceRotation" is 30
-    And "secretsmanager.describe_secret" returns a "LastRotatedDate" 45 days before the evaluation time
+    And "secretsmanager.describe_secret" returns a "LastRotatedDate"
+    And its "LastRotatedDate" is more than 30 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: An invalid rule parameter
-    Given "maxDaysSinceRotation" is 0, negative, greater than 180, or not an integer
+    Given the rule parameter "maxDaysSinceRotation" is not a valid number of days from 1 to 180
     Then the rule returns ERROR

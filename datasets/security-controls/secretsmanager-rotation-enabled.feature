@@ -15,11 +15,11 @@ Feature: SECRETSMANAGER_ROTATION_ENABLED_CHECK
 
   Scenario: Rotation is not enabled
     Given a secret listed in "SecretList[].ARN" by "secretsmanager.list_secrets"
-    And "secretsmanager.describe_secret" returns "RotationEnabled" false or no "RotationEnabled" at all
+    And "secretsmanager.describe_secret" for that secret returns "RotationEnabled" is false or not set
     Then the rule returns NON_COMPLIANT
     And the annotation is "Automatic rotation is not enabled"
 
   Scenario: Rotation is enabled with a schedule
     Given "secretsmanager.describe_secret" returns "RotationEnabled" true
-    And "RotationRules.AutomaticallyAfterDays" is set, or "RotationRules.ScheduleExpression" is set
+    And its "RotationRules" is set
     Then the rule returns COMPLIANT

@@ -11,15 +11,36 @@ Feature: SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED
 
   Scenario: No delivery status logging is configured
     Given a topic listed in "Topics[].TopicArn" by "sns.list_topics"
-    And "sns.get_topic_attributes" returns "Attributes{}" with none of the keys HTTPSuccessFeedbackRoleArn, HTTPFailureFeedbackRoleArn, LambdaSuccessFeedbackRoleArn, LambdaFailureFeedbackRoleArn, SQSSuccessFeedbackRoleArn, SQSFailureFeedbackRoleArn, ApplicationSuccessFeedbackRoleArn, ApplicationFailureFeedbackRoleArn, FirehoseSuccessFeedbackRoleArn or FirehoseFailureFeedbackRoleArn
+    And "sns.get_topic_attributes" for that topic returns an "Attributes{}"
+    And the "Attributes{}" value of HTTPSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of HTTPFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of LambdaSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of LambdaFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of SQSSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of SQSFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of ApplicationSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of ApplicationFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of FirehoseSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of FirehoseFailureFeedbackRoleArn is not set
     Then the rule returns NON_COMPLIANT
     And the annotation is "Delivery status logging is not enabled"
 
   Scenario: Only a sample rate is set, without an IAM role
-    Given "sns.get_topic_attributes" returns the "Attributes{}" key SQSSuccessFeedbackSampleRate with value 100
-    And no "Attributes{}" key ending in FeedbackRoleArn
+    Given "sns.get_topic_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of SQSSuccessFeedbackSampleRate is 100
+    And the "Attributes{}" value of HTTPSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of HTTPFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of LambdaSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of LambdaFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of SQSSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of SQSFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of ApplicationSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of ApplicationFailureFeedbackRoleArn is not set
+    And the "Attributes{}" value of FirehoseSuccessFeedbackRoleArn is not set
+    And the "Attributes{}" value of FirehoseFailureFeedbackRoleArn is not set
     Then the rule returns NON_COMPLIANT
 
   Scenario: Delivery status logging is configured for a protocol
-    Given "sns.get_topic_attributes" returns an IAM role ARN as the "Attributes{}" value of LambdaFailureFeedbackRoleArn
+    Given "sns.get_topic_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of LambdaFailureFeedbackRoleArn starts with arn:aws:iam::
     Then the rule returns COMPLIANT

@@ -11,18 +11,22 @@ Feature: SNS_ENCRYPTED_KMS
 
   Scenario: Server-side encryption is not configured
     Given a topic listed in "Topics[].TopicArn" by "sns.list_topics"
-    And "sns.get_topic_attributes" returns "Attributes{}" without the key KmsMasterKeyId
+    And "sns.get_topic_attributes" for that topic returns an "Attributes{}"
+    And the "Attributes{}" value of KmsMasterKeyId is not set
     Then the rule returns NON_COMPLIANT
     And the annotation is "Topic is not encrypted with a KMS key"
 
   Scenario: The KMS key attribute is empty
-    Given "sns.get_topic_attributes" returns an empty string as the "Attributes{}" value of KmsMasterKeyId
+    Given "sns.get_topic_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of KmsMasterKeyId is empty
     Then the rule returns NON_COMPLIANT
 
   Scenario: The topic uses the AWS managed key
-    Given "sns.get_topic_attributes" returns the "Attributes{}" value alias/aws/sns for KmsMasterKeyId
+    Given "sns.get_topic_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of KmsMasterKeyId is alias/aws/sns
     Then the rule returns COMPLIANT
 
   Scenario: The topic uses a customer managed key
-    Given "sns.get_topic_attributes" returns a KMS key ARN as the "Attributes{}" value of KmsMasterKeyId
+    Given "sns.get_topic_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of KmsMasterKeyId starts with arn:aws:kms:
     Then the rule returns COMPLIANT

@@ -11,15 +11,18 @@ Feature: SQS_QUEUE_ENCRYPTED
 
   Scenario: The queue is not encrypted
     Given a queue URL from "QueueUrls[]" of "sqs.list_queues"
-    And "sqs.get_queue_attributes" with AttributeNames All returns "Attributes{}" without the key KmsMasterKeyId
+    And "sqs.get_queue_attributes" for that queue with AttributeNames All returns an "Attributes{}"
+    And the "Attributes{}" value of KmsMasterKeyId is not set
     And the "Attributes{}" value of SqsManagedSseEnabled is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "Queue is not encrypted at rest"
 
   Scenario: The queue uses SQS-managed encryption
-    Given "sqs.get_queue_attributes" returns the "Attributes{}" value true for SqsManagedSseEnabled
+    Given "sqs.get_queue_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of SqsManagedSseEnabled is true
     Then the rule returns COMPLIANT
 
   Scenario: The queue uses a KMS key
-    Given "sqs.get_queue_attributes" returns a key id, ARN or alias such as alias/aws/sqs as the "Attributes{}" value of KmsMasterKeyId
+    Given "sqs.get_queue_attributes" returns an "Attributes{}"
+    And the "Attributes{}" value of KmsMasterKeyId is not empty
     Then the rule returns COMPLIANT
