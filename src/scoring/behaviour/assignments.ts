@@ -2,8 +2,8 @@
  * For state generation: the values that make one condition true (the first is the witness's) and
  * those that make it false (boundaries, each other enum value, absence), from the member's shape.
  */
-import { filler, isNumericType } from './evaluate.js';
-import type { Condition, Element, MemberType, MemberValue, ParamValue, Predicate, Scalar } from './model.js';
+import { filler, holds, isNumericType } from './evaluate.js';
+import type { Condition, Element, MemberType, MemberValue, ParamValue, Predicate, Scalar, State } from './model.js';
 
 /**
  * One way to set a condition's member, with the parameters it needs and the other members it
@@ -218,6 +218,22 @@ function memberCases(
       const lengths = (as: Assignment[]) => as.map(ofLength).filter((a): a is Assignment => a !== undefined);
       return [lengths(sat), lengths(vio)];
     }
+    case 'distinctCount': {
+      // Distinct elements as in `count`, and a repeated element (one distinct value among two elements).
+      const [sat, vio] = memberCases({ op: 'count', predicate: p.predicate }, key, type, members);
+      const repeated = v(['element-1', 'element-1']);
+      const state: State = { resource: true, members: new Map(), errors: new Map(), params: new Map(), seed: 0 };
+      const oneHolds = holds(p.predicate, 1, state);
+      return oneHolds ? [[...sat, repeated], vio] : [sat, [...vio, repeated]];
+    }
+    case 'holdsParam':
+    case 'missesParam': {
+      const x = String(some(key, elementOf(type)));
+      const y = othersThan([x], elementOf(type))[0] as Scalar;
+      const holding = [v([x], [[p.param, [x]]]), v([x, y], [[p.param, [x]]])];
+      const missing = [v([y], [[p.param, [x]]]), v(null, [[p.param, [x]]])];
+      return p.op === 'holdsParam' ? [holding, missing] : [missing, holding];
+    }
   }
 }
 
@@ -270,6 +286,22 @@ export function conditionCases(
         [change({ errors: [[condition.call, condition.code]] })],
         [change({ errors: [[condition.call, undefined]] })],
       ];
+    case 'any': {
+      // True when one branch is made true; false only when every branch is false.
+      const branches = condition.conditions.map((c) => conditionCases(c, members, parameters));
+      const sat = branches.flatMap(([s]) => s);
+      const merge = (parts: Change[]): Change => ({
+        members: parts.flatMap((c) => c.members),
+        params: parts.flatMap((c) => c.params),
+        errors: parts.flatMap((c) => c.errors),
+      });
+      const firsts = branches.map(([, x]) => x[0]);
+      if (firsts.some((x) => x === undefined)) return [sat, []];
+      const vio = branches.flatMap(([, x], i) =>
+        x.map((alt) => merge(firsts.map((first, j) => (j === i ? alt : (first as Change))))),
+      );
+      return [sat, vio];
+    }
     case 'param': {
       const cases = paramCases(condition.predicate, parameters.get(condition.name));
       const sat: Change[] = [];

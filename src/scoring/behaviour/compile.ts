@@ -144,14 +144,17 @@ function compileScenario(
   let subjectCall: string | undefined;
   const conditions: Condition[] = [];
   const addMember = (raw: RawCondition, step: ControlStep): boolean => {
-    if (params.has(raw.path)) {
-      conditions.push({ kind: 'param', name: raw.path, predicate: raw.predicate });
-      return true;
-    }
+    const condition = compileCondition(raw, step);
+    if (condition) conditions.push(condition);
+    return condition !== undefined;
+  };
+  /** One written condition → its compiled condition (registering its members), or undefined when it fails. */
+  const compileCondition = (raw: RawCondition, step: ControlStep): Condition | undefined => {
+    if (raw.param || params.has(raw.path)) return { kind: 'param', name: raw.path, predicate: raw.predicate };
     const scope = raw.call ? [raw.call] : subjectCall ? [...new Set([subjectCall, ...calls])] : calls;
     const fail = (reason: string) => {
       unknown.push({ line: step.line, text: step.text, reason });
-      return false;
+      return undefined;
     };
     const notMember = (path: string) =>
       `"${path}" is not a member of ${scope.join(', ') || 'any call the scenario names'}`;
@@ -162,13 +165,18 @@ function compileScenario(
     // A list test on a scalar reached through a list (`"Features[].Name" contains X`) reads every
     // element's value, as `some "Features[].Name" is X` does.
     const throughList =
-      (op === 'contains' || op === 'notcontains' || op === 'holds' || op === 'holdsOnly') &&
+      (op === 'contains' ||
+        op === 'notcontains' ||
+        op === 'holds' ||
+        op === 'holdsOnly' ||
+        op === 'holdsParam' ||
+        op === 'missesParam') &&
       plain.key.includes('[]') &&
       plain.type.type !== 'list' &&
       plain.type.type !== 'map';
     const member = raw.derive
       ? deriveMember(plain, raw.derive, resolve)
-      : op === 'every' || op === 'some' || op === 'none' || throughList
+      : op === 'every' || op === 'some' || op === 'none' || op === 'distinctCount' || throughList
         ? elementsMember(plain)
         : op === 'count'
           ? countedMember(plain)
@@ -180,15 +188,20 @@ function compileScenario(
     const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';
     const type: MemberType = dated && member.type.type === 'string' ? { type: 'timestamp' } : member.type;
     model.members.set(member.key, type);
-    conditions.push({ kind: 'member', key: member.key, predicate });
-    return true;
+    return { kind: 'member', key: member.key, predicate };
   };
   /** Resolves a member operand's written path (registering its member), or returns the path that fails. */
   const withMemberOperand = (
     predicate: Predicate,
     resolve: (path: string) => ResolvedMember | undefined,
   ): Predicate | string => {
-    if (predicate.op === 'every' || predicate.op === 'some' || predicate.op === 'none' || predicate.op === 'count') {
+    if (
+      predicate.op === 'every' ||
+      predicate.op === 'some' ||
+      predicate.op === 'none' ||
+      predicate.op === 'count' ||
+      predicate.op === 'distinctCount'
+    ) {
       const inner = withMemberOperand(predicate.predicate, resolve);
       return typeof inner === 'string' ? inner : { ...predicate, predicate: inner };
     }
@@ -219,6 +232,12 @@ function compileScenario(
       case 'conditions':
         for (const raw of meaning.conditions) addMember(raw, step);
         break;
+      case 'either': {
+        const branches = meaning.branches.map((raw) => compileCondition(raw, step));
+        if (branches.every((b): b is Condition => b !== undefined))
+          conditions.push({ kind: 'any', conditions: branches });
+        break;
+      }
       case 'nothing': {
         const first = !meaning.scoped && resource === null && conditions.length === 0;
         const listed = meaning.path ? resolver.resolve(meaning.path, [meaning.call]) : undefined;
@@ -237,6 +256,8 @@ function compileScenario(
         break;
     }
   }
-  if (resource === null && conditions.some((c) => c.kind !== 'param')) resource = true;
+  const readsResource = (c: Condition): boolean =>
+    c.kind === 'any' ? c.conditions.some(readsResource) : c.kind !== 'param';
+  if (resource === null && conditions.some(readsResource)) resource = true;
   return { resource, conditions };
 }
