@@ -209,3 +209,40 @@ describe('groundText', () => {
     expect(refs.paths).toEqual(['DBInstances[].PubliclyAccessible', 'DBInstances[].StorageEncrypted']);
   });
 });
+
+describe("groundText: the configuration item's paths", () => {
+  const volume = (
+    steps: string,
+  ) => `@control:none @severity:medium @resource:AWS::EC2::Volume @category:encryption-at-rest
+Feature: CI_TEST
+  Description: A rule triggered by configuration changes.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume
+  Rule Parameters: None
+
+  Scenario: Not encrypted
+    Given the rule's code calls "ec2.describe_instances"
+${steps}
+    Then the rule returns NON_COMPLIANT
+`;
+
+  it("resolves a path of the item's describe call (ec2.describe_volumes for AWS::EC2::Volume) only in that form", () => {
+    const report = groundText(volume(`    And the configuration item's "Volumes[].Encrypted" is false`), { catalog });
+    const ref = find(report.references, 'Volumes[].Encrypted');
+    expect(ref.status).toBe('valid');
+    expect(ref.canonical).toBe('Volumes[].Encrypted');
+    expect(report.counts.misplaced + report.counts.unknown).toBe(0);
+  });
+
+  it('still catches the same path written elsewhere (the calls in scope do not return it)', () => {
+    const report = groundText(volume(`    And its "Volumes[].Encrypted" is false`), { catalog });
+    expect(find(report.references, 'Volumes[].Encrypted').status).toBe('misplaced');
+  });
+
+  it("catches a bogus path in the configuration item's form", () => {
+    const report = groundText(volume(`    And the configuration item's "Volumes[].Encryption" is false`), { catalog });
+    const ref = find(report.references, 'Volumes[].Encryption');
+    expect(ref.status).toBe('unknown');
+    expect(ref.note).toContain('ec2.describe_volumes');
+  });
+});

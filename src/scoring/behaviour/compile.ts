@@ -6,10 +6,11 @@
  */
 import type { ControlStep, ParsedControl } from '../../gherkin/parse.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
+import { configurationItemCall, resourceTypesIn } from '../../knowledge/configuration-items.js';
 import { splitMethodRef } from '../../knowledge/references.js';
 import { findMember, memberPaths } from '../../knowledge/shapes.js';
 import { countedMember, deriveMember, elementsMember, REGION_TYPE, type ResolvedMember } from './derived.js';
-import { parseStep, type RawCondition } from './grammar.js';
+import { parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
 import {
   type CompiledScenario,
   type Condition,
@@ -98,12 +99,25 @@ export function compileControl(control: ParsedControl, options?: CompileOptions)
     parameters,
   };
   const countGiven = (steps: readonly ControlStep[]) => steps.filter((s) => s.kind === 'given').length;
+  const resourceTypes = resourceTypesIn(
+    [
+      control.tagValues.resource ?? '',
+      control.fields['Reports on'] ?? '',
+      ...[...background, ...control.scenarios.flatMap((s) => s.steps)].map((s) => s.text),
+    ].join('\n'),
+  );
   model.givenSteps += countGiven(background);
   const backgroundUnknown = new Set<number>();
   for (const scenario of control.scenarios) {
     model.givenSteps += countGiven(scenario.steps);
     const unknown: UnknownStep[] = [];
-    const compiled = compileScenario([...background, ...scenario.steps], parameters, resolver, model, unknown);
+    const compiled = compileScenario(
+      [...background, ...scenario.steps],
+      { parameters, resourceTypes },
+      resolver,
+      model,
+      unknown,
+    );
     for (const u of unknown) {
       const inBackground = background.some((s) => s.line === u.line);
       if (inBackground && backgroundUnknown.has(u.line)) continue;
@@ -123,9 +137,16 @@ export function compileControl(control: ParsedControl, options?: CompileOptions)
   return model;
 }
 
+/** What a scenario compiles against besides its steps: the declared parameters, the resource types named. */
+interface ScenarioContext {
+  parameters: ReadonlyMap<string, string>;
+  /** The resource types the control names (their configuration items' calls resolve `the configuration item's` paths). */
+  resourceTypes: readonly string[];
+}
+
 function compileScenario(
   steps: readonly ControlStep[],
-  parameters: ReadonlyMap<string, string>,
+  { parameters, resourceTypes }: ScenarioContext,
   resolver: PathResolver,
   model: DecisionModel,
   unknown: UnknownStep[],
@@ -151,7 +172,18 @@ function compileScenario(
   /** One written condition → its compiled condition (registering its members), or undefined when it fails. */
   const compileCondition = (raw: RawCondition, step: ControlStep): Condition | undefined => {
     if (raw.param || params.has(raw.path)) return { kind: 'param', name: raw.path, predicate: raw.predicate };
-    const scope = raw.call ? [raw.call] : subjectCall ? [...new Set([subjectCall, ...calls])] : calls;
+    if (raw.item && raw.path === RESOURCE_TYPE_PATH) {
+      model.members.set(RESOURCE_TYPE_PATH, { type: 'string', enum: [...resourceTypes] });
+      return { kind: 'member', key: RESOURCE_TYPE_PATH, predicate: raw.predicate };
+    }
+    const itemCalls = resourceTypes.map(configurationItemCall).filter((c): c is string => c !== undefined);
+    const scope = raw.item
+      ? itemCalls
+      : raw.call
+        ? [raw.call]
+        : subjectCall
+          ? [...new Set([subjectCall, ...calls])]
+          : calls;
     const fail = (reason: string) => {
       unknown.push({ line: step.line, text: step.text, reason });
       return undefined;

@@ -39,7 +39,15 @@ export interface RawCondition {
   derive?: Derivation;
   /** `path` names a rule parameter (`the rule parameter "p" …` inside `either … or …`). */
   param?: true;
+  /**
+   * Read from the AWS Config configuration item (`the configuration item's "Path"`): `path` is a
+   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type.
+   */
+  item?: true;
 }
+
+/** The path of `the configuration item's resource type is T`. */
+export const RESOURCE_TYPE_PATH = '@resourceType';
 
 /** What one step means. */
 export type StepMeaning =
@@ -97,6 +105,8 @@ const HOLDS_PARAM = re(
 const STATEMENT = re(`${OF}${Q}\\s+document has (a|no) statement with\\s+(.+)`);
 const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
 const EITHER = re('either\\s+(.+)');
+const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
+const ITEM_TYPE = re(`the configuration item's resource type\\s+(.+)`);
 /** Where `either A or B` splits: an `or` before a new condition's subject. */
 const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|one of)\s)/i;
 /** The fields a policy statement step may name, with how many tokens each takes. */
@@ -362,9 +372,15 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
 }
 
 function parseCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+  let m = ITEM_MEMBER.exec(text) ?? ITEM_TYPE.exec(text);
+  if (m) {
+    const typed = m.length === 2;
+    const predicate = parsePredicate(m[typed ? 1 : 2] as string, params);
+    return predicate ? { path: typed ? RESOURCE_TYPE_PATH : (m[1] as string), predicate, item: true } : undefined;
+  }
   const derived = parseDerivedCondition(text, params);
   if (derived !== null) return derived;
-  let m = ONE_OF_ITS.exec(text);
+  m = ONE_OF_ITS.exec(text);
   if (m) {
     const value = parseValue(m[2] as string);
     if (value === undefined) return undefined;

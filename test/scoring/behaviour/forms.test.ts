@@ -731,3 +731,53 @@ describe('round 2, form 6: the number of distinct values', () => {
     expect(score.value).toBeLessThan(1);
   });
 });
+
+describe("round 2, form 7: the configuration item's members", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::EC2::Volume @category:encryption-at-rest
+Feature: CI_FORM
+  Description: A rule that reads the configuration item.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume, AWS::EC2::Instance
+  Rule Parameters: None
+
+  Scenario: An instance is not applicable
+    Given the configuration item's resource type is AWS::EC2::Instance
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: The volume is not encrypted
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the configuration item's "Volumes[].Encrypted" is false
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The volume is encrypted
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the configuration item's "Volumes[].Encrypted" is true
+    Then the rule returns COMPLIANT
+`;
+  const encrypted = 'ec2.describe_volumes:Volumes[].Encrypted';
+
+  it('reads the item as the describe output of its resource type, and its type as a member', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@resourceType')).toEqual({
+      type: 'string',
+      enum: ['AWS::EC2::Volume', 'AWS::EC2::Instance'],
+    });
+    const volume = (value: boolean): [string, MemberValue][] => [
+      ['@resourceType', 'AWS::EC2::Volume'],
+      [encrypted, value],
+    ];
+    expect(decide(model, state(volume(false)))).toBe('NON_COMPLIANT');
+    expect(decide(model, state(volume(true)))).toBe('COMPLIANT');
+    expect(decide(model, state([['@resourceType', 'AWS::EC2::Instance']]))).toBe('NOT_APPLICABLE');
+  });
+
+  it('catches the predicate inverted, and does not resolve the path outside the form', () => {
+    const score = expectInversionCaught(gold, gold.replace('Encrypted" is false', 'Encrypted" is true'));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      "the configuration item's resource type = AWS::EC2::Volume",
+    );
+    const elsewhere = compile(gold.replaceAll(`the configuration item's "Volumes`, 'its "Volumes'));
+    expect(elsewhere.unknown).toHaveLength(2);
+  });
+});
