@@ -10,7 +10,8 @@ Feature: AMI_OUTDATED_CHECK
     And the rule's code calls "ec2.describe_instances"
 
   Scenario: NumberOfDays, WhitelistedAmis or WhitelistedInstances parameters are not present
-    Given numberOfDays, WhitelistedAmis or WhitelistedInstances parameters are not present
+    # engineers: Given numberOfDays, WhitelistedAmis or WhitelistedInstances parameters are not present
+    Given either the rule parameter "numberOfDays" is not set or the rule parameter "whitelistedAmis" is not set or the rule parameter "whitelistedInstances" is not set
     Then the rule returns ERROR
 
   Scenario: NumberOfDays parameter is configured and numberOfDays parameter is not an integer

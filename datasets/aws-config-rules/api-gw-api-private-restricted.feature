@@ -40,7 +40,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) does not contain {Options of Policy}
-    And the 'Allow' statement(s) does not contain Options of Policy
+    And its "items[].policy" document has no statement with Effect Allow and ConditionKey aws:sourceVpc
+    And its "items[].policy" document has no statement with Effect Allow and ConditionKey aws:sourceVpce
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPCs are not in the same account than this API Gateway
@@ -50,7 +51,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpc
     And those VPCs are not in the same account than this API Gateway.
     Then the rule returns NON_COMPLIANT
 
@@ -61,7 +63,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpc
     And those VPCs are in the same account than this API Gateway.
     Then the rule returns COMPLIANT
 
@@ -72,7 +75,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpce
     And those VPC Endpoints are not in the same account than this API Gateway.
     Then the rule returns NON_COMPLIANT
 
@@ -83,6 +87,7 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpce
     And those VPC Endpoints are in the same account than this API Gateway.
     Then the rule returns COMPLIANT

@@ -50,7 +50,7 @@ Feature: API_GW_RESTRICTED_TO_IP
     And an API in "items[]" returned by "apigateway.get_rest_apis"
     And its "items[].policy" is set
     # engineers: And the Resource policy does not contain {Options of Policy}
-    And the Resource policy does not contain Options of Policy
+    And its "items[].policy" document has no statement with ConditionKey aws:SourceIp
     Then the rule returns NON_COMPLIANT
 
   Scenario: WhitelistedIPs parameter is defined and valid and those IPs are not a subset of the WhitelistedIPs
@@ -59,7 +59,8 @@ Feature: API_GW_RESTRICTED_TO_IP
     # engineers: And APIs have resource policy attached
     And an API in "items[]" returned by "apigateway.get_rest_apis"
     And its "items[].policy" is set
-    And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
+    # engineers: And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
+    And its "items[].policy" document has a statement with ConditionKey aws:SourceIp
     And those IPs are not a subset of the WhitelistedIPs
     Then the rule returns NON_COMPLIANT
 
@@ -69,6 +70,7 @@ Feature: API_GW_RESTRICTED_TO_IP
     # engineers: And APIs have resource policy attached
     And an API in "items[]" returned by "apigateway.get_rest_apis"
     And its "items[].policy" is set
-    And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
+    # engineers: And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
+    And its "items[].policy" document has a statement with ConditionKey aws:SourceIp
     And those IPs are a subset of the WhitelistedIPs
     Then the rule returns COMPLIANT

@@ -9,6 +9,7 @@
  *   right after `the configuration item's` is resolved only against the calls describing the
  *   configuration items of the resource types the text names (`ec2.describe_volumes` for
  *   `AWS::EC2::Volume`), never against the calls in scope; written elsewhere it is checked as usual.
+ *   The member of a JSON document held in a string (`the "Path" document's "A.B"`) is not checked.
  *   A real member of the service found elsewhere is `misplaced`, with where it does exist.
  * - A quoted value right after a path whose member is an enum is checked against the enum.
  * - Quoted text with spaces, numbers and rule parameters are ignored: a one-word camelCase token
@@ -143,8 +144,8 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
     const operation = split ? api?.resolveOperation(split.method) : undefined;
     return api && operation ? [{ api, operation }] : [];
   });
-  const inItemForm = (token: RawToken) =>
-    CONFIGURATION_ITEM_WORDS.test((lines[token.line - 1] ?? '').slice(0, token.column));
+  const before = (token: RawToken) => (lines[token.line - 1] ?? '').slice(0, token.column);
+  const inItemForm = (token: RawToken) => CONFIGURATION_ITEM_WORDS.test(before(token));
   const backgroundOps = blocks.flatMap((b, i) => (b.kind === 'background' ? (opsByBlock.get(i) ?? []) : []));
   const scopeOf = (block: number): OpRef[] => {
     const own = [...(opsByBlock.get(block) ?? []), ...backgroundOps];
@@ -160,6 +161,8 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
     const afterUnresolved = sameLine && previous.unresolved === true;
     previous = { line: token.line };
     if (apis.length === 0) continue; // nothing to resolve against
+    // A member of a JSON document held in a string (`the "Path" document's "A.B"`) is not an API path.
+    if (DOCUMENT_MEMBER_WORDS.test(before(token))) continue;
     const itemForm = inItemForm(token);
     if (itemForm && token.shape === 'path') {
       const found = findInScope(itemOps, token.text);
@@ -214,6 +217,9 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
   };
   return { references: refs, counts, precision: counts.total === 0 ? null : counts.valid / counts.total, services };
 }
+
+/** The words right before a JSON document's member: `… document's "`. */
+const DOCUMENT_MEMBER_WORDS = /"\s+document's\s+"?$/i;
 
 function base(token: RawToken, kind: ReferenceKind, status: ReferenceStatus): GroundedReference {
   return { kind, text: token.text, line: token.line, quoted: token.quoted, status, suggestions: [] };

@@ -246,3 +246,27 @@ ${steps}
     expect(ref.note).toContain('ec2.describe_volumes');
   });
 });
+
+describe("groundText: a JSON document's member", () => {
+  it('checks the string member that holds the document, not the member inside it', () => {
+    const text = `@control:none @severity:medium @resource:AWS::EMR::Cluster @category:encryption-at-rest
+Feature: DOC_TEST
+  Description: A control that reads a JSON document held in a string.
+  Trigger: Periodic
+  Reports on: AWS::EMR::Cluster
+  Rule Parameters: None
+
+  Scenario: No Kerberos
+    Given a configuration described by "emr.describe_security_configuration"
+    And the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration" is not set
+    Then the rule returns NON_COMPLIANT
+`;
+    const report = groundText(text, { catalog });
+    expect(find(report.references, 'SecurityConfiguration').status).toBe('valid');
+    expect(report.references.map((r) => r.text)).not.toContain('AuthenticationConfiguration.KerberosConfiguration');
+    const bogus = groundText(text.replace('"SecurityConfiguration" document', '"SecurityConfig" document'), {
+      catalog,
+    });
+    expect(bogus.counts.unknown + bogus.counts.misplaced).toBe(1);
+  });
+});

@@ -197,18 +197,19 @@ function compileScenario(
     // A list test on a scalar reached through a list (`"Features[].Name" contains X`) reads every
     // element's value, as `some "Features[].Name" is X` does.
     const throughList =
-      (op === 'contains' ||
-        op === 'notcontains' ||
-        op === 'holds' ||
-        op === 'holdsOnly' ||
-        op === 'holdsParam' ||
-        op === 'missesParam') &&
+      (op === 'contains' || op === 'notcontains' || op === 'holds' || op === 'holdsOnly') &&
       plain.key.includes('[]') &&
       plain.type.type !== 'list' &&
       plain.type.type !== 'map';
     const member = raw.derive
       ? deriveMember(plain, raw.derive, resolve)
-      : op === 'every' || op === 'some' || op === 'none' || op === 'distinctCount' || throughList
+      : op === 'every' ||
+          op === 'some' ||
+          op === 'none' ||
+          op === 'distinctCount' ||
+          op === 'holdsParam' ||
+          op === 'missesParam' ||
+          throughList
         ? elementsMember(plain)
         : op === 'count'
           ? countedMember(plain)
