@@ -28,7 +28,11 @@ export function othersThan(values: readonly Scalar[], type: MemberType | undefin
   const enumOthers = (type?.enum ?? []).filter((e) => !taken.has(e));
   if (enumOthers.length > 0) return enumOthers.slice(0, MAX_OTHERS);
   const first = values[0];
-  if (typeof first === 'boolean' || elementType(type) === 'boolean') return [!(first === true)];
+  const flipped = !(first === true);
+  // Both booleans taken (`is not one of True, False and ""`): only a value of another kind differs.
+  if ((typeof first === 'boolean' || elementType(type) === 'boolean') && !taken.has(String(flipped)))
+    return [flipped];
+  if (typeof first === 'boolean') return [`${String(first)}-other`];
   if (typeof first === 'number' || isNumericType(elementType(type)))
     return [Math.max(...values.map(Number).filter(Number.isFinite), 0) + 1];
   return [`${String(first ?? 'value')}-other`];
