@@ -30,8 +30,7 @@ export function othersThan(values: readonly Scalar[], type: MemberType | undefin
   const first = values[0];
   const flipped = !(first === true);
   // Both booleans taken (`is not one of True, False and ""`): only a value of another kind differs.
-  if ((typeof first === 'boolean' || elementType(type) === 'boolean') && !taken.has(String(flipped)))
-    return [flipped];
+  if ((typeof first === 'boolean' || elementType(type) === 'boolean') && !taken.has(String(flipped))) return [flipped];
   if (typeof first === 'boolean') return [`${String(first)}-other`];
   if (typeof first === 'number' || isNumericType(elementType(type)))
     return [Math.max(...values.map(Number).filter(Number.isFinite), 0) + 1];

@@ -82,8 +82,11 @@ export function deriveMember(
     case 'filtered': {
       const keyMember = resolve(derive.keyPath);
       if (!keyMember) return `"${derive.keyPath}" is not a member of the calls the scenario names`;
-      const list = keyMember.key.slice(0, keyMember.key.lastIndexOf('[]'));
-      if (!keyMember.key.includes('[]') || !key.startsWith(`${list}[].`))
+      // The entries are a list's elements or a map's values, whichever is the key member's last.
+      const at = Math.max(keyMember.key.lastIndexOf('[]'), keyMember.key.lastIndexOf('{}'));
+      const list = keyMember.key.slice(0, at);
+      const entries = keyMember.key.slice(at, at + 2);
+      if (at < 0 || !key.startsWith(`${list}${entries}.`))
         return `"${derive.keyPath}" must be a member of the entries of a list that holds "${pathOfKey(key)}"`;
       const keyName = keyMember.key.slice(list.length + 3);
       const rest = key.slice(list.length + 2);
