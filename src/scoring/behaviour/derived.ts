@@ -74,8 +74,14 @@ export function deriveMember(
       const keyName = keyMember.key.slice(list.length + 3);
       return { key: `${list}[${keyName}=${String(derive.keyValue)}]${key.slice(list.length + 2)}`, type };
     }
-    case 'statement':
-      return { key: `${key}${STATEMENT_MARK}${normalizedStatement(derive.fields)})`, type: { type: 'boolean' } };
+    case 'statement': {
+      const document = derive.entry ? deriveMember(member, { kind: 'mapEntry', entry: derive.entry }, resolve) : member;
+      if (typeof document === 'string') return document;
+      return {
+        key: `${document.key}${STATEMENT_MARK}${normalizedStatement(derive.fields)})`,
+        type: { type: 'boolean' },
+      };
+    }
     case 'document':
       if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string holding a JSON document`;
       return { key: `${key}${DOCUMENT_MARK}${derive.member})`, type: { type: 'string' } };

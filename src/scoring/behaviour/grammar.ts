@@ -24,7 +24,8 @@ export interface StatementField {
 export type Derivation =
   | { kind: 'mapEntry'; entry: string }
   | { kind: 'keyedEntry'; keyPath: string; keyValue: Scalar }
-  | { kind: 'statement'; fields: StatementField[] }
+  /** `entry`: the document is one entry of a map (`the "Attributes{}" value of Policy document has …`). */
+  | { kind: 'statement'; fields: StatementField[]; entry?: string }
   | { kind: 'document'; member: string }
   | { kind: 'filtered'; keyPath: string; keyValue: Scalar };
 
@@ -102,7 +103,7 @@ const DISTINCT = re(`the number of distinct\\s+${Q}\\s+(.+)`);
 const HOLDS_PARAM = re(
   `(every|some) value of (?:the rule parameter )?"([a-z][A-Za-z0-9]*)" is (not )?in (?:the |its |their )?${Q}`,
 );
-const STATEMENT = re(`${OF}${Q}\\s+document has (a|no) statement with\\s+(.+)`);
+const STATEMENT = re(`${OF}${Q}(?:\\s+value of\\s+("[^"]+"|[^\\s"]+))?\\s+document has (a|no) statement with\\s+(.+)`);
 const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
 const EITHER = re('either\\s+(.+)');
 const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
@@ -332,6 +333,16 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
       derive: { kind: 'filtered', keyPath: m[3] as string, keyValue },
     };
   }
+  m = STATEMENT.exec(text);
+  if (m) {
+    const fields = parseStatement(m[4] as string);
+    if (!fields) return undefined;
+    const predicate: Predicate = /^a$/i.test(m[3] as string)
+      ? { op: 'eq', operand: { kind: 'value', value: true } }
+      : { op: 'inOrNotset', values: [false] };
+    const entry = m[2]?.replace(/^"(.*)"$/, '$1');
+    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields, ...(entry ? { entry } : {}) } };
+  }
   m = MAP_ENTRY.exec(text);
   if (m) {
     const predicate = parsePredicate(m[3] as string, params);
@@ -344,15 +355,6 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
     const keyValue = parseValue(m[3] as string);
     if (!predicate || keyValue === undefined) return undefined;
     return { path: m[1] as string, predicate, derive: { kind: 'keyedEntry', keyPath: m[2] as string, keyValue } };
-  }
-  m = STATEMENT.exec(text);
-  if (m) {
-    const fields = parseStatement(m[3] as string);
-    if (!fields) return undefined;
-    const predicate: Predicate = /^a$/i.test(m[2] as string)
-      ? { op: 'eq', operand: { kind: 'value', value: true } }
-      : { op: 'inOrNotset', values: [false] };
-    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields } };
   }
   m = QUANTIFIED.exec(text);
   if (m) {

@@ -781,3 +781,25 @@ Feature: CI_FORM
     expect(elsewhere.unknown).toHaveLength(2);
   });
 });
+
+describe('round 2: a policy document held in one entry of a map', () => {
+  const subject = 'a queue described by "sqs.get_queue_attributes"';
+  const statement =
+    'the "Attributes{}" value of Policy document has a statement with Effect Deny and Condition Bool aws:SecureTransport false';
+  const gold = control(subject, [statement.replace('has a statement', 'has no statement')], [statement]);
+
+  it('reads the statement of the document in that entry', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    const key =
+      'sqs.get_queue_attributes:Attributes{Policy}#statement(Condition=Bool aws:SecureTransport false; Effect=Deny)';
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, true]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the statement inverted', () => {
+    expectInversionCaught(gold, gold.replace('has no statement', 'has a statement'));
+  });
+});
