@@ -323,7 +323,9 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
   m = FILTERED.exec(text);
   if (m) {
     const inner = parsePredicate(m[5] as string, params);
-    const keyValue = parseValue(m[4] as string);
+    // A declared rule parameter as the key's value selects the entries whose key equals it.
+    const keyParam = quotedName(m[4] as string);
+    const keyValue = keyParam && params.has(keyParam) ? `the rule parameter ${keyParam}` : parseValue(m[4] as string);
     if (!inner || keyValue === undefined) return undefined;
     const word = (m[1] as string).toLowerCase();
     const op = word === 'every' ? 'every' : word === 'no' ? 'none' : 'some';

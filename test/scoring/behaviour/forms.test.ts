@@ -803,3 +803,31 @@ describe('round 2: a policy document held in one entry of a map', () => {
     expectInversionCaught(gold, gold.replace('has no statement', 'has a statement'));
   });
 });
+
+describe('round 2: the entries whose key member equals a rule parameter', () => {
+  const subject = 'a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"';
+  const matching = 'of the entries whose "FlowLogs[].TrafficType" is "trafficType"';
+  const gold = control(
+    subject,
+    ['the rule parameter "logGroupName" is set', `no "FlowLogs[].LogGroupName" ${matching} is "logGroupName"`],
+    ['the rule parameter "logGroupName" is set', `some "FlowLogs[].LogGroupName" ${matching} is "logGroupName"`],
+    'trafficType (string); logGroupName (string)',
+  ).replaceAll(subject, `${subject}\n    And "ec2.describe_flow_logs" returns a "FlowLogs[]"`);
+  const key = 'ec2.describe_flow_logs:FlowLogs[?TrafficType=the rule parameter trafficType].LogGroupName';
+
+  it('reads the selected entries as their own member, named after the parameter', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toContain(key);
+    const params: [string, ParamValue][] = [['logGroupName', ['central']]];
+    expect(decide(model, state([[key, ['central']]], params))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, ['other']]], params))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that drops the selection', () => {
+    const score = expectInversionCaught(gold, gold.replaceAll(` ${matching}`, ''));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      'the FlowLogs[].LogGroupName values of the entries whose FlowLogs[].TrafficType is the rule parameter trafficType',
+    );
+  });
+});
