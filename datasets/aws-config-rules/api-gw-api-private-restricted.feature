@@ -53,7 +53,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
     And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpc
-    And those VPCs are not in the same account than this API Gateway.
+    # engineers: And those VPCs are not in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPCs it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpc" is not among the "Vpcs[].VpcId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPCs are in the same account than this API Gateway
@@ -65,7 +66,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
     And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpc
-    And those VPCs are in the same account than this API Gateway.
+    # engineers: And those VPCs are in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPCs it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpc" is among the "Vpcs[].VpcId"
     Then the rule returns COMPLIANT
 
   Scenario: An API is in Private mode and those VPC Endpoints are not in the same account than this API Gateway
@@ -77,7 +79,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
     And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpce
-    And those VPC Endpoints are not in the same account than this API Gateway.
+    # engineers: And those VPC Endpoints are not in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPC endpoints it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpce" is not among the "VpcEndpoints[].VpcEndpointId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPC Endpoints are in the same account than this API Gateway
@@ -89,5 +92,6 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
     And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpce
-    And those VPC Endpoints are in the same account than this API Gateway.
+    # engineers: And those VPC Endpoints are in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPC endpoints it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpce" is among the "VpcEndpoints[].VpcEndpointId"
     Then the rule returns COMPLIANT

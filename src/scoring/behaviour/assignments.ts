@@ -115,6 +115,20 @@ function memberCases(
       const other = othersThan([target], type).map((o) => v(shaped(o, type)));
       return p.op === 'eq' ? [equal, [...other, v(null)]] : [other.slice(0, 1), [...equal, v(null)]];
     }
+    case 'among':
+    case 'notAmong': {
+      if (p.operand.kind !== 'member') return [[], []];
+      const otherKey = p.operand.key;
+      const x = String(firstScalar(some(key, type)));
+      const y = `${x}-other`;
+      const pair = (mine: Scalar[] | null, theirs: Scalar[]): Assignment => ({
+        value: mine,
+        others: [[otherKey, theirs]],
+      });
+      const within = [pair([x], [x, y]), pair([x, y], [y, x])];
+      const outside = [pair([x, y], [x]), pair([y], [x]), pair(null, [x])];
+      return p.op === 'among' ? [within, outside] : [outside.slice(0, 2), [...within, outside[2] as Assignment]];
+    }
     case 'gte':
     case 'gt':
     case 'lte':

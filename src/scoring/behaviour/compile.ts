@@ -238,7 +238,9 @@ function compileScenario(
       const inner = withMemberOperand(predicate.predicate, resolve);
       return typeof inner === 'string' ? inner : { ...predicate, predicate: inner };
     }
-    if ((predicate.op !== 'eq' && predicate.op !== 'neq') || predicate.operand.kind !== 'member') return predicate;
+    const withOperand =
+      predicate.op === 'eq' || predicate.op === 'neq' || predicate.op === 'among' || predicate.op === 'notAmong';
+    if (!withOperand || predicate.operand.kind !== 'member') return predicate;
     if (predicate.operand.key === REGION_KEY) {
       model.members.set(REGION_KEY, REGION_TYPE);
       return predicate;

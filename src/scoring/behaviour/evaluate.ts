@@ -125,6 +125,13 @@ export function holds(
       const equal = items(value).some((v) => targets.some((t) => same(v, t)));
       return predicate.op === 'eq' ? equal : !equal;
     }
+    case 'among':
+    case 'notAmong': {
+      const others = value === null ? undefined : targetsOf(predicate.operand);
+      if (value === null || others === undefined) return false;
+      const inside = items(value).every((v) => others.some((t) => same(v, t)));
+      return predicate.op === 'among' ? inside : !inside;
+    }
     case 'gte':
     case 'gt':
     case 'lte':

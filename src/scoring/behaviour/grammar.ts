@@ -190,6 +190,8 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   if (hit) return hit;
   let m = /^is (not )?the evaluated Region$/i.exec(t);
   if (m) return { op: m[1] ? 'neq' : 'eq', operand: { kind: 'member', key: REGION_KEY } };
+  m = /^(?:is|are) (not )?among the "([^"]+)"$/i.exec(t);
+  if (m) return { op: m[1] ? 'notAmong' : 'among', operand: { kind: 'member', key: m[2] as string } };
   m = /^(equals|differs from) the "([^"]+)"$/i.exec(t);
   if (m) return { op: /^e/i.test(m[1] as string) ? 'eq' : 'neq', operand: { kind: 'member', key: m[2] as string } };
   m = /^(starts with|does not start with|ends with|does not end with) (.+)$/i.exec(t);

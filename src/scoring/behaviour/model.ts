@@ -27,6 +27,8 @@ export const REGION_KEY = '@region';
 /** A test on one member (or one rule parameter). */
 export type Predicate =
   | { op: 'eq' | 'neq' | 'gte' | 'gt' | 'lte' | 'lt'; operand: Operand }
+  /** Every value of the member is among the other member's values (`is among the "Path2"`), or one is not. */
+  | { op: 'among' | 'notAmong'; operand: Operand }
   /** The age of a timestamp (or of a date held as a string) in whole days, compared with the operand. */
   | { op: 'olderThan' | 'notOlderThan'; operand: Operand }
   | { op: 'set' | 'notset' | 'empty' | 'notempty' | 'emptyOrNotset' }

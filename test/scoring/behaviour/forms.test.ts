@@ -831,3 +831,35 @@ describe('round 2: the entries whose key member equals a rule parameter', () => 
     );
   });
 });
+
+describe("round 2: every value of a member among another member's values", () => {
+  const subject = 'an API in "items[]" returned by "apigateway.get_rest_apis"';
+  const vpcs = 'the "items[].policy" document\'s "Statement[].Condition.StringEquals.aws:sourceVpc"';
+  const gold = control(
+    `${subject}\n    And "ec2.describe_vpcs" returns a "Vpcs[]"`,
+    [`${vpcs} is not among the "Vpcs[].VpcId"`],
+    [`${vpcs} is among the "Vpcs[].VpcId"`],
+  );
+  const mine = 'apigateway.get_rest_apis:items[].policy#json(Statement[].Condition.StringEquals.aws:sourceVpc)';
+  const theirs = 'ec2.describe_vpcs:Vpcs[].VpcId';
+
+  it("holds when each value is among the other member's values", () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    const decideOn = (a: MemberValue | null, b: MemberValue | null) =>
+      decide(
+        model,
+        state([
+          [mine, a],
+          [theirs, b],
+        ]),
+      );
+    expect(decideOn(['vpc-1'], ['vpc-2', 'vpc-1'])).toBe('COMPLIANT');
+    expect(decideOn(['vpc-1', 'vpc-9'], ['vpc-1'])).toBe('NON_COMPLIANT');
+    expect(decideOn(null, ['vpc-1'])).toBe('NONE');
+  });
+
+  it('catches a candidate that reads "equals" for "among"', () => {
+    expectInversionCaught(gold, gold.replace(`${vpcs} is among the`, `${vpcs} equals the`));
+  });
+});
