@@ -11,27 +11,36 @@ Feature: IAM_IP_RESTRICTION
     And the rule's code calls "iam.get_policy_version"
 
   Scenario: No IAM Users
-    Given no IAM Users
+    # engineers: Given no IAM Users
+    Given "iam.list_users" returns an empty "Users[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: WhitelistedUserNames is configured and a user name in WhitelistedUserNames is greater than 64 characters
-    Given whitelistedUserNames is configured
-    And a user name in WhitelistedUserNames is greater than 64 characters
+    # engineers: Given whitelistedUserNames is configured
+    Given the rule parameter "whitelistedUserNames" is invalid
+    # engineers: And a user name in WhitelistedUserNames is greater than 64 characters
+    And the rule parameter "whitelistedUserNames" is not a valid list of user names of at most 64 characters
     Then the rule returns ERROR
 
   Scenario: MaxIpNums is configured and maxIpNums is less than 0
-    Given maxIpNums is configured
-    And maxIpNums is less than 0
+    # engineers: Given maxIpNums is configured
+    Given the rule parameter "maxIpNums" is set
+    # engineers: And maxIpNums is less than 0
+    And the rule parameter "maxIpNums" is less than 0
     Then the rule returns ERROR
 
   Scenario: An IAM user and whitelistedUserNames is configured and valid and the IAM user is listed on the WhitelistedUserNames
-    Given an IAM user
-    And whitelistedUserNames is configured and valid
-    And the IAM user is listed on the WhitelistedUserNames
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
+    # engineers: And whitelistedUserNames is configured and valid
+    And the rule parameter "whitelistedUserNames" is set
+    # engineers: And the IAM user is listed on the WhitelistedUserNames
+    And its "Users[].UserName" is in "whitelistedUserNames"
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is IP allowed
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is not IP allowed
     And the IAM user attached policy is IP allowed
@@ -40,7 +49,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns NON_COMPLIANT
 
   Scenario: An IAM user
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is IP allowed
     And the IAM user attached policy is not IP allowed
@@ -49,7 +59,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns NON_COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is IP allowed (Scenario 7)
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is IP allowed
     And the IAM user attached policy is IP allowed
@@ -58,7 +69,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns NON_COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is not IP allowed
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is IP allowed
     And the IAM user attached policy is IP allowed
@@ -67,7 +79,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns NON_COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is IP allowed (Scenario 9)
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is IP allowed
     And the IAM user attached policy is IP allowed
@@ -76,7 +89,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is not IP allowed (Scenario 10)
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is IP denied
     And the IAM user attached policy is not IP allowed
@@ -85,7 +99,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is not IP allowed (Scenario 11)
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is not IP allowed
     And the IAM user attached policy is IP denied
@@ -94,7 +109,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is not IP allowed (Scenario 12)
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is not IP allowed
     And the IAM user attached policy is not IP allowed
@@ -103,7 +119,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user and the IAM group attached policy is IP denied
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is not IP allowed
     And the IAM user attached policy is not IP allowed
@@ -112,7 +129,8 @@ Feature: IAM_IP_RESTRICTION
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user and the number of set IP addresses are greater than maxIpNums
-    Given an IAM user
+    # engineers: Given an IAM user
+    Given a user in "Users[]" listed by "iam.list_users"
     And the IAM user is not listed on the WhitelistedUserNames, if configured
     And the IAM user inline policy is IP denied
     And the number of set IP addresses are greater than maxIpNums

@@ -14,15 +14,18 @@ Feature: IAM_POLICY_REQUIRED
     Then the rule returns NOT_APPLICABLE
 
   Scenario: ExceptionList is configured and evaluation occurs
-    Given exceptionList is configured
+    # engineers: Given exceptionList is configured
+    Given the rule parameter "exceptionList" is invalid
     # engineers: And an {entity} listed in the exceptionList is not an alphanumerical string
-    And an entity listed in the exceptionList is not an alphanumerical string
+    And the rule parameter "exceptionList" is not a valid list of alphanumerical user and role names
     And evaluation occurs
     Then the rule returns ERROR
 
   Scenario: PolicyArns is configured and policyArns does not contain valid ARNs
-    Given policyArns is configured
-    And policyArns does not contain valid ARNs
+    # engineers: Given policyArns is configured
+    Given the rule parameter "policyArns" is invalid
+    # engineers: And policyArns does not contain valid ARNs
+    And the rule parameter "policyArns" is not a valid list of policy ARNs
     Then the rule returns ERROR
 
   Scenario: An entity exists and evaluation occurs

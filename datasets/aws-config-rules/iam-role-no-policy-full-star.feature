@@ -14,14 +14,17 @@ Feature: IAM_ROLE_NO_POLICY_FULL_STAR
 
   Scenario: Any allow Policy statements of role has Action as "*"
     # engineers: Given any allow {Policy} statements of role has Action as "*"
-    Given any allow Policy statements of role has Action as "*"
+    Given the "PolicyVersion.Document" document has a statement with Effect Allow and Action "*"
     Then the rule returns NON_COMPLIANT
 
   Scenario: All allow Policy statments of role do not have Action as "*"
     # engineers: Given all allow {Policy} statments of role do not have Action as "*"
-    Given all allow Policy statments of role do not have Action as "*"
+    Given the "PolicyDocument" document has no statement with Effect Allow and Action "*"
+    And the "PolicyVersion.Document" document has no statement with Effect Allow and Action "*"
     Then the rule returns COMPLIANT
 
   Scenario: No policy is applying to the role
-    Given no policy is applying to the role
+    # engineers: Given no policy is applying to the role
+    Given the "PolicyNames[]" is empty
+    And the "AttachedPolicies[]" is empty
     Then the rule returns COMPLIANT

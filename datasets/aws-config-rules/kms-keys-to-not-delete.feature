@@ -10,41 +10,69 @@ Feature: KMS_KEYS_TO_NOT_DELETE
     And the rule's code calls "kms.list_keys"
 
   Scenario: Rule parameter kmsKeyIds are configured and not valid
-    Given rule parameter kmsKeyIds are configured and not valid
+    # engineers: Given rule parameter kmsKeyIds are configured and not valid
+    Given the rule parameter "kmsKeyIds" is invalid
     Then the rule returns ERROR
 
   Scenario: No CMKs present
-    Given no CMKs present
+    # engineers: Given no CMKs present
+    Given "kms.list_keys" returns an empty "Keys[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least 1 CMK is present and rule parameter kmsKeyIds are not configured and the KMS Key is not scheduled for deletion
-    Given at least 1 CMK is present
-    And rule parameter kmsKeyIds are not configured
-    And the KMS Key is not scheduled for deletion
+    # engineers: Given at least 1 CMK is present
+    Given a key in "Keys[]" listed by "kms.list_keys"
+    And "kms.describe_key" for that key returns "KeyMetadata.Origin" AWS_KMS
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyManager" CUSTOMER
+    # engineers: And rule parameter kmsKeyIds are not configured
+    And the rule parameter "kmsKeyIds" is not set
+    # engineers: And the KMS Key is not scheduled for deletion
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyState" is not PendingDeletion
     Then the rule returns COMPLIANT
 
   Scenario: At least 1 CMK is present and the KMS Key in the account is scheduled for deletion
-    Given at least 1 CMK is present
-    And rule parameter kmsKeyIds are not configured
-    And the KMS Key in the account is scheduled for deletion
+    # engineers: Given at least 1 CMK is present
+    Given a key in "Keys[]" listed by "kms.list_keys"
+    And "kms.describe_key" for that key returns "KeyMetadata.Origin" AWS_KMS
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyManager" CUSTOMER
+    # engineers: And rule parameter kmsKeyIds are not configured
+    And the rule parameter "kmsKeyIds" is not set
+    # engineers: And the KMS Key in the account is scheduled for deletion
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyState" PendingDeletion
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 CMK is present and the KMS key in the parameter is not an existing kms key
-    Given at least 1 CMK is present
-    And rule parameter kmsKeyIds are configured and valid
+    # engineers: Given at least 1 CMK is present
+    Given a key in "Keys[]" listed by "kms.list_keys"
+    And "kms.describe_key" for that key returns "KeyMetadata.Origin" AWS_KMS
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyManager" CUSTOMER
+    # engineers: And rule parameter kmsKeyIds are configured and valid
+    And the rule parameter "kmsKeyIds" is set
     And the KMS key in the parameter is not an existing kms key
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least 1 CMK is present and the CMK is not scheduled for deletion
-    Given at least 1 CMK is present
-    And rule parameter kmsKeyIds are configured and valid
-    And the CMK is one of the keys in the parameter
-    And the CMK is not scheduled for deletion
+    # engineers: Given at least 1 CMK is present
+    Given a key in "Keys[]" listed by "kms.list_keys"
+    And "kms.describe_key" for that key returns "KeyMetadata.Origin" AWS_KMS
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyManager" CUSTOMER
+    # engineers: And rule parameter kmsKeyIds are configured and valid
+    And the rule parameter "kmsKeyIds" is set
+    # engineers: And the CMK is one of the keys in the parameter
+    And its "Keys[].KeyId" is in "kmsKeyIds"
+    # engineers: And the CMK is not scheduled for deletion
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyState" is not PendingDeletion
     Then the rule returns COMPLIANT
 
   Scenario: At least 1 CMK is present and the CMK is scheduled for deletion
-    Given at least 1 CMK is present
-    And rule parameter kmsKeyIds are configured and valid
-    And the CMK is one of the keys in the parameter
-    And the CMK is scheduled for deletion
+    # engineers: Given at least 1 CMK is present
+    Given a key in "Keys[]" listed by "kms.list_keys"
+    And "kms.describe_key" for that key returns "KeyMetadata.Origin" AWS_KMS
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyManager" CUSTOMER
+    # engineers: And rule parameter kmsKeyIds are configured and valid
+    And the rule parameter "kmsKeyIds" is set
+    # engineers: And the CMK is one of the keys in the parameter
+    And its "Keys[].KeyId" is in "kmsKeyIds"
+    # engineers: And the CMK is scheduled for deletion
+    And "kms.describe_key" for that key returns "KeyMetadata.KeyState" PendingDeletion
     Then the rule returns NON_COMPLIANT

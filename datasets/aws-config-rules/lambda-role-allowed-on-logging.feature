@@ -18,32 +18,43 @@ Feature: LAMBDA_ROLE_ALLOWED_ON_LOGGING
 
   Scenario: A Lambda Role with the AWS-managed policy named AWSLambdaBasicExecutionRole
     # engineers: Given a Lambda Role with the AWS-managed policy named "AWSLambdaBasicExecutionRole"
-    Given a Lambda Role with the AWS-managed policy named AWSLambdaBasicExecutionRole
+    Given some "AttachedPolicies[].PolicyArn" is "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
     Then the rule returns COMPLIANT
 
   Scenario: A Lambda Role with no Policy
     # engineers: Given a Lambda Role with no {Policy}
-    Given a Lambda Role with no Policy
+    Given the "AttachedPolicies[]" is empty
+    And the "PolicyNames[]" is empty
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least one Policy statement of Lambda Role has Action as "*"
     # engineers: Given at least one {Policy} statement of Lambda Role has Action as "*"
-    Given at least one Policy statement of Lambda Role has Action as "*"
-    And the resource-level condition is either * or arn:aws:logs:*
+    Given the "PolicyVersion.Document" document has a statement with Effect Allow, Action "*" and Resource "*"
+    # engineers: And the resource-level condition is either * or arn:aws:logs:*
+    And the "PolicyVersion.Document" document has a statement with Effect Allow and Resource "*"
     Then the rule returns COMPLIANT
 
   Scenario: At least one Policy statement of Lambda Role has Action as "logs:*""
     # engineers: Given at least one {Policy} statement of Lambda Role has Action as "logs:*""
-    Given at least one Policy statement of Lambda Role has Action as "logs:*""
-    And the resource-level condition is either * or arn:aws:logs:*
+    Given the "PolicyVersion.Document" document has a statement with Effect Allow, Action "logs:*" and Resource "*"
+    # engineers: And the resource-level condition is either * or arn:aws:logs:*
+    And the "PolicyVersion.Document" document has a statement with Effect Allow and Resource "*"
     Then the rule returns COMPLIANT
 
   Scenario: At least one Policy statement of Lambda Role has Action as "logs:CreateLogGroup", "logs:CreateLogStream" and
     # engineers: Given at least one {Policy} statement of Lambda Role has Action as "logs:CreateLogGroup", "logs:CreateLogStream" and "logs:PutLogEvents"
-    Given at least one Policy statement of Lambda Role has Action as "logs:CreateLogGroup", "logs:CreateLogStream" and "logs:PutLogEvents"
-    And the resource-level condition is either * or arn:aws:logs:*
+    Given the "PolicyVersion.Document" document has a statement with Effect Allow, Action "logs:CreateLogGroup", Action "logs:CreateLogStream", Action "logs:PutLogEvents" and Resource "*"
+    # engineers: And the resource-level condition is either * or arn:aws:logs:*
+    And the "PolicyVersion.Document" document has a statement with Effect Allow and Resource "*"
     Then the rule returns COMPLIANT
 
   Scenario: Scenario 4/5/6 are not happening
-    Given scenario 4/5/6 are not happening
+    # engineers: Given scenario 4/5/6 are not happening
+    Given no "AttachedPolicies[].PolicyArn" is "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+    And the "PolicyVersion.Document" document has no statement with Effect Allow, Action "*" and Resource "*"
+    And the "PolicyVersion.Document" document has no statement with Effect Allow, Action "logs:*" and Resource "*"
+    And the "PolicyVersion.Document" document has no statement with Effect Allow, Action "logs:CreateLogGroup", Action "logs:CreateLogStream", Action "logs:PutLogEvents" and Resource "*"
+    And the "PolicyDocument" document has no statement with Effect Allow, Action "*" and Resource "*"
+    And the "PolicyDocument" document has no statement with Effect Allow, Action "logs:*" and Resource "*"
+    And the "PolicyDocument" document has no statement with Effect Allow, Action "logs:CreateLogGroup", Action "logs:CreateLogStream", Action "logs:PutLogEvents" and Resource "*"
     Then the rule returns NON_COMPLIANT

@@ -11,13 +11,16 @@ Feature: REDSHIFT_DB_ENCRYPTED
     And the rule's code calls "redshift.describe_clusters"
 
   Scenario: No redshift clusters present
-    Given no redshift clusters present
+    # engineers: Given no redshift clusters present
+    Given "redshift.describe_clusters" returns an empty "Clusters[]" list
     Then the rule returns ERROR
 
   Scenario: RedShift cluster is not encrypted
-    Given if the database is not encrypted
+    # engineers: Given if the database is not encrypted
+    Given a cluster in "Clusters[]" returned by "redshift.describe_clusters" whose "Clusters[].Encrypted" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: RedShift cluster is encrypted
-    Given if the database is encrypted
+    # engineers: Given if the database is encrypted
+    Given a cluster in "Clusters[]" returned by "redshift.describe_clusters" whose "Clusters[].Encrypted" is true
     Then the rule returns COMPLIANT

@@ -11,17 +11,24 @@ Feature: REDSHIFT_REQUIRE_SSL
     And the rule's code calls "redshift.describe_clusters"
 
   Scenario: No redshift cluster present
-    Given no redshift cluster present
+    # engineers: Given no redshift cluster present
+    Given "redshift.describe_clusters" returns an empty "Clusters[]" list
     Then the rule returns ERROR
 
   Scenario: Require_ssl is set to false
-    Given require_ssl is set to false
+    # engineers: Given require_ssl is set to false
+    Given a cluster in "Clusters[]" returned by "redshift.describe_clusters"
+    And the "Parameters[].ParameterValue" of the entry whose "Parameters[].ParameterName" is require_ssl is not "true"
     Then the rule returns NON_COMPLIANT
 
   Scenario: Require_ssl is set to true
-    Given require_ssl is set to true
+    # engineers: Given require_ssl is set to true
+    Given a cluster in "Clusters[]" returned by "redshift.describe_clusters"
+    And the "Parameters[].ParameterValue" of the entry whose "Parameters[].ParameterName" is require_ssl is "true"
     Then the rule returns COMPLIANT
 
   Scenario: The parameter status of require_fips_ssl is not synced
-    Given the parameter status of require_fips_ssl is not synced
+    # engineers: Given the parameter status of require_fips_ssl is not synced
+    Given a cluster in "Clusters[]" returned by "redshift.describe_clusters"
+    And the "Clusters[].ClusterParameterGroups[].ClusterParameterStatusList[].ParameterApplyStatus" of the entry whose "Clusters[].ClusterParameterGroups[].ClusterParameterStatusList[].ParameterName" is require_ssl is not in-sync
     Then the rule returns NON_COMPLIANT

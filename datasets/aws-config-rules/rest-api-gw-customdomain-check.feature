@@ -15,16 +15,24 @@ Feature: REST_API_GW_CUSTOMDOMAIN_CHECK
     Then the rule returns ERROR
 
   Scenario: Rules parameter is provided
-    Given rules parameter is provided
-    And custom Domain Name of REST API GW matches the specified custom domain name in CustomDomainName
+    # engineers: Given rules parameter is provided
+    Given the rule parameter "customDomainName" is set
+    # engineers: And custom Domain Name of REST API GW matches the specified custom domain name in CustomDomainName
+    And a custom domain name in "items[]" returned by "apigateway.get_domain_names"
+    And its "items[].domainName" equals "customDomainName"
     Then the rule returns COMPLIANT
 
   Scenario: Rules parameter is provided (Scenario 3)
-    Given rules parameter is provided
-    And custom Domain Name of REST API GW does not match the specified custom domain name in CustomDomainName
+    # engineers: Given rules parameter is provided
+    Given the rule parameter "customDomainName" is set
+    # engineers: And custom Domain Name of REST API GW does not match the specified custom domain name in CustomDomainName
+    And a custom domain name in "items[]" returned by "apigateway.get_domain_names"
+    And its "items[].domainName" is not "customDomainName"
     Then the rule returns NON_COMPLIANT
 
   Scenario: REST API GW is active and REST API GW does not have a custom domain name
-    Given REST API GW is active
-    And REST API GW does not have a custom domain name
+    # engineers: Given REST API GW is active
+    Given a REST API in "items[]" returned by "apigateway.get_rest_apis"
+    # engineers: And REST API GW does not have a custom domain name
+    And "apigateway.get_domain_names" returns an empty "items[]" list
     Then the rule returns NON_COMPLIANT

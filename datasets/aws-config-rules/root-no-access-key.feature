@@ -9,15 +9,18 @@ Feature: ROOT_NO_ACCESS_KEY
     Given the rule's code calls "iam.get_account_summary"
 
   Scenario: Access key for root user present and access key is active
-    Given access key for root user present
+    # engineers: Given access key for root user present
+    Given the "SummaryMap{}" value of AccountAccessKeysPresent is 1 or more
     And access key is active
     Then the rule returns NON_COMPLIANT
 
   Scenario: Access key for root user present and access key is inactive
-    Given access key for root user present
+    # engineers: Given access key for root user present
+    Given the "SummaryMap{}" value of AccountAccessKeysPresent is 1 or more
     And access key is inactive
     Then the rule returns NON_COMPLIANT
 
   Scenario: Access Key for root user is not present
-    Given access Key for root user is not present
+    # engineers: Given access Key for root user is not present
+    Given the "SummaryMap{}" value of AccountAccessKeysPresent is 0
     Then the rule returns COMPLIANT

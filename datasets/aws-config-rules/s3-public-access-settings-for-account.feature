@@ -14,21 +14,45 @@ Feature: S3_PUBLIC_ACCESS_SETTINGS_FOR_ACCOUNT
     Then the rule returns ERROR
 
   Scenario: Given: All input parameters are valid
-    Given given: All input parameters are valid
+    # engineers: Given given: All input parameters are valid
+    Given the rule parameter "blockPublicAcls" is set
+    And the rule parameter "ignorePublicAcls" is set
+    And the rule parameter "blockPublicPolicy" is set
+    And the rule parameter "restrictPublicBuckets" is set
     And at least 1 S3 config parameter does not match the corresponding value for the account
     Then the rule returns NON_COMPLIANT
 
   Scenario: Given: No input parameters are defined
-    Given given: No input parameters are defined
+    # engineers: Given given: No input parameters are defined
+    Given the rule parameter "blockPublicAcls" is not set
+    And the rule parameter "ignorePublicAcls" is not set
+    And the rule parameter "blockPublicPolicy" is not set
+    And the rule parameter "restrictPublicBuckets" is not set
     And at least 1 default value does not match the corresponding value for the account
     Then the rule returns NON_COMPLIANT
 
   Scenario: Given: No input parameters are defined and all S3 public access account settings match the default values
-    Given given: No input parameters are defined
-    And all S3 public access account settings match the default values
+    # engineers: Given given: No input parameters are defined
+    Given the rule parameter "blockPublicAcls" is not set
+    And the rule parameter "ignorePublicAcls" is not set
+    And the rule parameter "blockPublicPolicy" is not set
+    And the rule parameter "restrictPublicBuckets" is not set
+    # engineers: And all S3 public access account settings match the default values
+    And the "PublicAccessBlockConfiguration.BlockPublicAcls" is true
+    And the "PublicAccessBlockConfiguration.IgnorePublicAcls" is true
+    And the "PublicAccessBlockConfiguration.BlockPublicPolicy" is true
+    And the "PublicAccessBlockConfiguration.RestrictPublicBuckets" is true
     Then the rule returns COMPLIANT
 
   Scenario: Given: All input parameters are valid and all S3 config parameters match the corresponding value for the account
-    Given given: All input parameters are valid
-    And all S3 config parameters match the corresponding value for the account
+    # engineers: Given given: All input parameters are valid
+    Given the rule parameter "blockPublicAcls" is set
+    And the rule parameter "ignorePublicAcls" is set
+    And the rule parameter "blockPublicPolicy" is set
+    And the rule parameter "restrictPublicBuckets" is set
+    # engineers: And all S3 config parameters match the corresponding value for the account
+    And the "PublicAccessBlockConfiguration.BlockPublicAcls" equals "blockPublicAcls"
+    And the "PublicAccessBlockConfiguration.IgnorePublicAcls" equals "ignorePublicAcls"
+    And the "PublicAccessBlockConfiguration.BlockPublicPolicy" equals "blockPublicPolicy"
+    And the "PublicAccessBlockConfiguration.RestrictPublicBuckets" equals "restrictPublicBuckets"
     Then the rule returns COMPLIANT

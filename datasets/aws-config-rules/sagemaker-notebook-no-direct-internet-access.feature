@@ -10,16 +10,21 @@ Feature: SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS
     And the rule's code calls "sagemaker.list_notebook_instances"
 
   Scenario: No Amazon SageMaker notebook instances exist
-    Given no Amazon SageMaker notebook instances exist
+    # engineers: Given no Amazon SageMaker notebook instances exist
+    Given "sagemaker.list_notebook_instances" returns an empty "NotebookInstances[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least one Amazon SageMaker notebook instance exists
-    Given at least one Amazon SageMaker notebook instance exists
-    And directInternetAccess is set to Enabled for the Amazon SageMaker notebook instance
+    # engineers: Given at least one Amazon SageMaker notebook instance exists
+    Given a notebook instance in "NotebookInstances[]" listed by "sagemaker.list_notebook_instances"
+    # engineers: And directInternetAccess is set to Enabled for the Amazon SageMaker notebook instance
+    And "sagemaker.describe_notebook_instance" for that notebook instance returns "DirectInternetAccess" Enabled
     Then the rule returns NON_COMPLIANT
     And the annotation is "This Amazon SageMaker Notebook Instance has direct internet access."
 
   Scenario: At least one Amazon SageMaker notebook instance exists (Scenario 3)
-    Given at least one Amazon SageMaker notebook instance exists
-    And directInternetAccess is set to Disabled for the Amazon SageMaker notebook instance
+    # engineers: Given at least one Amazon SageMaker notebook instance exists
+    Given a notebook instance in "NotebookInstances[]" listed by "sagemaker.list_notebook_instances"
+    # engineers: And directInternetAccess is set to Disabled for the Amazon SageMaker notebook instance
+    And "sagemaker.describe_notebook_instance" for that notebook instance returns "DirectInternetAccess" Disabled
     Then the rule returns COMPLIANT

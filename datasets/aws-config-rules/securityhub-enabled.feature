@@ -9,9 +9,11 @@ Feature: SECURITYHUB_ENABLED
     Given the rule's code calls "securityhub.describe_hub"
 
   Scenario: SecurityHub is enabled for an AWS Account
-    Given securityHub is enabled for an AWS Account.
+    # engineers: Given securityHub is enabled for an AWS Account.
+    Given a hub described by "securityhub.describe_hub"
     Then the rule returns COMPLIANT
 
   Scenario: SecurityHub is not enabled for an AWS Account
-    Given securityHub is not enabled for an AWS Account.
+    # engineers: Given securityHub is not enabled for an AWS Account.
+    Given "securityhub.describe_hub" fails with the error code InvalidAccessException
     Then the rule returns NON_COMPLIANT

@@ -9,17 +9,22 @@ Feature: SHIELD_ADVANCED_ENABLED_AUTORENEW
     Given the rule's code calls "shield.describe_subscription"
 
   Scenario: AWS Shield Advanced is not enabled
-    Given AWS Shield Advanced is not enabled
+    # engineers: Given AWS Shield Advanced is not enabled
+    Given "shield.describe_subscription" fails with the error code ResourceNotFoundException
     Then the rule returns NON_COMPLIANT
     And the annotation is "AWS Shield Advanced is not enabled."
 
   Scenario: AWS Shield Advanced is enabled and autorenew is DISABLED
-    Given AWS Shield Advanced is enabled
-    And autorenew is DISABLED
+    # engineers: Given AWS Shield Advanced is enabled
+    Given a subscription described by "shield.describe_subscription"
+    # engineers: And autorenew is DISABLED
+    And its "Subscription.AutoRenew" is DISABLED
     Then the rule returns NON_COMPLIANT
     And the annotation is "AWS Shield Advanced subscription is not set to Autorenew."
 
   Scenario: AWS Shield Advanced is enabled and autorenew is ENABLED
-    Given AWS Shield Advanced is enabled
-    And autorenew is ENABLED
+    # engineers: Given AWS Shield Advanced is enabled
+    Given a subscription described by "shield.describe_subscription"
+    # engineers: And autorenew is ENABLED
+    And its "Subscription.AutoRenew" is ENABLED
     Then the rule returns COMPLIANT

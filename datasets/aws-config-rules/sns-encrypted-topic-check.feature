@@ -10,37 +10,53 @@ Feature: SNS_ENCRYPTED_TOPIC_CHECK
     And the rule's code calls "sns.list_topics"
 
   Scenario: KmsKeyId parameter is configured and kmsKeyId does not contain valid KMS Key ARN(s)
-    Given kmsKeyId parameter is configured
-    And kmsKeyId does not contain valid KMS Key ARN(s)
+    # engineers: Given kmsKeyId parameter is configured
+    Given the rule parameter "kmsKeyId" is invalid
+    # engineers: And kmsKeyId does not contain valid KMS Key ARN(s)
+    And the rule parameter "kmsKeyId" is not a valid list of KMS key ARNs
     Then the rule returns ERROR
 
   Scenario: No SNS topic is present
-    Given no SNS topic is present
+    # engineers: Given no SNS topic is present
+    Given "sns.list_topics" returns an empty "Topics[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: There is at least 1 SNS topic and SNS topic is not encrypted
-    Given there is at least 1 SNS topic
-    And SNS topic is not encrypted
+    # engineers: Given there is at least 1 SNS topic
+    Given a topic in "Topics[]" listed by "sns.list_topics"
+    # engineers: And SNS topic is not encrypted
+    And the "Attributes{}" value of KmsMasterKeyId is not set
     Then the rule returns NON_COMPLIANT
     And the annotation is "The Amazon Simple Notification Service topic is not encrypted."
 
   Scenario: There is at least 1 SNS topic and SNS topic is encrypted and kmsKeyId parameter is not configured
-    Given there is at least 1 SNS topic
-    And SNS topic is encrypted
-    And kmsKeyId parameter is not configured
+    # engineers: Given there is at least 1 SNS topic
+    Given a topic in "Topics[]" listed by "sns.list_topics"
+    # engineers: And SNS topic is encrypted
+    And the "Attributes{}" value of KmsMasterKeyId is set
+    # engineers: And kmsKeyId parameter is not configured
+    And the rule parameter "kmsKeyId" is not set
     Then the rule returns COMPLIANT
 
   Scenario: There is at least 1 SNS topic and SNS topic encryption Key not matching any KMS key(s) in KmsKeyId
-    Given there is at least 1 SNS topic
-    And SNS topic is encrypted
-    And kmsKeyId parameter is configured
-    And SNS topic encryption Key not matching any KMS key(s) in KmsKeyId
+    # engineers: Given there is at least 1 SNS topic
+    Given a topic in "Topics[]" listed by "sns.list_topics"
+    # engineers: And SNS topic is encrypted
+    And the "Attributes{}" value of KmsMasterKeyId is set
+    # engineers: And kmsKeyId parameter is configured
+    And the rule parameter "kmsKeyId" is set
+    # engineers: And SNS topic encryption Key not matching any KMS key(s) in KmsKeyId
+    And the "Attributes{}" value of KmsMasterKeyId is not in "kmsKeyId"
     Then the rule returns NON_COMPLIANT
     And the annotation is "This SNS topic is not encrypted with KMS Key {KmsKeyId}."
 
   Scenario: There is at least 1 SNS topic and SNS topic encryption Key matching one of the KMS key in KmsKeyId
-    Given there is at least 1 SNS topic
-    And SNS topic is encrypted
-    And kmsKeyId parameter is configured
-    And SNS topic encryption Key matching one of the KMS key in KmsKeyId
+    # engineers: Given there is at least 1 SNS topic
+    Given a topic in "Topics[]" listed by "sns.list_topics"
+    # engineers: And SNS topic is encrypted
+    And the "Attributes{}" value of KmsMasterKeyId is set
+    # engineers: And kmsKeyId parameter is configured
+    And the rule parameter "kmsKeyId" is set
+    # engineers: And SNS topic encryption Key matching one of the KMS key in KmsKeyId
+    And the "Attributes{}" value of KmsMasterKeyId is in "kmsKeyId"
     Then the rule returns COMPLIANT

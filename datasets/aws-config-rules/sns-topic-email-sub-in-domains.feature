@@ -9,29 +9,40 @@ Feature: SNS_TOPIC_EMAIL_SUB_IN_DOMAINS
     Given the rule's code calls "sns.list_subscriptions"
 
   Scenario: The Rule parameter domainNames is not provided or not valid
-    Given the Rule parameter domainNames is not provided or not valid
+    # engineers: Given the Rule parameter domainNames is not provided or not valid
+    Given the rule parameter "domainNames" is not a valid list of domain names
     Then the rule returns ERROR
 
   Scenario: There is no SNS Topic in the AWS Account
-    Given there is no SNS Topic in the AWS Account
+    # engineers: Given there is no SNS Topic in the AWS Account
+    Given "sns.list_subscriptions" returns an empty "Subscriptions[]" list
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least 1 SNS Topic is present in the AWS Account
-    Given at least 1 SNS Topic is present in the AWS Account
-    And the parameter domainNames is configured and valid
-    And there is no email or email-json as protocol on any given SNS Topic
+    # engineers: Given at least 1 SNS Topic is present in the AWS Account
+    Given a subscription in "Subscriptions[]" listed by "sns.list_subscriptions"
+    # engineers: And the parameter domainNames is configured and valid
+    And the rule parameter "domainNames" is set
+    # engineers: And there is no email or email-json as protocol on any given SNS Topic
+    And no "Subscriptions[].Protocol" is one of email and email-json
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least 1 SNS Topic is present in the AWS Account (Scenario 4)
-    Given at least 1 SNS Topic is present in the AWS Account
-    And the parameter domainNames is configured and valid
-    And at least one subscriber protocol is email or email-json
+    # engineers: Given at least 1 SNS Topic is present in the AWS Account
+    Given a subscription in "Subscriptions[]" listed by "sns.list_subscriptions"
+    # engineers: And the parameter domainNames is configured and valid
+    And the rule parameter "domainNames" is set
+    # engineers: And at least one subscriber protocol is email or email-json
+    And its "Subscriptions[].Protocol" is one of email and email-json
     And at least one of the email address on the Endpoint is not from the specified domain
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 SNS Topic is present in the AWS Account and all email addresses on the Endpoint are from the specified domain
-    Given at least 1 SNS Topic is present in the AWS Account
-    And the parameter domainNames is configured and valid
-    And at least one subscriber protocol is email or email-json
+    # engineers: Given at least 1 SNS Topic is present in the AWS Account
+    Given a subscription in "Subscriptions[]" listed by "sns.list_subscriptions"
+    # engineers: And the parameter domainNames is configured and valid
+    And the rule parameter "domainNames" is set
+    # engineers: And at least one subscriber protocol is email or email-json
+    And its "Subscriptions[].Protocol" is one of email and email-json
     And all email addresses on the Endpoint are from the specified domain
     Then the rule returns COMPLIANT

@@ -15,13 +15,20 @@ Feature: SQS_ENCRYPTION_CHECK
     Then the rule returns ERROR
 
   Scenario: Rules parameter is provided and there is no value specified for QueueNameStartsWith
-    Given rules parameter is provided
-    And there is no value specified for QueueNameStartsWith
+    # engineers: Given rules parameter is provided
+    Given the rule parameter "queueNameStartsWith" is set
+    # engineers: And there is no value specified for QueueNameStartsWith
+    And the rule parameter "queueNameStartsWith" is ""
+    And a queue in "QueueUrls[]" listed by "sqs.list_queues"
+    And the "Attributes{}" value of KmsMasterKeyId is set
     Then the rule returns COMPLIANT
     And the annotation is "if SQS queues have encryption at rest enabled. Otherwise, return NON_COMPLIANT"
 
   Scenario: Rules parameter is provided and starting SQS queue names values are provided
-    Given rules parameter is provided and starting SQS queue names values are provided
-    And checks SQS queue names that match the specified starting SQS queue names in QueueNameStartsWith
+    # engineers: Given rules parameter is provided and starting SQS queue names values are provided
+    Given the rule parameter "queueNameStartsWith" is not ""
+    # engineers: And checks SQS queue names that match the specified starting SQS queue names in QueueNameStartsWith
+    And a queue in "QueueUrls[]" listed by "sqs.list_queues"
+    And the "Attributes{}" value of KmsMasterKeyId is set
     Then the rule returns COMPLIANT
     And the annotation is "if SQS queues have encryption at rest enabled. Otherwise, return NON_COMPLIANT"

@@ -9,17 +9,20 @@ Feature: VPC_ENDPOINT_MANUAL_ACCEPTANCE
     Given the rule's code calls "ec2.describe_vpc_endpoint_services"
 
   Scenario: No customer-owned VPC Endpoint Service is present
-    Given no customer-owned VPC Endpoint Service is present.
+    # engineers: Given no customer-owned VPC Endpoint Service is present.
+    Given every "ServiceDetails[].Owner" is amazon
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least one customer-owned VPC Endpoint Service is present
-    Given at least one customer-owned VPC Endpoint Service is present.
+    # engineers: Given at least one customer-owned VPC Endpoint Service is present.
+    Given a VPC endpoint service in "ServiceDetails[]" returned by "ec2.describe_vpc_endpoint_services" whose "ServiceDetails[].Owner" is not amazon
     # engineers: And "AcceptanceRequired" Key is set to False on DescribeVpcEndpoints.
     And its "ServiceDetails[].AcceptanceRequired" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least one customer-owned VPC Endpoint Service is present (Scenario 3)
-    Given at least one customer-owned VPC Endpoint Service is present.
+    # engineers: Given at least one customer-owned VPC Endpoint Service is present.
+    Given a VPC endpoint service in "ServiceDetails[]" returned by "ec2.describe_vpc_endpoint_services" whose "ServiceDetails[].Owner" is not amazon
     # engineers: And "AcceptanceRequired" Key is set to True on DescribeVpcEndpoints.
     And its "ServiceDetails[].AcceptanceRequired" is true
     Then the rule returns COMPLIANT

@@ -10,64 +10,107 @@ Feature: VPC_FLOW_LOGS_ENABLED
     And the rule's code calls "ec2.describe_vpcs"
 
   Scenario: The parameter WhiteListedVPC is configured and valid and the VPC is in the WhiteListedVPC list
-    Given the parameter WhiteListedVPC is configured and valid
-    And the VPC is in the WhiteListedVPC list
+    # engineers: Given the parameter WhiteListedVPC is configured and valid
+    Given the rule parameter "whiteListedVPC" is set
+    # engineers: And the VPC is in the WhiteListedVPC list
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs" whose "Vpcs[].VpcId" is in "whiteListedVPC"
     Then the rule returns COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the VPC does not have any Flow Logs associated
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the VPC does not have any Flow Logs associated
+    And "ec2.describe_flow_logs" for that VPC returns an empty "FlowLogs[]" list
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 4)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the VPC have no Flow Logs associated with a SUCCESS deliver-log-status
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the VPC have no Flow Logs associated with a SUCCESS deliver-log-status
+    And no "FlowLogs[].DeliverLogsStatus" is SUCCESS
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 5)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is not configured
-    And the parameter LogGroupName is not configured
-    And the VPC has no Flow Logs associated with TrafficType set to ALL
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is not configured
+    And the rule parameter "trafficType" is not set
+    # engineers: And the parameter LogGroupName is not configured
+    And the rule parameter "logGroupName" is not set
+    # engineers: And the VPC has no Flow Logs associated with TrafficType set to ALL
+    And no "FlowLogs[].TrafficType" is ALL
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 6)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is not configured
-    And the parameter LogGroupName is not configured
-    And the VPC has a Flow Logs associated with TrafficType set to ALL
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is not configured
+    And the rule parameter "trafficType" is not set
+    # engineers: And the parameter LogGroupName is not configured
+    And the rule parameter "logGroupName" is not set
+    # engineers: And the VPC has a Flow Logs associated with TrafficType set to ALL
+    And some "FlowLogs[].TrafficType" is ALL
+    And some "FlowLogs[].DeliverLogsStatus" is SUCCESS
     Then the rule returns COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 7)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is not configured
-    And the parameter LogGroupName is configured and valid
-    And the VPC has no Flow Logs associated with TrafficType set to ALL and the LogGroupName matches the parameter LogGroupName
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is not configured
+    And the rule parameter "trafficType" is not set
+    # engineers: And the parameter LogGroupName is configured and valid
+    And the rule parameter "logGroupName" is set
+    # engineers: And the VPC has no Flow Logs associated with TrafficType set to ALL and the LogGroupName matches the parameter LogGroupName
+    And no "FlowLogs[].TrafficType" is ALL
+    And the "FlowLogs[].LogGroupName" equals "logGroupName"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 8)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is not configured
-    And the parameter LogGroupName is configured and valid
-    And the VPC has a Flow Logs associated with TrafficType set to ALL and the LogGroupName matches the parameter LogGroupName
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is not configured
+    And the rule parameter "trafficType" is not set
+    # engineers: And the parameter LogGroupName is configured and valid
+    And the rule parameter "logGroupName" is set
+    # engineers: And the VPC has a Flow Logs associated with TrafficType set to ALL and the LogGroupName matches the parameter LogGroupName
+    And some "FlowLogs[].TrafficType" is ALL
+    And the "FlowLogs[].LogGroupName" equals "logGroupName"
+    And some "FlowLogs[].DeliverLogsStatus" is SUCCESS
     Then the rule returns COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 9)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is configured and valid
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is configured and valid
+    And the rule parameter "trafficType" is one of ALL, ACCEPT and REJECT
     And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 10)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is configured and valid
-    And the parameter LogGroupName is configured and valid
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is configured and valid
+    And the rule parameter "trafficType" is one of ALL, ACCEPT and REJECT
+    # engineers: And the parameter LogGroupName is configured and valid
+    And the rule parameter "logGroupName" is set
     And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType and the LogGroupName matches the parameter LogGroupName
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 11)
-    Given the parameter WhiteListedVPC is neither configured nor matching the VPC
-    And the parameter TrafficType is configured and valid
-    And the parameter LogGroupName is configured and valid
+    # engineers: Given the parameter WhiteListedVPC is neither configured nor matching the VPC
+    Given the rule parameter "whiteListedVPC" is not set
+    And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
+    # engineers: And the parameter TrafficType is configured and valid
+    And the rule parameter "trafficType" is one of ALL, ACCEPT and REJECT
+    # engineers: And the parameter LogGroupName is configured and valid
+    And the rule parameter "logGroupName" is set
     And the VPC has a Flow Logs associated with TrafficType matching the parameter TrafficType and the LogGroupName matches the parameter LogGroupName
     Then the rule returns COMPLIANT
