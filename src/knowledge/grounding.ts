@@ -178,6 +178,8 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
       continue;
     }
     const scope = scopeOf(token.block);
+    // A declared rule parameter compared with an enum member (`equals "trafficType"`) is not a value.
+    if (afterPath?.enum && parameters.has(token.text)) continue;
     if (afterPath?.enum) {
       if (afterPath.enum.includes(token.text)) {
         refs.push({ ...base(token, 'enum', 'valid'), canonical: afterPath.canonical });

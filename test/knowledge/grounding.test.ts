@@ -270,3 +270,24 @@ Feature: DOC_TEST
     expect(bogus.counts.unknown + bogus.counts.misplaced).toBe(1);
   });
 });
+
+describe('groundText: a rule parameter compared with an enum member', () => {
+  const text = (operand: string) => `@control:none @severity:medium @resource:AWS::EC2::VPC @category:logging
+Feature: PARAM_ENUM_TEST
+  Description: Flow logs of the configured traffic type.
+  Trigger: Periodic
+  Reports on: AWS::EC2::VPC
+  Rule Parameters: trafficType (string, optional, default none): the traffic type
+
+  Scenario: No flow log of that type
+    Given "ec2.describe_flow_logs" returns a "FlowLogs[]"
+    And no "FlowLogs[].TrafficType" equals "${operand}"
+    Then the rule returns NON_COMPLIANT
+`;
+
+  it('reads a declared parameter as a parameter, and still checks a value against the enum', () => {
+    expect(groundText(text('trafficType'), { catalog }).counts.unknown).toBe(0);
+    const wrong = groundText(text('EVERYTHING'), { catalog });
+    expect(find(wrong.references, 'EVERYTHING').status).toBe('unknown');
+  });
+});
