@@ -10,7 +10,8 @@ Feature: AMI_OUTDATED_CHECK
     And the rule's code calls "ec2.describe_instances"
 
   Scenario: NumberOfDays, WhitelistedAmis or WhitelistedInstances parameters are not present
-    Given numberOfDays, WhitelistedAmis or WhitelistedInstances parameters are not present
+    # engineers: Given numberOfDays, WhitelistedAmis or WhitelistedInstances parameters are not present
+    Given either the rule parameter "numberOfDays" is not set or the rule parameter "whitelistedAmis" is not set or the rule parameter "whitelistedInstances" is not set
     Then the rule returns ERROR
 
   Scenario: NumberOfDays parameter is configured and numberOfDays parameter is not an integer
@@ -83,7 +84,8 @@ Feature: AMI_OUTDATED_CHECK
     And the rule parameter "whitelistedInstances" is set
     # engineers: And instance ID is not contained in the WhitelistedInstances parameter
     And its "Reservations[].Instances[].InstanceId" is not in "whitelistedInstances"
-    And the Instance AMI age is greater than configured value
+    # engineers: And the Instance AMI age is greater than configured value
+    And the "Images[].CreationDate" is more than "numberOfDays" days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: NumberOfDays parameter has been configured and the Instance AMI age is less than or equal to than configured value

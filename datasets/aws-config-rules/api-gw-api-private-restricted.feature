@@ -40,7 +40,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
     # engineers: And the 'Allow' statement(s) does not contain {Options of Policy}
-    And the 'Allow' statement(s) does not contain Options of Policy
+    And its "items[].policy" document has no statement with Effect Allow and ConditionKey aws:sourceVpc
+    And its "items[].policy" document has no statement with Effect Allow and ConditionKey aws:sourceVpce
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPCs are not in the same account than this API Gateway
@@ -50,8 +51,10 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
-    And those VPCs are not in the same account than this API Gateway.
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpc
+    # engineers: And those VPCs are not in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPCs it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpc" is not among the "Vpcs[].VpcId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPCs are in the same account than this API Gateway
@@ -61,8 +64,10 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
-    And those VPCs are in the same account than this API Gateway.
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpc'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpc
+    # engineers: And those VPCs are in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPCs it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpc" is among the "Vpcs[].VpcId"
     Then the rule returns COMPLIANT
 
   Scenario: An API is in Private mode and those VPC Endpoints are not in the same account than this API Gateway
@@ -72,8 +77,10 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
-    And those VPC Endpoints are not in the same account than this API Gateway.
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpce
+    # engineers: And those VPC Endpoints are not in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPC endpoints it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpce" is not among the "VpcEndpoints[].VpcEndpointId"
     Then the rule returns NON_COMPLIANT
 
   Scenario: An API is in Private mode and those VPC Endpoints are in the same account than this API Gateway
@@ -83,6 +90,8 @@ Feature: API_GW_API_PRIVATE_RESTRICTED
     # engineers: And APIs have resource policy attached, containing one or more 'Allow' statements
     And its "items[].policy" is set
     And its "items[].policy" document has a statement with Effect Allow
-    And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
-    And those VPC Endpoints are in the same account than this API Gateway.
+    # engineers: And the 'Allow' statement(s) contain a 'Condition' about 'StringEquals' about 'aws:sourceVpce'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:sourceVpce
+    # engineers: And those VPC Endpoints are in the same account than this API Gateway. (the rule compares the ids in the Allow statements' StringEquals condition with the VPC endpoints it lists)
+    And the "items[].policy" document's "Statement[].Condition.StringEquals.aws:sourceVpce" is among the "VpcEndpoints[].VpcEndpointId"
     Then the rule returns COMPLIANT

@@ -50,7 +50,8 @@ Feature: API_GW_RESTRICTED_TO_IP
     And an API in "items[]" returned by "apigateway.get_rest_apis"
     And its "items[].policy" is set
     # engineers: And the Resource policy does not contain {Options of Policy}
-    And the Resource policy does not contain Options of Policy
+    And its "items[].policy" document has a statement with Effect Allow
+    And its "items[].policy" document has no statement with Effect Allow and ConditionKey aws:SourceIp
     Then the rule returns NON_COMPLIANT
 
   Scenario: WhitelistedIPs parameter is defined and valid and those IPs are not a subset of the WhitelistedIPs
@@ -59,8 +60,10 @@ Feature: API_GW_RESTRICTED_TO_IP
     # engineers: And APIs have resource policy attached
     And an API in "items[]" returned by "apigateway.get_rest_apis"
     And its "items[].policy" is set
-    And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
-    And those IPs are not a subset of the WhitelistedIPs
+    # engineers: And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:SourceIp
+    # engineers: And those IPs are not a subset of the WhitelistedIPs (the rule's code tests each network for being inside a whitelisted network; the grammar reads the values as listed)
+    And the "items[].policy" document's "Statement[].Condition.IpAddress.aws:SourceIp" is not in "whitelistedIPs"
     Then the rule returns NON_COMPLIANT
 
   Scenario: WhitelistedIPs parameter is defined and valid and those IPs are a subset of the WhitelistedIPs
@@ -69,6 +72,8 @@ Feature: API_GW_RESTRICTED_TO_IP
     # engineers: And APIs have resource policy attached
     And an API in "items[]" returned by "apigateway.get_rest_apis"
     And its "items[].policy" is set
-    And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
-    And those IPs are a subset of the WhitelistedIPs
+    # engineers: And the Resource policy contains a 'Condition' about 'IpAddress' about 'aws:SourceIp'
+    And its "items[].policy" document has a statement with Effect Allow and ConditionKey aws:SourceIp
+    # engineers: And those IPs are a subset of the WhitelistedIPs (the rule's code tests each network for being inside a whitelisted network; the grammar reads the values as listed)
+    And the "items[].policy" document's "Statement[].Condition.IpAddress.aws:SourceIp" is in "whitelistedIPs"
     Then the rule returns COMPLIANT

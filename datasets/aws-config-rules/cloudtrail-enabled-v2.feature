@@ -11,7 +11,8 @@ Feature: CLOUDTRAIL_ENABLED_V2
     And the rule's code calls "cloudtrail.describe_trails"
 
   Scenario: Boolean Parameters not having value: True/False or empty
-    Given boolean Parameters not having value: True/False or empty
+    # engineers: Given boolean Parameters not having value: True/False or empty
+    Given either the rule parameter "encryptedBoolean" is not one of True, False and "" or the rule parameter "globalResourcesBoolean" is not one of True, False and "" or the rule parameter "multiRegionBoolean" is not one of True, False and "" or the rule parameter "managementEventBoolean" is not one of True, False and "" or the rule parameter "s3DataEventBoolean" is not one of True, False and "" or the rule parameter "lambdaEventBoolean" is not one of True, False and "" or the rule parameter "lFIBoolean" is not one of True, False and ""
     Then the rule returns ERROR
 
   Scenario: No CloudTrail trail exist

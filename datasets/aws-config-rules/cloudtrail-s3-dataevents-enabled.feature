@@ -37,26 +37,28 @@ Feature: CLOUDTRAIL_S3_DATAEVENTS_ENABLED
 
   Scenario: Rule parameter is provided and valid
     # engineers: Given rule parameter is provided and valid
-    Given the rule parameter "s3BucketName" is set
+    Given the rule parameter "s3BucketName" is not empty
     # engineers: And at least one AWS CloudTrail trail exists
     And the number of "trailList[]" is 1 or more
     # engineers: And at least one of the trails 'HasCustomEventSelectors' set as 'True'
     And some "trailList[].HasCustomEventSelectors" is true
     # engineers: And at least one event selector is 'AWS::S3::Object' type.
     And some "EventSelectors[].DataResources[].Type" is AWS::S3::Object
-    And at least one S3 bucket specified in rule parameter 'S3BucketNames' does not have event logging enabled.
+    # engineers: And at least one S3 bucket specified in rule parameter 'S3BucketNames' does not have event logging enabled.
+    And some value of "s3BucketName" is not in "EventSelectors[].DataResources[].Values[]"
     Then the rule returns NON_COMPLIANT
 
   Scenario: Rule parameter is provided and valid (Scenario 6)
     # engineers: Given rule parameter is provided and valid
-    Given the rule parameter "s3BucketName" is set
+    Given the rule parameter "s3BucketName" is not empty
     # engineers: And at least one AWS CloudTrail trail exists
     And the number of "trailList[]" is 1 or more
     # engineers: And at least one of the trails 'HasCustomEventSelectors' set as 'True'
     And some "trailList[].HasCustomEventSelectors" is true
     # engineers: And at least one event selector is 'AWS::S3::Object' type.
     And some "EventSelectors[].DataResources[].Type" is AWS::S3::Object
-    And all S3 buckets specified in rule parameter 'S3BucketNames' have event logging enabled.
+    # engineers: And all S3 buckets specified in rule parameter 'S3BucketNames' have event logging enabled.
+    And every value of "s3BucketName" is in "EventSelectors[].DataResources[].Values[]"
     Then the rule returns COMPLIANT
 
   Scenario: Rule parameter value is empty and event logging is enabled on the resource 'arn:aws:s3:::'

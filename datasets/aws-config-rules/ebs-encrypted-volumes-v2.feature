@@ -24,44 +24,60 @@ Feature: EBS_ENCRYPTED_VOLUMES_V2
     Then the rule returns ERROR
 
   Scenario: The Volume ID is in the VolumeExceptionList
-    Given the Volume ID is in the VolumeExceptionList.
+    # engineers: Given the Volume ID is in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is in "volumeExceptionList"
     Then the rule returns COMPLIANT
     And the annotation is "This volume is part of the exception list."
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the Volume is not encrypted
-    Given the Volume ID is not in the VolumeExceptionList.
-    And the Volume is not attached to an EC2 instance.
-    And the Volume is not encrypted.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
+    # engineers: And the Volume is not attached to an EC2 instance. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Attachments" is empty or not set
+    # engineers: And the Volume is not encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the KmsIdList parameter is not configured
-    Given the Volume ID is not in the VolumeExceptionList.
-    And the Volume is not attached to an EC2 instance.
-    And the Volume is encrypted.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
+    # engineers: And the Volume is not attached to an EC2 instance. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Attachments" is empty or not set
+    # engineers: And the Volume is encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is true
     # engineers: And the KmsIdList parameter is not configured.
     And the rule parameter "kmsIdList" is not set
     Then the rule returns COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the Kms key ID encryting the volume is not in KmsIdList
-    Given the Volume ID is not in the VolumeExceptionList.
-    And the Volume is not attached to an EC2 instance.
-    And the Volume is encrypted.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
+    # engineers: And the Volume is not attached to an EC2 instance. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Attachments" is empty or not set
+    # engineers: And the Volume is encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is true
     # engineers: And the KmsIdList parameter is configured and valid.
     And the rule parameter "kmsIdList" is set
-    And the Kms key ID encryting the volume is not in KmsIdList.
+    # engineers: And the Kms key ID encryting the volume is not in KmsIdList. (the rule reads configuration.kmsKeyId from the configuration item and compares the key id after its "/")
+    And the configuration item's "Volumes[].KmsKeyId" is not in "kmsIdList"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the Kms key ID encryting the volume is in KmsIdList
-    Given the Volume ID is not in the VolumeExceptionList.
-    And the Volume is not attached to an EC2 instance.
-    And the Volume is encrypted.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
+    # engineers: And the Volume is not attached to an EC2 instance. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Attachments" is empty or not set
+    # engineers: And the Volume is encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is true
     # engineers: And the KmsIdList parameter is configured and valid.
     And the rule parameter "kmsIdList" is set
-    And the Kms key ID encryting the volume is in KmsIdList.
+    # engineers: And the Kms key ID encryting the volume is in KmsIdList. (the rule reads configuration.kmsKeyId from the configuration item and compares the key id after its "/")
+    And the configuration item's "Volumes[].KmsKeyId" is in "kmsIdList"
     Then the rule returns COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the EC2 instance's subnet is in SubnetExceptionList
-    Given the Volume ID is not in the VolumeExceptionList.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
     # engineers: And the Volume is attached to an EC2 instance.
     And an instance in "Reservations[].Instances[]" returned by "ec2.describe_instances"
     # engineers: And the EC2 instance's subnet is in SubnetExceptionList.
@@ -70,45 +86,55 @@ Feature: EBS_ENCRYPTED_VOLUMES_V2
     And the annotation is "Subnet is part of exception list."
 
   Scenario: The Volume ID is not in the VolumeExceptionList
-    Given the Volume ID is not in the VolumeExceptionList.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
     # engineers: And the Volume is attached to an EC2 instance.
     And an instance in "Reservations[].Instances[]" returned by "ec2.describe_instances"
     # engineers: And the EC2 instance's subnet is not in SubnetExceptionList.
     And its "Reservations[].Instances[].SubnetId" is not in "subnetExceptionList"
-    And the Volume is not encrypted.
+    # engineers: And the Volume is not encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the KmsIdList parameter is not configured (Scenario 11)
-    Given the Volume ID is not in the VolumeExceptionList.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
     # engineers: And the Volume is attached to an EC2 instance.
     And an instance in "Reservations[].Instances[]" returned by "ec2.describe_instances"
     # engineers: And the EC2 instance's subnet is not in SubnetExceptionList.
     And its "Reservations[].Instances[].SubnetId" is not in "subnetExceptionList"
-    And the Volume is encrypted.
+    # engineers: And the Volume is encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is true
     # engineers: And the KmsIdList parameter is not configured.
     And the rule parameter "kmsIdList" is not set
     Then the rule returns COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the Kms key ID encryting the volume is not in KmsIdList (Scenario 12)
-    Given the Volume ID is not in the VolumeExceptionList.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
     # engineers: And the Volume is attached to an EC2 instance.
     And an instance in "Reservations[].Instances[]" returned by "ec2.describe_instances"
     # engineers: And the EC2 instance's subnet is not in SubnetExceptionList.
     And its "Reservations[].Instances[].SubnetId" is not in "subnetExceptionList"
-    And the Volume is encrypted.
+    # engineers: And the Volume is encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is true
     # engineers: And the KmsIdList parameter is configured and valid.
     And the rule parameter "kmsIdList" is set
-    And the Kms key ID encryting the volume is not in KmsIdList.
+    # engineers: And the Kms key ID encryting the volume is not in KmsIdList. (the rule reads configuration.kmsKeyId from the configuration item and compares the key id after its "/")
+    And the configuration item's "Volumes[].KmsKeyId" is not in "kmsIdList"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The Volume ID is not in the VolumeExceptionList and the Kms key ID encryting the volume is in KmsIdList (Scenario 13)
-    Given the Volume ID is not in the VolumeExceptionList.
+    # engineers: Given the Volume ID is not in the VolumeExceptionList. (the rule reads it from the configuration item)
+    Given the configuration item's "Volumes[].VolumeId" is not in "volumeExceptionList"
     # engineers: And the Volume is attached to an EC2 instance.
     And an instance in "Reservations[].Instances[]" returned by "ec2.describe_instances"
     # engineers: And the EC2 instance's subnet is not in SubnetExceptionList.
     And its "Reservations[].Instances[].SubnetId" is not in "subnetExceptionList"
-    And the Volume is encrypted.
+    # engineers: And the Volume is encrypted. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Encrypted" is true
     # engineers: And the KmsIdList parameter is configured and valid.
     And the rule parameter "kmsIdList" is set
-    And the Kms key ID encryting the volume is in KmsIdList.
+    # engineers: And the Kms key ID encryting the volume is in KmsIdList. (the rule reads configuration.kmsKeyId from the configuration item and compares the key id after its "/")
+    And the configuration item's "Volumes[].KmsKeyId" is in "kmsIdList"
     Then the rule returns COMPLIANT

@@ -9,31 +9,39 @@ Feature: EC2_INSTANCE_EBS_VOLUME_TAGS_MATCH
     Given the rule's code calls "config.select_resource_config"
 
   Scenario: Resource type is AWS::EC2::Instance and EC2 instance does not have an EBS volume attached
-    Given resource type is AWS::EC2::Instance
-    And EC2 instance does not have an EBS volume attached.
+    # engineers: Given resource type is AWS::EC2::Instance (the rule reads it from the configuration item)
+    Given the configuration item's resource type is AWS::EC2::Instance
+    # engineers: And EC2 instance does not have an EBS volume attached. (the rule reads it from the configuration item)
+    And the configuration item's "Reservations[].Instances[].BlockDeviceMappings" is empty or not set
     Then the rule returns NOT_APPLICABLE
 
   Scenario: Resource type is AWS::EC2::Volume and EBS volume is not attached to an EC2 instance
-    Given resource type is AWS::EC2::Volume
-    And EBS volume is not attached to an EC2 instance.
+    # engineers: Given resource type is AWS::EC2::Volume (the rule reads it from the configuration item)
+    Given the configuration item's resource type is AWS::EC2::Volume
+    # engineers: And EBS volume is not attached to an EC2 instance. (the rule reads it from the configuration item)
+    And the configuration item's "Volumes[].Attachments" is empty or not set
     Then the rule returns NOT_APPLICABLE
 
   Scenario: Resource type is AWS::EC2::Instance and EC2 instance and all attached EBS volumes have the same tags attached
-    Given resource type is AWS::EC2::Instance
+    # engineers: Given resource type is AWS::EC2::Instance (the rule reads it from the configuration item)
+    Given the configuration item's resource type is AWS::EC2::Instance
     And EC2 instance and all attached EBS volumes have the same tags attached.
     Then the rule returns COMPLIANT
 
   Scenario: Resource type is AWS::EC2::Instance
-    Given resource type is AWS::EC2::Instance
+    # engineers: Given resource type is AWS::EC2::Instance (the rule reads it from the configuration item)
+    Given the configuration item's resource type is AWS::EC2::Instance
     And there are one or more EBS volumes attached to an EC2 instance that do not have the same tags attached.
     Then the rule returns NON_COMPLIANT
 
   Scenario: Resource type is AWS::EC2::Volume and EBS volume and the EC2 instance it is attached to have the same tags attached
-    Given resource type is AWS::EC2::Volume
+    # engineers: Given resource type is AWS::EC2::Volume (the rule reads it from the configuration item)
+    Given the configuration item's resource type is AWS::EC2::Volume
     And EBS volume and the EC2 instance it is attached to have the same tags attached.
     Then the rule returns COMPLIANT
 
   Scenario: Resource type is AWS::EC2::Volume
-    Given resource type is AWS::EC2::Volume
+    # engineers: Given resource type is AWS::EC2::Volume (the rule reads it from the configuration item)
+    Given the configuration item's resource type is AWS::EC2::Volume
     And EBS volume and the EC2 instance it is attached to do not have the same tags attached.
     Then the rule returns NON_COMPLIANT

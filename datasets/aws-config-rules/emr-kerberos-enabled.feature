@@ -52,7 +52,8 @@ Feature: EMR_KERBEROS_ENABLED
     Given a cluster described by "emr.describe_cluster" whose "Cluster.Status.State" is not one of TERMINATING, TERMINATED and TERMINATED_WITH_ERRORS
     # engineers: And security configuration is attached to the cluster
     And its "Cluster.SecurityConfiguration" is set
-    And the Parameter TicketLifetimeInHours or Realm or Domain or AdminServer or KdcServer is configured and not valid
+    # engineers: And the Parameter TicketLifetimeInHours or Realm or Domain or AdminServer or KdcServer is configured and not valid
+    And either the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.TicketLifetimeInHours" is less than "ticketLifetimeInHours" or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.Realm" is not "realm" or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.Domain" is not "domain" or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.AdminServer" is not "adminServer" or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.KdcServer" is not "kdcServer"
     Then the rule returns NON_COMPLIANT
 
   Scenario: An EMR cluster is running (Scenario 10)
@@ -60,5 +61,10 @@ Feature: EMR_KERBEROS_ENABLED
     Given a cluster described by "emr.describe_cluster" whose "Cluster.Status.State" is not one of TERMINATING, TERMINATED and TERMINATED_WITH_ERRORS
     # engineers: And security configuration is attached to the cluster
     And its "Cluster.SecurityConfiguration" is set
-    And the Parameter TicketLifetimeInHours or Realm or Domain or AdminServer or KdcServer is configured and valid
+    # engineers: And the Parameter TicketLifetimeInHours or Realm or Domain or AdminServer or KdcServer is configured and valid
+    And either the rule parameter "ticketLifetimeInHours" is not set or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.TicketLifetimeInHours" is "ticketLifetimeInHours" or more
+    And either the rule parameter "realm" is not set or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.Realm" is "realm"
+    And either the rule parameter "domain" is not set or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.Domain" is "domain"
+    And either the rule parameter "adminServer" is not set or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.AdminServer" is "adminServer"
+    And either the rule parameter "kdcServer" is not set or the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.CrossRealmTrustConfiguration.KdcServer" is "kdcServer"
     Then the rule returns COMPLIANT

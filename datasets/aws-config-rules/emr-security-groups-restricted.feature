@@ -18,11 +18,14 @@ Feature: EMR_SECURITY_GROUPS_RESTRICTED
   Scenario: At least 1 Amazon EMR cluster is in RUNNING or WAITING state
     # engineers: Given at least 1 Amazon EMR cluster is in RUNNING or WAITING state
     Given a cluster in "Clusters[]" listed by "emr.list_clusters" whose "Clusters[].Status.State" is one of RUNNING and WAITING
-    And at least one of the security groups attached to the Amazon EMR cluster has a rule with the IPv4 range '0.0.0.0/0' or the IPv6 range '::/0'
+    # engineers: And at least one of the security groups attached to the Amazon EMR cluster has a rule with the IPv4 range '0.0.0.0/0' or the IPv6 range '::/0' (the rule reads each group's configuration item with config.batch_get_resource_config)
+    And either the "baseConfigurationItems[].configuration" document's "ipPermissions[].ipv4Ranges[].cidrIp" contains 0.0.0.0/0 or the "baseConfigurationItems[].configuration" document's "ipPermissions[].ipv6Ranges[].cidrIpv6" contains ::/0
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 Amazon EMR cluster is in RUNNING or WAITING state (Scenario 3)
     # engineers: Given at least 1 Amazon EMR cluster is in RUNNING or WAITING state
     Given a cluster in "Clusters[]" listed by "emr.list_clusters" whose "Clusters[].Status.State" is one of RUNNING and WAITING
-    And none of the security groups attached to the Amazon EMR cluster have a rule with the IPv4 range '0.0.0.0/0' or the IPv6 range '::/0'
+    # engineers: And none of the security groups attached to the Amazon EMR cluster have a rule with the IPv4 range '0.0.0.0/0' or the IPv6 range '::/0' (the rule reads each group's configuration item with config.batch_get_resource_config)
+    And the "baseConfigurationItems[].configuration" document's "ipPermissions[].ipv4Ranges[].cidrIp" does not contain 0.0.0.0/0
+    And the "baseConfigurationItems[].configuration" document's "ipPermissions[].ipv6Ranges[].cidrIpv6" does not contain ::/0
     Then the rule returns COMPLIANT

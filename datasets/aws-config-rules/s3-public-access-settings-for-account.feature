@@ -19,7 +19,8 @@ Feature: S3_PUBLIC_ACCESS_SETTINGS_FOR_ACCOUNT
     And the rule parameter "ignorePublicAcls" is set
     And the rule parameter "blockPublicPolicy" is set
     And the rule parameter "restrictPublicBuckets" is set
-    And at least 1 S3 config parameter does not match the corresponding value for the account
+    # engineers: And at least 1 S3 config parameter does not match the corresponding value for the account
+    And either the "PublicAccessBlockConfiguration.BlockPublicAcls" is not "blockPublicAcls" or the "PublicAccessBlockConfiguration.IgnorePublicAcls" is not "ignorePublicAcls" or the "PublicAccessBlockConfiguration.BlockPublicPolicy" is not "blockPublicPolicy" or the "PublicAccessBlockConfiguration.RestrictPublicBuckets" is not "restrictPublicBuckets"
     Then the rule returns NON_COMPLIANT
 
   Scenario: Given: No input parameters are defined
@@ -28,7 +29,8 @@ Feature: S3_PUBLIC_ACCESS_SETTINGS_FOR_ACCOUNT
     And the rule parameter "ignorePublicAcls" is not set
     And the rule parameter "blockPublicPolicy" is not set
     And the rule parameter "restrictPublicBuckets" is not set
-    And at least 1 default value does not match the corresponding value for the account
+    # engineers: And at least 1 default value does not match the corresponding value for the account
+    And either the "PublicAccessBlockConfiguration.BlockPublicAcls" is false or the "PublicAccessBlockConfiguration.IgnorePublicAcls" is false or the "PublicAccessBlockConfiguration.BlockPublicPolicy" is false or the "PublicAccessBlockConfiguration.RestrictPublicBuckets" is false
     Then the rule returns NON_COMPLIANT
 
   Scenario: Given: No input parameters are defined and all S3 public access account settings match the default values

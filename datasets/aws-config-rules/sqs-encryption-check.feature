@@ -10,8 +10,8 @@ Feature: SQS_ENCRYPTION_CHECK
     And the rule's code calls "sqs.get_queue_attributes"
 
   Scenario: Rules parameter is provided and it contains a parameter key other than QueueNameStartsWith
-    Given rules parameter is provided
-    And it contains a parameter key other than QueueNameStartsWith
+    # engineers: Given rules parameter is provided | And it contains a parameter key other than QueueNameStartsWith
+    Given the rule parameter "queueNameStartsWith" is not set
     Then the rule returns ERROR
 
   Scenario: Rules parameter is provided and there is no value specified for QueueNameStartsWith

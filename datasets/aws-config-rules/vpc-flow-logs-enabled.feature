@@ -103,8 +103,7 @@ Feature: VPC_FLOW_LOGS_ENABLED
     # engineers: And the parameter LogGroupName is configured and valid
     And the rule parameter "logGroupName" is set
     # engineers: And the VPC has no Flow Logs associated with TrafficType matching the parameter TrafficType and the LogGroupName matches the parameter LogGroupName
-    And no "FlowLogs[].TrafficType" equals "trafficType"
-    And the "FlowLogs[].LogGroupName" equals "logGroupName"
+    And no "FlowLogs[].LogGroupName" of the entries whose "FlowLogs[].TrafficType" is "trafficType" is "logGroupName"
     Then the rule returns NON_COMPLIANT
 
   Scenario: The parameter WhiteListedVPC is neither configured nor matching the VPC (Scenario 11)
@@ -116,7 +115,6 @@ Feature: VPC_FLOW_LOGS_ENABLED
     # engineers: And the parameter LogGroupName is configured and valid
     And the rule parameter "logGroupName" is set
     # engineers: And the VPC has a Flow Logs associated with TrafficType matching the parameter TrafficType and the LogGroupName matches the parameter LogGroupName
-    And the "FlowLogs[].TrafficType" equals "trafficType"
-    And the "FlowLogs[].LogGroupName" equals "logGroupName"
+    And some "FlowLogs[].LogGroupName" of the entries whose "FlowLogs[].TrafficType" is "trafficType" is "logGroupName"
     And some "FlowLogs[].DeliverLogsStatus" is SUCCESS
     Then the rule returns COMPLIANT

@@ -13,14 +13,13 @@ Feature: API_GW_CACHE_ENCRYPTED
     Given a REST API from "items[].id" of "apigateway.get_rest_apis"
     And a stage of it returned by "apigateway.get_stages"
     And its "item[].cacheClusterEnabled" is true
-    And some "item[].methodSettings{}.cachingEnabled" is true
-    And some "item[].methodSettings{}.cacheDataEncrypted" is false
+    And some "item[].methodSettings{}.cacheDataEncrypted" of the entries whose "item[].methodSettings{}.cachingEnabled" is true is false
     Then the rule returns NON_COMPLIANT
     And the annotation is "Cache data is not encrypted for a cached method"
 
   Scenario: Every cached method encrypts its cache
     Given a stage returned by "apigateway.get_stages" whose "item[].cacheClusterEnabled" is true
-    And every "item[].methodSettings{}.cacheDataEncrypted" is true
+    And every "item[].methodSettings{}.cacheDataEncrypted" of the entries whose "item[].methodSettings{}.cachingEnabled" is true is true
     Then the rule returns COMPLIANT
 
   Scenario: The stage does not cache

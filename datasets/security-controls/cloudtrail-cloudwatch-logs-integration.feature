@@ -29,5 +29,6 @@ Feature: CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED
 
   Scenario: Delivery to CloudWatch Logs is failing
     Given a trail in "trailList[]" returned by "cloudtrail.describe_trails" whose "trailList[].CloudWatchLogsLogGroupArn" is set
-    And "cloudtrail.get_trail_status" for that trail returns a "LatestCloudWatchLogsDeliveryError" and no "LatestCloudWatchLogsDeliveryTime"
+    And "cloudtrail.get_trail_status" for that trail returns a "LatestCloudWatchLogsDeliveryError"
+    And either its "LatestCloudWatchLogsDeliveryTime" is not set or its "LatestCloudWatchLogsDeliveryTime" is more than 0 days old
     Then the rule returns NON_COMPLIANT

@@ -28,6 +28,6 @@ Feature: ECR_PRIVATE_IMAGE_SCANNING_ENABLED
 
   Scenario: Enhanced continuous scanning covers the repository through a registry rule
     Given "ecr.get_registry_scanning_configuration" returns "scanningConfiguration.scanType" "ENHANCED"
-    And its "scanningConfiguration.rules[].scanFrequency" is "CONTINUOUS_SCAN" and its "scanningConfiguration.rules[].repositoryFilters[].filter" is "*"
+    And some "scanningConfiguration.rules[].repositoryFilters[].filter" of the entries whose "scanningConfiguration.rules[].scanFrequency" is CONTINUOUS_SCAN is *
     And "ecr.batch_get_repository_scanning_configuration" for the repository returns "scanningConfigurations[].scanFrequency" "CONTINUOUS_SCAN"
     Then the rule returns COMPLIANT

@@ -16,22 +16,22 @@ Feature: ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK
   Scenario: An HTTP listener forwards traffic instead of redirecting it
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
     And "elbv2.describe_listeners" for its "LoadBalancers[].LoadBalancerArn" returns "Listeners[].Protocol" "HTTP"
-    And some "Listeners[].DefaultActions[].Type" is "forward"
+    And some "Listeners[].DefaultActions[].Type" of the entries whose "Listeners[].Protocol" is HTTP is forward
     Then the rule returns NON_COMPLIANT
     And the annotation is "HTTP listener does not redirect to HTTPS"
 
   Scenario: An HTTP listener redirects, but to HTTP
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
     And "elbv2.describe_listeners" returns "Listeners[].Protocol" "HTTP"
-    And some "Listeners[].DefaultActions[].Type" is "redirect"
-    And some "Listeners[].DefaultActions[].RedirectConfig.Protocol" is one of HTTP and #{protocol}
+    And some "Listeners[].DefaultActions[].Type" of the entries whose "Listeners[].Protocol" is HTTP is redirect
+    And some "Listeners[].DefaultActions[].RedirectConfig.Protocol" of the entries whose "Listeners[].Protocol" is HTTP is one of HTTP and #{protocol}
     Then the rule returns NON_COMPLIANT
 
   Scenario: Every HTTP listener redirects to HTTPS
     Given an Application Load Balancer returned by "elbv2.describe_load_balancers"
     And "elbv2.describe_listeners" returns "Listeners[].Protocol" "HTTP"
-    And every "Listeners[].DefaultActions[].Type" is redirect
-    And every "Listeners[].DefaultActions[].RedirectConfig.Protocol" is HTTPS
+    And every "Listeners[].DefaultActions[].Type" of the entries whose "Listeners[].Protocol" is HTTP is redirect
+    And every "Listeners[].DefaultActions[].RedirectConfig.Protocol" of the entries whose "Listeners[].Protocol" is HTTP is HTTPS
     Then the rule returns COMPLIANT
 
   Scenario: The load balancer has only HTTPS listeners

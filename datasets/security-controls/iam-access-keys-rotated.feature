@@ -17,14 +17,14 @@ Feature: ACCESS_KEYS_ROTATED
   Scenario: An active key is older than the allowed age
     Given the rule parameter "maxAccessKeyAge" is 90
     And "iam.list_access_keys" for a user returns "AccessKeyMetadata[].Status" "Active"
-    And the "AccessKeyMetadata[].CreateDate" of the entry whose "AccessKeyMetadata[].Status" is Active is more than 90 days old
+    And some "AccessKeyMetadata[].CreateDate" of the entries whose "AccessKeyMetadata[].Status" is Active is more than 90 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: Only an inactive key is older than the allowed age
     Given the rule parameter "maxAccessKeyAge" is 90
     And "iam.list_access_keys" for a user returns "AccessKeyMetadata[].Status" "Inactive"
-    And the "AccessKeyMetadata[].CreateDate" of the entry whose "AccessKeyMetadata[].Status" is Inactive is more than 90 days old
-    And the "AccessKeyMetadata[].CreateDate" of the entry whose "AccessKeyMetadata[].Status" is Active is 90 days old or less
+    And some "AccessKeyMetadata[].CreateDate" of the entries whose "AccessKeyMetadata[].Status" is Inactive is more than 90 days old
+    And every "AccessKeyMetadata[].CreateDate" of the entries whose "AccessKeyMetadata[].Status" is Active is 90 days old or less
     Then the rule returns COMPLIANT
 
   Scenario: All active keys are within the allowed age
@@ -36,7 +36,7 @@ Feature: ACCESS_KEYS_ROTATED
   Scenario: Users on later pages are evaluated
     Given "iam.list_users" returns "IsTruncated" true and a "Marker"
     And "iam.list_access_keys" for a user on the next page returns "AccessKeyMetadata[].Status" "Active"
-    And the "AccessKeyMetadata[].CreateDate" of the entry whose "AccessKeyMetadata[].Status" is Active is more than 90 days old
+    And some "AccessKeyMetadata[].CreateDate" of the entries whose "AccessKeyMetadata[].Status" is Active is more than 90 days old
     Then the rule returns NON_COMPLIANT
 
   Scenario: The maximum key age is not a positive integer

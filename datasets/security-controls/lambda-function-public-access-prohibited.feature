@@ -17,7 +17,7 @@ Feature: LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED
   Scenario: The policy allows any principal without a condition
     Given a function named in "Functions[].FunctionName" by "lambda.list_functions"
     And "lambda.get_policy" for that function returns a "Policy"
-    And its "Policy" document has a statement with Effect Allow, Principal "*" and Action lambda:InvokeFunction
+    And its "Policy" document has a statement with Effect Allow, Principal "*", Action lambda:InvokeFunction and no Condition
     Then the rule returns NON_COMPLIANT
 
   Scenario: A service principal is restricted to the triggering bucket and its account

@@ -16,8 +16,7 @@ Feature: S3_BUCKET_SSL_REQUESTS_ONLY
 
   Scenario: The bucket policy has no statement about secure transport
     Given "s3.get_bucket_policy" returns a "Policy"
-    And its "Policy" document has no statement with Condition Bool aws:SecureTransport false
-    And its "Policy" document has no statement with Condition Bool aws:SecureTransport true
+    And its "Policy" document has no statement with ConditionKey aws:SecureTransport
     Then the rule returns NON_COMPLIANT
 
   Scenario: The secure-transport statement allows instead of denies

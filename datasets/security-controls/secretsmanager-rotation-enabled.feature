@@ -21,5 +21,5 @@ Feature: SECRETSMANAGER_ROTATION_ENABLED_CHECK
 
   Scenario: Rotation is enabled with a schedule
     Given "secretsmanager.describe_secret" returns "RotationEnabled" true
-    And its "RotationRules" is set
+    And either its "RotationRules.AutomaticallyAfterDays" is set or its "RotationRules.ScheduleExpression" is set
     Then the rule returns COMPLIANT

@@ -5,7 +5,11 @@
  *   resolved within the services in scope (the given one, those named by `service.method`
  *   references, and the `@resource:` tag's).
  * - Quoted member paths are resolved against the output (then the input) of the operations named in
- *   the same Scenario or a Background (the whole document's when the scenario names none).
+ *   the same Scenario or a Background (the whole document's when the scenario names none). A path
+ *   right after `the configuration item's` is resolved only against the calls describing the
+ *   configuration items of the resource types the text names (`ec2.describe_volumes` for
+ *   `AWS::EC2::Volume`), never against the calls in scope; written elsewhere it is checked as usual.
+ *   The member of a JSON document held in a string (`the "Path" document's "A.B"`) is not checked.
  *   A real member of the service found elsewhere is `misplaced`, with where it does exist.
  * - A quoted value right after a path whose member is an enum is checked against the enum, unless
  *   it is a rule parameter declared under `Rule Parameters:` (`equals "trafficType"`).
@@ -15,6 +19,7 @@
  */
 import { UserError } from '../errors.js';
 import { defaultCatalog, type ServiceApi, type ServiceCatalog } from './catalog.js';
+import { CONFIGURATION_ITEM_WORDS, configurationItemCalls } from './configuration-items.js';
 import {
   anywhere,
   declaredParameters,
@@ -109,7 +114,7 @@ export function groundText(text: string, options: GroundOptions = {}): Grounding
 }
 
 function groundUncached(text: string, catalog: ServiceCatalog, service: string | undefined): GroundingReport {
-  const { tokens, blocks } = scanText(text);
+  const { tokens, blocks, lines } = scanText(text);
   const parameters = declaredParameters(text);
   const services = scopeServices(text, tokens, catalog, service);
   const apis = services.map((name) => catalog.service(name));
@@ -134,6 +139,14 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
     }
   }
   const allOps = [...opsByBlock.values()].flat();
+  const itemOps = configurationItemCalls(text).flatMap((call): OpRef[] => {
+    const split = splitMethodRef(call);
+    const api = split && catalog.hasService(split.service) ? catalog.service(split.service) : undefined;
+    const operation = split ? api?.resolveOperation(split.method) : undefined;
+    return api && operation ? [{ api, operation }] : [];
+  });
+  const before = (token: RawToken) => (lines[token.line - 1] ?? '').slice(0, token.column);
+  const inItemForm = (token: RawToken) => CONFIGURATION_ITEM_WORDS.test(before(token));
   const backgroundOps = blocks.flatMap((b, i) => (b.kind === 'background' ? (opsByBlock.get(i) ?? []) : []));
   const scopeOf = (block: number): OpRef[] => {
     const own = [...(opsByBlock.get(block) ?? []), ...backgroundOps];
@@ -149,7 +162,25 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
     const afterUnresolved = sameLine && previous.unresolved === true;
     previous = { line: token.line };
     if (apis.length === 0) continue; // nothing to resolve against
+    // A member of a JSON document held in a string (`the "Path" document's "A.B"`) is not an API path.
+    if (DOCUMENT_MEMBER_WORDS.test(before(token))) continue;
+    const itemForm = inItemForm(token);
+    if (itemForm && token.shape === 'path') {
+      const found = findInScope(itemOps, token.text);
+      refs.push(
+        found
+          ? { ...base(token, 'path', 'valid'), canonical: found.member.canonical, direction: found.direction }
+          : {
+              ...base(token, 'path', 'unknown'),
+              note: `not a member of the configuration item (${itemOps.map(nameOf).join(', ') || 'no resource type the grammar knows'})`,
+            },
+      );
+      previous = { line: token.line, member: found?.member };
+      continue;
+    }
     const scope = scopeOf(token.block);
+    // A declared rule parameter compared with an enum member (`equals "trafficType"`) is not a value.
+    if (afterPath?.enum && parameters.has(token.text)) continue;
     if (afterPath?.enum) {
       if (afterPath.enum.includes(token.text)) {
         refs.push({ ...base(token, 'enum', 'valid'), canonical: afterPath.canonical });
@@ -190,6 +221,9 @@ function groundUncached(text: string, catalog: ServiceCatalog, service: string |
   };
   return { references: refs, counts, precision: counts.total === 0 ? null : counts.valid / counts.total, services };
 }
+
+/** The words right before a JSON document's member: `… document's "`. */
+const DOCUMENT_MEMBER_WORDS = /"\s+document's\s+"?$/i;
 
 function base(token: RawToken, kind: ReferenceKind, status: ReferenceStatus): GroundedReference {
   return { kind, text: token.text, line: token.line, quoted: token.quoted, status, suggestions: [] };

@@ -229,3 +229,85 @@ Feature: VPC_FLOW_LOGS_ENABLED
     expect(refs.paths).toEqual(['DBInstances[].PubliclyAccessible', 'DBInstances[].StorageEncrypted']);
   });
 });
+
+describe("groundText: the configuration item's paths", () => {
+  const volume = (
+    steps: string,
+  ) => `@control:none @severity:medium @resource:AWS::EC2::Volume @category:encryption-at-rest
+Feature: CI_TEST
+  Description: A rule triggered by configuration changes.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume
+  Rule Parameters: None
+
+  Scenario: Not encrypted
+    Given the rule's code calls "ec2.describe_instances"
+${steps}
+    Then the rule returns NON_COMPLIANT
+`;
+
+  it("resolves a path of the item's describe call (ec2.describe_volumes for AWS::EC2::Volume) only in that form", () => {
+    const report = groundText(volume(`    And the configuration item's "Volumes[].Encrypted" is false`), { catalog });
+    const ref = find(report.references, 'Volumes[].Encrypted');
+    expect(ref.status).toBe('valid');
+    expect(ref.canonical).toBe('Volumes[].Encrypted');
+    expect(report.counts.misplaced + report.counts.unknown).toBe(0);
+  });
+
+  it('still catches the same path written elsewhere (the calls in scope do not return it)', () => {
+    const report = groundText(volume(`    And its "Volumes[].Encrypted" is false`), { catalog });
+    expect(find(report.references, 'Volumes[].Encrypted').status).toBe('misplaced');
+  });
+
+  it("catches a bogus path in the configuration item's form", () => {
+    const report = groundText(volume(`    And the configuration item's "Volumes[].Encryption" is false`), { catalog });
+    const ref = find(report.references, 'Volumes[].Encryption');
+    expect(ref.status).toBe('unknown');
+    expect(ref.note).toContain('ec2.describe_volumes');
+  });
+});
+
+describe("groundText: a JSON document's member", () => {
+  it('checks the string member that holds the document, not the member inside it', () => {
+    const text = `@control:none @severity:medium @resource:AWS::EMR::Cluster @category:encryption-at-rest
+Feature: DOC_TEST
+  Description: A control that reads a JSON document held in a string.
+  Trigger: Periodic
+  Reports on: AWS::EMR::Cluster
+  Rule Parameters: None
+
+  Scenario: No Kerberos
+    Given a configuration described by "emr.describe_security_configuration"
+    And the "SecurityConfiguration" document's "AuthenticationConfiguration.KerberosConfiguration" is not set
+    Then the rule returns NON_COMPLIANT
+`;
+    const report = groundText(text, { catalog });
+    expect(find(report.references, 'SecurityConfiguration').status).toBe('valid');
+    expect(report.references.map((r) => r.text)).not.toContain('AuthenticationConfiguration.KerberosConfiguration');
+    const bogus = groundText(text.replace('"SecurityConfiguration" document', '"SecurityConfig" document'), {
+      catalog,
+    });
+    expect(bogus.counts.unknown + bogus.counts.misplaced).toBe(1);
+  });
+});
+
+describe('groundText: a rule parameter compared with an enum member', () => {
+  const text = (operand: string) => `@control:none @severity:medium @resource:AWS::EC2::VPC @category:logging
+Feature: PARAM_ENUM_TEST
+  Description: Flow logs of the configured traffic type.
+  Trigger: Periodic
+  Reports on: AWS::EC2::VPC
+  Rule Parameters: trafficType (string, optional, default none): the traffic type
+
+  Scenario: No flow log of that type
+    Given "ec2.describe_flow_logs" returns a "FlowLogs[]"
+    And no "FlowLogs[].TrafficType" equals "${operand}"
+    Then the rule returns NON_COMPLIANT
+`;
+
+  it('reads a declared parameter as a parameter, and still checks a value against the enum', () => {
+    expect(groundText(text('trafficType'), { catalog }).counts.unknown).toBe(0);
+    const wrong = groundText(text('EVERYTHING'), { catalog });
+    expect(find(wrong.references, 'EVERYTHING').status).toBe('unknown');
+  });
+});

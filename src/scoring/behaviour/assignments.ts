@@ -2,8 +2,8 @@
  * For state generation: the values that make one condition true (the first is the witness's) and
  * those that make it false (boundaries, each other enum value, absence), from the member's shape.
  */
-import { filler, isNumericType } from './evaluate.js';
-import type { Condition, Element, MemberType, MemberValue, ParamValue, Predicate, Scalar } from './model.js';
+import { filler, holds, isNumericType } from './evaluate.js';
+import type { Condition, Element, MemberType, MemberValue, ParamValue, Predicate, Scalar, State } from './model.js';
 
 /**
  * One way to set a condition's member, with the parameters it needs and the other members it
@@ -28,7 +28,10 @@ export function othersThan(values: readonly Scalar[], type: MemberType | undefin
   const enumOthers = (type?.enum ?? []).filter((e) => !taken.has(e));
   if (enumOthers.length > 0) return enumOthers.slice(0, MAX_OTHERS);
   const first = values[0];
-  if (typeof first === 'boolean' || elementType(type) === 'boolean') return [!(first === true)];
+  const flipped = !(first === true);
+  // Both booleans taken (`is not one of True, False and ""`): only a value of another kind differs.
+  if ((typeof first === 'boolean' || elementType(type) === 'boolean') && !taken.has(String(flipped))) return [flipped];
+  if (typeof first === 'boolean') return [`${String(first)}-other`];
   if (typeof first === 'number' || isNumericType(elementType(type)))
     return [Math.max(...values.map(Number).filter(Number.isFinite), 0) + 1];
   return [`${String(first ?? 'value')}-other`];
@@ -111,6 +114,20 @@ function memberCases(
       const equal = [v(shaped(target, type))];
       const other = othersThan([target], type).map((o) => v(shaped(o, type)));
       return p.op === 'eq' ? [equal, [...other, v(null)]] : [other.slice(0, 1), [...equal, v(null)]];
+    }
+    case 'among':
+    case 'notAmong': {
+      if (p.operand.kind !== 'member') return [[], []];
+      const otherKey = p.operand.key;
+      const x = String(firstScalar(some(key, type)));
+      const y = `${x}-other`;
+      const pair = (mine: Scalar[] | null, theirs: Scalar[]): Assignment => ({
+        value: mine,
+        others: [[otherKey, theirs]],
+      });
+      const within = [pair([x], [x, y]), pair([x, y], [y, x])];
+      const outside = [pair([x, y], [x]), pair([y], [x]), pair(null, [x])];
+      return p.op === 'among' ? [within, outside] : [outside.slice(0, 2), [...within, outside[2] as Assignment]];
     }
     case 'gte':
     case 'gt':
@@ -218,6 +235,22 @@ function memberCases(
       const lengths = (as: Assignment[]) => as.map(ofLength).filter((a): a is Assignment => a !== undefined);
       return [lengths(sat), lengths(vio)];
     }
+    case 'distinctCount': {
+      // Distinct elements as in `count`, and a repeated element (one distinct value among two elements).
+      const [sat, vio] = memberCases({ op: 'count', predicate: p.predicate }, key, type, members);
+      const repeated = v(['element-1', 'element-1']);
+      const state: State = { resource: true, members: new Map(), errors: new Map(), params: new Map(), seed: 0 };
+      const oneHolds = holds(p.predicate, 1, state);
+      return oneHolds ? [[...sat, repeated], vio] : [sat, [...vio, repeated]];
+    }
+    case 'holdsParam':
+    case 'missesParam': {
+      const x = String(some(key, elementOf(type)));
+      const y = othersThan([x], elementOf(type))[0] as Scalar;
+      const holding = [v([x], [[p.param, [x]]]), v([x, y], [[p.param, [x]]])];
+      const missing = [v([y], [[p.param, [x]]]), v(null, [[p.param, [x]]])];
+      return p.op === 'holdsParam' ? [holding, missing] : [missing, holding];
+    }
   }
 }
 
@@ -270,6 +303,22 @@ export function conditionCases(
         [change({ errors: [[condition.call, condition.code]] })],
         [change({ errors: [[condition.call, undefined]] })],
       ];
+    case 'any': {
+      // True when one branch is made true; false only when every branch is false.
+      const branches = condition.conditions.map((c) => conditionCases(c, members, parameters));
+      const sat = branches.flatMap(([s]) => s);
+      const merge = (parts: Change[]): Change => ({
+        members: parts.flatMap((c) => c.members),
+        params: parts.flatMap((c) => c.params),
+        errors: parts.flatMap((c) => c.errors),
+      });
+      const firsts = branches.map(([, x]) => x[0]);
+      if (firsts.some((x) => x === undefined)) return [sat, []];
+      const vio = branches.flatMap(([, x], i) =>
+        x.map((alt) => merge(firsts.map((first, j) => (j === i ? alt : (first as Change))))),
+      );
+      return [sat, vio];
+    }
     case 'param': {
       const cases = paramCases(condition.predicate, parameters.get(condition.name));
       const sat: Change[] = [];

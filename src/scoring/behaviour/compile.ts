@@ -6,10 +6,11 @@
  */
 import type { ControlStep, ParsedControl } from '../../gherkin/parse.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
+import { configurationItemCall, resourceTypesIn } from '../../knowledge/configuration-items.js';
 import { splitMethodRef } from '../../knowledge/references.js';
 import { findMember, memberPaths } from '../../knowledge/shapes.js';
 import { countedMember, deriveMember, elementsMember, REGION_TYPE, type ResolvedMember } from './derived.js';
-import { parseStep, type RawCondition } from './grammar.js';
+import { parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
 import {
   type CompiledScenario,
   type Condition,
@@ -98,12 +99,25 @@ export function compileControl(control: ParsedControl, options?: CompileOptions)
     parameters,
   };
   const countGiven = (steps: readonly ControlStep[]) => steps.filter((s) => s.kind === 'given').length;
+  const resourceTypes = resourceTypesIn(
+    [
+      control.tagValues.resource ?? '',
+      control.fields['Reports on'] ?? '',
+      ...[...background, ...control.scenarios.flatMap((s) => s.steps)].map((s) => s.text),
+    ].join('\n'),
+  );
   model.givenSteps += countGiven(background);
   const backgroundUnknown = new Set<number>();
   for (const scenario of control.scenarios) {
     model.givenSteps += countGiven(scenario.steps);
     const unknown: UnknownStep[] = [];
-    const compiled = compileScenario([...background, ...scenario.steps], parameters, resolver, model, unknown);
+    const compiled = compileScenario(
+      [...background, ...scenario.steps],
+      { parameters, resourceTypes },
+      resolver,
+      model,
+      unknown,
+    );
     for (const u of unknown) {
       const inBackground = background.some((s) => s.line === u.line);
       if (inBackground && backgroundUnknown.has(u.line)) continue;
@@ -123,9 +137,16 @@ export function compileControl(control: ParsedControl, options?: CompileOptions)
   return model;
 }
 
+/** What a scenario compiles against besides its steps: the declared parameters, the resource types named. */
+interface ScenarioContext {
+  parameters: ReadonlyMap<string, string>;
+  /** The resource types the control names (their configuration items' calls resolve `the configuration item's` paths). */
+  resourceTypes: readonly string[];
+}
+
 function compileScenario(
   steps: readonly ControlStep[],
-  parameters: ReadonlyMap<string, string>,
+  { parameters, resourceTypes }: ScenarioContext,
   resolver: PathResolver,
   model: DecisionModel,
   unknown: UnknownStep[],
@@ -144,14 +165,28 @@ function compileScenario(
   let subjectCall: string | undefined;
   const conditions: Condition[] = [];
   const addMember = (raw: RawCondition, step: ControlStep): boolean => {
-    if (params.has(raw.path)) {
-      conditions.push({ kind: 'param', name: raw.path, predicate: raw.predicate });
-      return true;
+    const condition = compileCondition(raw, step);
+    if (condition) conditions.push(condition);
+    return condition !== undefined;
+  };
+  /** One written condition → its compiled condition (registering its members), or undefined when it fails. */
+  const compileCondition = (raw: RawCondition, step: ControlStep): Condition | undefined => {
+    if (raw.param || params.has(raw.path)) return { kind: 'param', name: raw.path, predicate: raw.predicate };
+    if (raw.item && raw.path === RESOURCE_TYPE_PATH) {
+      model.members.set(RESOURCE_TYPE_PATH, { type: 'string', enum: [...resourceTypes] });
+      return { kind: 'member', key: RESOURCE_TYPE_PATH, predicate: raw.predicate };
     }
-    const scope = raw.call ? [raw.call] : subjectCall ? [...new Set([subjectCall, ...calls])] : calls;
+    const itemCalls = resourceTypes.map(configurationItemCall).filter((c): c is string => c !== undefined);
+    const scope = raw.item
+      ? itemCalls
+      : raw.call
+        ? [raw.call]
+        : subjectCall
+          ? [...new Set([subjectCall, ...calls])]
+          : calls;
     const fail = (reason: string) => {
       unknown.push({ line: step.line, text: step.text, reason });
-      return false;
+      return undefined;
     };
     const notMember = (path: string) =>
       `"${path}" is not a member of ${scope.join(', ') || 'any call the scenario names'}`;
@@ -168,7 +203,13 @@ function compileScenario(
       plain.type.type !== 'map';
     const member = raw.derive
       ? deriveMember(plain, raw.derive, resolve)
-      : op === 'every' || op === 'some' || op === 'none' || throughList
+      : op === 'every' ||
+          op === 'some' ||
+          op === 'none' ||
+          op === 'distinctCount' ||
+          op === 'holdsParam' ||
+          op === 'missesParam' ||
+          throughList
         ? elementsMember(plain)
         : op === 'count'
           ? countedMember(plain)
@@ -180,19 +221,26 @@ function compileScenario(
     const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';
     const type: MemberType = dated && member.type.type === 'string' ? { type: 'timestamp' } : member.type;
     model.members.set(member.key, type);
-    conditions.push({ kind: 'member', key: member.key, predicate });
-    return true;
+    return { kind: 'member', key: member.key, predicate };
   };
   /** Resolves a member operand's written path (registering its member), or returns the path that fails. */
   const withMemberOperand = (
     predicate: Predicate,
     resolve: (path: string) => ResolvedMember | undefined,
   ): Predicate | string => {
-    if (predicate.op === 'every' || predicate.op === 'some' || predicate.op === 'none' || predicate.op === 'count') {
+    if (
+      predicate.op === 'every' ||
+      predicate.op === 'some' ||
+      predicate.op === 'none' ||
+      predicate.op === 'count' ||
+      predicate.op === 'distinctCount'
+    ) {
       const inner = withMemberOperand(predicate.predicate, resolve);
       return typeof inner === 'string' ? inner : { ...predicate, predicate: inner };
     }
-    if ((predicate.op !== 'eq' && predicate.op !== 'neq') || predicate.operand.kind !== 'member') return predicate;
+    const withOperand =
+      predicate.op === 'eq' || predicate.op === 'neq' || predicate.op === 'among' || predicate.op === 'notAmong';
+    if (!withOperand || predicate.operand.kind !== 'member') return predicate;
     if (predicate.operand.key === REGION_KEY) {
       model.members.set(REGION_KEY, REGION_TYPE);
       return predicate;
@@ -219,6 +267,12 @@ function compileScenario(
       case 'conditions':
         for (const raw of meaning.conditions) addMember(raw, step);
         break;
+      case 'either': {
+        const branches = meaning.branches.map((raw) => compileCondition(raw, step));
+        if (branches.every((b): b is Condition => b !== undefined))
+          conditions.push({ kind: 'any', conditions: branches });
+        break;
+      }
       case 'nothing': {
         const first = !meaning.scoped && resource === null && conditions.length === 0;
         const listed = meaning.path ? resolver.resolve(meaning.path, [meaning.call]) : undefined;
@@ -237,6 +291,8 @@ function compileScenario(
         break;
     }
   }
-  if (resource === null && conditions.some((c) => c.kind !== 'param')) resource = true;
+  const readsResource = (c: Condition): boolean =>
+    c.kind === 'any' ? c.conditions.some(readsResource) : c.kind !== 'param';
+  if (resource === null && conditions.some(readsResource)) resource = true;
   return { resource, conditions };
 }

@@ -8,6 +8,8 @@
  * - `elbv2.describe_load_balancer_attributes:Attributes[Key=deletion_protection.enabled].Value` (keyed entry),
  * - `elb.describe_load_balancers:LoadBalancerDescriptions[*].ListenerDescriptions[*].Listener.Protocol` (elements),
  * - `s3.get_bucket_policy:Policy#statement(Action=s3:*; Effect=Deny)` (policy statement),
+ * - `emr.describe_security_configuration:SecurityConfiguration#json(AuthenticationConfiguration.KerberosConfiguration.Provider)` (a member of a JSON document in a string),
+ * - `elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type` (the elements among the entries whose key member has a value),
  * - `@region` (the evaluated Region).
  */
 import type { Derivation, StatementField } from './grammar.js';
@@ -26,6 +28,7 @@ export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 export const REGION_TYPE: MemberType = { type: 'string', enum: REGIONS };
 
 const STATEMENT_MARK = '#statement(';
+const DOCUMENT_MARK = '#json(';
 
 const isListType = (type: MemberType) => type.type === 'list' || type.type === 'map';
 
@@ -34,6 +37,7 @@ function normalizedStatement(fields: readonly StatementField[]): string {
   const norm = ({ field, value }: StatementField) => {
     if (field === 'Effect') return `${field}=${value.charAt(0).toUpperCase()}${value.slice(1).toLowerCase()}`;
     if (field === 'Action' || field === 'NotAction') return `${field}=${value.toLowerCase()}`;
+    if (field === 'NoCondition') return field;
     return `${field}=${value}`;
   };
   return fields.map(norm).sort().join('; ');
@@ -70,8 +74,30 @@ export function deriveMember(
       const keyName = keyMember.key.slice(list.length + 3);
       return { key: `${list}[${keyName}=${String(derive.keyValue)}]${key.slice(list.length + 2)}`, type };
     }
-    case 'statement':
-      return { key: `${key}${STATEMENT_MARK}${normalizedStatement(derive.fields)})`, type: { type: 'boolean' } };
+    case 'statement': {
+      const document = derive.entry ? deriveMember(member, { kind: 'mapEntry', entry: derive.entry }, resolve) : member;
+      if (typeof document === 'string') return document;
+      return {
+        key: `${document.key}${STATEMENT_MARK}${normalizedStatement(derive.fields)})`,
+        type: { type: 'boolean' },
+      };
+    }
+    case 'document':
+      if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string holding a JSON document`;
+      return { key: `${key}${DOCUMENT_MARK}${derive.member})`, type: { type: 'string' } };
+    case 'filtered': {
+      const keyMember = resolve(derive.keyPath);
+      if (!keyMember) return `"${derive.keyPath}" is not a member of the calls the scenario names`;
+      // The entries are a list's elements or a map's values, whichever is the key member's last.
+      const at = Math.max(keyMember.key.lastIndexOf('[]'), keyMember.key.lastIndexOf('{}'));
+      const list = keyMember.key.slice(0, at);
+      const entries = keyMember.key.slice(at, at + 2);
+      if (at < 0 || !key.startsWith(`${list}${entries}.`))
+        return `"${derive.keyPath}" must be a member of the entries of a list that holds "${pathOfKey(key)}"`;
+      const keyName = keyMember.key.slice(list.length + 3);
+      const rest = key.slice(list.length + 2);
+      return elementsMember({ key: `${list}[?${keyName}=${String(derive.keyValue)}]${rest}`, type });
+    }
   }
 }
 
@@ -80,7 +106,7 @@ export function elementsMember(member: ResolvedMember): ResolvedMember | string 
   const { key, type } = member;
   const elements = key.replaceAll('[]', '[*]');
   const element = isListType(type) ? type.element : type.type;
-  if (elements === key && !isListType(type))
+  if (elements === key && !isListType(type) && !key.includes('[?'))
     return `"${key.slice(key.indexOf(':') + 1)}" is not a list (write "List[].Member")`;
   const out: MemberType = { type: 'list', element: element ?? 'string' };
   if (type.enum) out.enum = type.enum;
@@ -104,6 +130,7 @@ export const pathOfKey = (key: string) => key.slice(key.indexOf(':') + 1);
  */
 export function describeMember(key: string): { name: string; statement?: (has: boolean) => string } {
   if (key === REGION_KEY) return { name: 'the evaluated Region' };
+  if (key === '@resourceType') return { name: "the configuration item's resource type" };
   const path = pathOfKey(key);
   const mark = path.indexOf(STATEMENT_MARK);
   if (mark >= 0) {
@@ -111,11 +138,21 @@ export function describeMember(key: string): { name: string; statement?: (has: b
     const fields = path
       .slice(mark + STATEMENT_MARK.length, -1)
       .split('; ')
-      .map((f) => f.replace('=', ' '))
+      .map((f) => (f === 'NoCondition' ? 'no Condition' : f.replace('=', ' ')))
       .join(', ');
     return {
       name: `the ${document} document`,
       statement: (has) => `the ${document} document has ${has ? 'a' : 'no'} statement with ${fields}`,
+    };
+  }
+  const json = path.indexOf(DOCUMENT_MARK);
+  if (json >= 0)
+    return { name: `the ${path.slice(0, json)} document's ${path.slice(json + DOCUMENT_MARK.length, -1)}` };
+  const filtered = /^(.*)\[\?([^\]=]+)=([^\]]*)\](.*)$/.exec(path);
+  if (filtered) {
+    const rest = (filtered[4] as string).replaceAll('[*]', '[]');
+    return {
+      name: `the ${filtered[1]}[]${rest} values of the entries whose ${filtered[1]}[].${filtered[2]} is ${filtered[3]}`,
     };
   }
   const entry = /^(.*)\{([^}]*)\}(.*)$/.exec(path);

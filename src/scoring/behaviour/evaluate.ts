@@ -125,6 +125,13 @@ export function holds(
       const equal = items(value).some((v) => targets.some((t) => same(v, t)));
       return predicate.op === 'eq' ? equal : !equal;
     }
+    case 'among':
+    case 'notAmong': {
+      const others = value === null ? undefined : targetsOf(predicate.operand);
+      if (value === null || others === undefined) return false;
+      const inside = items(value).every((v) => others.some((t) => same(v, t)));
+      return predicate.op === 'among' ? inside : !inside;
+    }
     case 'gte':
     case 'gt':
     case 'lte':
@@ -201,6 +208,14 @@ export function holds(
     }
     case 'count':
       return holds(predicate.predicate, elementsOf(value).length, state, members);
+    case 'distinctCount':
+      return holds(predicate.predicate, new Set(items(value).map(String)).size, state, members);
+    case 'holdsParam':
+    case 'missesParam': {
+      const wanted = param(predicate.param);
+      if (wanted === undefined) return false;
+      return wanted.every((t) => items(value).some((v) => same(v, t))) === (predicate.op === 'holdsParam');
+    }
   }
 }
 
@@ -223,6 +238,8 @@ export function conditionHolds(condition: Condition, state: State, model: Decisi
       const as: MemberValue | null = value === undefined ? null : value.length === 1 ? (value[0] as Scalar) : value;
       return holds(condition.predicate, as, state, model.members);
     }
+    case 'any':
+      return condition.conditions.some((c) => conditionHolds(c, state, model));
   }
 }
 

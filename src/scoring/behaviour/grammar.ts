@@ -5,7 +5,10 @@
  */
 import { type Predicate, REGION_KEY, type Scalar } from './model.js';
 
-/** One field of a policy statement as written (`Effect Deny`, `Condition Bool aws:SecureTransport false`). */
+/**
+ * One field of a policy statement as written (`Effect Deny`, `Condition Bool aws:SecureTransport
+ * false`, `ConditionKey aws:SourceIp`; `no Condition` is the field `NoCondition` with no value).
+ */
 export interface StatementField {
   field: string;
   value: string;
@@ -14,12 +17,17 @@ export interface StatementField {
 /**
  * Which member of `path` a condition reads when it is not the path itself: one entry of a map
  * (`the "M{}" value of KEY`), the entry of a list whose key member has a value (`the "L[].B" of the
- * entry whose "L[].A" is V`), or whether a policy document has a statement with these fields.
+ * entry whose "L[].A" is V`), whether a policy document has a statement with these fields, a
+ * member of a JSON document held in a string (`the "Path" document's "A.B"`), or the elements of a
+ * list among the entries whose key member has a value (`every "L[].X" of the entries whose "L[].Y" is V`).
  */
 export type Derivation =
   | { kind: 'mapEntry'; entry: string }
   | { kind: 'keyedEntry'; keyPath: string; keyValue: Scalar }
-  | { kind: 'statement'; fields: StatementField[] };
+  /** `entry`: the document is one entry of a map (`the "Attributes{}" value of Policy document has …`). */
+  | { kind: 'statement'; fields: StatementField[]; entry?: string }
+  | { kind: 'document'; member: string }
+  | { kind: 'filtered'; keyPath: string; keyValue: Scalar };
 
 /**
  * A condition on a member path as written (its call, when the step names one). A member operand
@@ -30,7 +38,17 @@ export interface RawCondition {
   call?: string;
   predicate: Predicate;
   derive?: Derivation;
+  /** `path` names a rule parameter (`the rule parameter "p" …` inside `either … or …`). */
+  param?: true;
+  /**
+   * Read from the AWS Config configuration item (`the configuration item's "Path"`): `path` is a
+   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type.
+   */
+  item?: true;
 }
+
+/** The path of `the configuration item's resource type is T`. */
+export const RESOURCE_TYPE_PATH = '@resourceType';
 
 /** What one step means. */
 export type StepMeaning =
@@ -45,6 +63,8 @@ export type StepMeaning =
   | { kind: 'neutral' }
   /** Conditions on members. */
   | { kind: 'conditions'; conditions: RawCondition[] }
+  /** `either A or B`: at least one of the conditions holds. */
+  | { kind: 'either'; branches: RawCondition[] }
   /** `call` fails with an error code. */
   | { kind: 'error'; call: string; code: string }
   /** A rule parameter test. */
@@ -75,10 +95,32 @@ const OF = '(?:its|their|the)\\s+';
 const MAP_ENTRY = re(`${OF}${Q}\\s+value of\\s+("[^"]+"|[^\\s"]+)\\s+(.+)`);
 const KEYED_ENTRY = re(`${OF}${Q}\\s+of the entry whose\\s+${Q}\\s+is\\s+(${VALUE_RE})\\s+(.+)`);
 const QUANTIFIED = re(`(every|some|at least one|no)\\s+${Q}\\s+(.+)`);
+const FILTERED = re(
+  `(every|some|at least one|no)\\s+${Q}\\s+of the entries whose\\s+${Q}\\s+is\\s+(${VALUE_RE})\\s+(.+)`,
+);
 const COUNT = re(`the number of\\s+${Q}\\s+(.+)`);
-const STATEMENT = re(`${OF}${Q}\\s+document has (a|no) statement with\\s+(.+)`);
-/** The fields a policy statement step may name. */
-const STATEMENT_FIELDS = ['Effect', 'Principal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const DISTINCT = re(`the number of distinct\\s+${Q}\\s+(.+)`);
+const HOLDS_PARAM = re(
+  `(every|some) value of (?:the rule parameter )?"([a-z][A-Za-z0-9]*)" is (not )?in (?:the |its |their )?${Q}`,
+);
+const STATEMENT = re(`${OF}${Q}(?:\\s+value of\\s+("[^"]+"|[^\\s"]+))?\\s+document has (a|no) statement with\\s+(.+)`);
+const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
+const EITHER = re('either\\s+(.+)');
+const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
+const ITEM_TYPE = re(`the configuration item's resource type\\s+(.+)`);
+/** Where `either A or B` splits: an `or` before a new condition's subject. */
+const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|one of)\s)/i;
+/** The fields a policy statement step may name, with how many tokens each takes. */
+const STATEMENT_FIELDS: Record<string, number> = {
+  Effect: 1,
+  Principal: 1,
+  Action: 1,
+  NotAction: 1,
+  Resource: 1,
+  NotResource: 1,
+  Condition: 3,
+  ConditionKey: 1,
+};
 
 /** Pagination members: conditions on them are paging, not logic. */
 const PAGINATION =
@@ -148,6 +190,8 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   if (hit) return hit;
   let m = /^is (not )?the evaluated Region$/i.exec(t);
   if (m) return { op: m[1] ? 'neq' : 'eq', operand: { kind: 'member', key: REGION_KEY } };
+  m = /^(?:is|are) (not )?among the "([^"]+)"$/i.exec(t);
+  if (m) return { op: m[1] ? 'notAmong' : 'among', operand: { kind: 'member', key: m[2] as string } };
   m = /^(equals|differs from) the "([^"]+)"$/i.exec(t);
   if (m) return { op: /^e/i.test(m[1] as string) ? 'eq' : 'neq', operand: { kind: 'member', key: m[2] as string } };
   m = /^(starts with|does not start with|ends with|does not end with) (.+)$/i.exec(t);
@@ -243,9 +287,16 @@ export function parseStatement(text: string): StatementField[] | undefined {
   const fields: StatementField[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const field = STATEMENT_FIELDS.find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
+    if (/^no$/i.test(tokens[i] ?? '') && /^condition$/i.test(tokens[i + 1] ?? '')) {
+      fields.push({ field: 'NoCondition', value: '' });
+      i += 2;
+      if (tokens[i] === ',') i++;
+      if (/^and$/i.test(tokens[i] ?? '')) i++;
+      continue;
+    }
+    const field = Object.keys(STATEMENT_FIELDS).find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
     if (!field) return undefined;
-    const width = field === 'Condition' ? 3 : 1;
+    const width = STATEMENT_FIELDS[field] as number;
     const values = tokens.slice(i + 1, i + 1 + width);
     if (values.length < width || values.some((x) => x === ',' || (/^and$/i.test(x) && width === 1))) return undefined;
     fields.push({ field, value: values.map((x) => x.replace(/^"(.*)"$/, '$1')).join(' ') });
@@ -258,7 +309,45 @@ export function parseStatement(text: string): StatementField[] | undefined {
 
 /** The new forms that name a derived member or quantify over a list (datasets/README.md). */
 function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined | null {
-  let m = MAP_ENTRY.exec(text);
+  let m = HOLDS_PARAM.exec(text);
+  if (m) {
+    const every = /^every$/i.test(m[1] as string);
+    if (every === Boolean(m[3])) return undefined;
+    return { path: m[4] as string, predicate: { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string } };
+  }
+  m = DOCUMENT_MEMBER.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[3] as string, params);
+    return predicate
+      ? { path: m[1] as string, predicate, derive: { kind: 'document', member: m[2] as string } }
+      : undefined;
+  }
+  m = FILTERED.exec(text);
+  if (m) {
+    const inner = parsePredicate(m[5] as string, params);
+    // A declared rule parameter as the key's value selects the entries whose key equals it.
+    const keyParam = quotedName(m[4] as string);
+    const keyValue = keyParam && params.has(keyParam) ? `the rule parameter ${keyParam}` : parseValue(m[4] as string);
+    if (!inner || keyValue === undefined) return undefined;
+    const word = (m[1] as string).toLowerCase();
+    const op = word === 'every' ? 'every' : word === 'no' ? 'none' : 'some';
+    return {
+      path: m[2] as string,
+      predicate: { op, predicate: inner },
+      derive: { kind: 'filtered', keyPath: m[3] as string, keyValue },
+    };
+  }
+  m = STATEMENT.exec(text);
+  if (m) {
+    const fields = parseStatement(m[4] as string);
+    if (!fields) return undefined;
+    const predicate: Predicate = /^a$/i.test(m[3] as string)
+      ? { op: 'eq', operand: { kind: 'value', value: true } }
+      : { op: 'inOrNotset', values: [false] };
+    const entry = m[2]?.replace(/^"(.*)"$/, '$1');
+    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields, ...(entry ? { entry } : {}) } };
+  }
+  m = MAP_ENTRY.exec(text);
   if (m) {
     const predicate = parsePredicate(m[3] as string, params);
     const entry = (m[2] as string).replace(/^"(.*)"$/, '$1');
@@ -271,15 +360,6 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
     if (!predicate || keyValue === undefined) return undefined;
     return { path: m[1] as string, predicate, derive: { kind: 'keyedEntry', keyPath: m[2] as string, keyValue } };
   }
-  m = STATEMENT.exec(text);
-  if (m) {
-    const fields = parseStatement(m[3] as string);
-    if (!fields) return undefined;
-    const predicate: Predicate = /^a$/i.test(m[2] as string)
-      ? { op: 'eq', operand: { kind: 'value', value: true } }
-      : { op: 'inOrNotset', values: [false] };
-    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields } };
-  }
   m = QUANTIFIED.exec(text);
   if (m) {
     const inner = parsePredicate(m[3] as string, params);
@@ -287,19 +367,26 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
     const op = word === 'every' ? 'every' : word === 'no' ? 'none' : 'some';
     return inner ? { path: m[2] as string, predicate: { op, predicate: inner } } : undefined;
   }
-  m = COUNT.exec(text);
+  m = DISTINCT.exec(text) ?? COUNT.exec(text);
   if (m) {
     const inner = parsePredicate(m[2] as string, params);
     const numeric = inner && ['eq', 'neq', 'gte', 'gt', 'lte', 'lt', 'between'].includes(inner.op);
-    return inner && numeric ? { path: m[1] as string, predicate: { op: 'count', predicate: inner } } : undefined;
+    const op = DISTINCT.test(text) ? 'distinctCount' : 'count';
+    return inner && numeric ? { path: m[1] as string, predicate: { op, predicate: inner } } : undefined;
   }
   return null;
 }
 
 function parseCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+  let m = ITEM_MEMBER.exec(text) ?? ITEM_TYPE.exec(text);
+  if (m) {
+    const typed = m.length === 2;
+    const predicate = parsePredicate(m[typed ? 1 : 2] as string, params);
+    return predicate ? { path: typed ? RESOURCE_TYPE_PATH : (m[1] as string), predicate, item: true } : undefined;
+  }
   const derived = parseDerivedCondition(text, params);
   if (derived !== null) return derived;
-  let m = ONE_OF_ITS.exec(text);
+  m = ONE_OF_ITS.exec(text);
   if (m) {
     const value = parseValue(m[2] as string);
     if (value === undefined) return undefined;
@@ -355,11 +442,27 @@ function parseReturned(text: string, call: string, params: ReadonlySet<string>):
   return out.length === 0 ? 'paging' : out;
 }
 
+/** One branch of `either … or …`: a rule-parameter test or a condition on a member. */
+function parseBranch(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+  const m = PARAM.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[2] as string, params);
+    return predicate ? { path: m[1] as string, predicate, param: true } : undefined;
+  }
+  return parseCondition(text, params);
+}
+
 /** What one Given/And step means, or undefined when no form of the grammar matches it. */
 export function parseStep(text: string, params: ReadonlySet<string>): StepMeaning | undefined {
   const t = text.trim().replace(/\s+/g, ' ');
   if (CALLS.test(t)) return { kind: 'neutral' };
-  let m = SUBJECT_WITH.exec(t);
+  let m = EITHER.exec(t);
+  if (m) {
+    const branches = (m[1] as string).split(OR_BRANCH).map((b) => parseBranch(b.trim(), params));
+    if (branches.length < 2 || branches.some((b) => b === undefined)) return undefined;
+    return { kind: 'either', branches: branches as RawCondition[] };
+  }
+  m = SUBJECT_WITH.exec(t);
   if (m) {
     const returned = parseReturned(m[3] as string, m[2] as string, params);
     if (returned === undefined) return undefined;

@@ -27,6 +27,8 @@ export const REGION_KEY = '@region';
 /** A test on one member (or one rule parameter). */
 export type Predicate =
   | { op: 'eq' | 'neq' | 'gte' | 'gt' | 'lte' | 'lt'; operand: Operand }
+  /** Every value of the member is among the other member's values (`is among the "Path2"`), or one is not. */
+  | { op: 'among' | 'notAmong'; operand: Operand }
   /** The age of a timestamp (or of a date held as a string) in whole days, compared with the operand. */
   | { op: 'olderThan' | 'notOlderThan'; operand: Operand }
   | { op: 'set' | 'notset' | 'empty' | 'notempty' | 'emptyOrNotset' }
@@ -39,7 +41,14 @@ export type Predicate =
   /** Over the elements of a list (`every`, `some`, `no`): the element predicate holds for all / one / none. */
   | { op: 'every' | 'some' | 'none'; predicate: Predicate }
   /** The number of elements of a list (absent: 0) satisfies a numeric predicate. */
-  | { op: 'count'; predicate: Predicate };
+  | { op: 'count'; predicate: Predicate }
+  /** The number of distinct values among a list's elements (absent: 0) satisfies a numeric predicate. */
+  | { op: 'distinctCount'; predicate: Predicate }
+  /**
+   * The member holds every value of a (set) list rule parameter (`every value of "p" is in
+   * "Path"`), or misses one of them (`some value of "p" is not in "Path"`).
+   */
+  | { op: 'holdsParam' | 'missesParam'; param: string };
 
 /** One predicate op. */
 export type PredicateOp = Predicate['op'];
@@ -58,7 +67,9 @@ export interface MemberType {
 export type Condition =
   | { kind: 'member'; key: string; predicate: Predicate }
   | { kind: 'error'; call: string; code: string }
-  | { kind: 'param'; name: string; predicate: Predicate | { op: 'invalid' } };
+  | { kind: 'param'; name: string; predicate: Predicate | { op: 'invalid' } }
+  /** `either A or B`: at least one of the conditions holds. */
+  | { kind: 'any'; conditions: Condition[] };
 
 /** A compiled scenario. */
 export interface CompiledScenario {

@@ -502,3 +502,364 @@ describe('form 9: two members', () => {
     );
   });
 });
+
+describe('round 2, form 1: either … or … in one step', () => {
+  const subject = 'a secret described by "secretsmanager.describe_secret"';
+  const either =
+    'either its "RotationRules.AutomaticallyAfterDays" is set or its "RotationRules.ScheduleExpression" is set';
+  const gold = control(
+    subject,
+    ['its "RotationRules.AutomaticallyAfterDays" is not set', 'its "RotationRules.ScheduleExpression" is not set'],
+    [either],
+  );
+  const days = 'secretsmanager.describe_secret:RotationRules.AutomaticallyAfterDays';
+  const cron = 'secretsmanager.describe_secret:RotationRules.ScheduleExpression';
+
+  it('holds when one branch holds, and not when none does', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(
+      decide(
+        model,
+        state([
+          [days, 30],
+          [cron, null],
+        ]),
+      ),
+    ).toBe('COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [days, null],
+          [cron, 'rate(10 days)'],
+        ]),
+      ),
+    ).toBe('COMPLIANT');
+    expect(
+      decide(
+        model,
+        state([
+          [days, null],
+          [cron, null],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that requires only the first branch', () => {
+    const candidate = gold.replace(either, 'its "RotationRules.AutomaticallyAfterDays" is set');
+    const score = expectInversionCaught(gold, candidate);
+    expect(counterexampleTexts(score).join('\n')).toMatch(/RotationRules\.ScheduleExpression = /);
+  });
+
+  it('takes rule-parameter branches (no resource needed) and three branches', () => {
+    const params = control(
+      'a resource returned by "ec2.describe_images"',
+      [],
+      [],
+      'numberOfDays (int); WhitelistedAmis (CSV); WhitelistedInstances (CSV)',
+    ).replace(
+      '  Scenario: The requirement is violated\n    Given a resource returned by "ec2.describe_images"\n',
+      '  Scenario: The requirement is violated\n    Given either the rule parameter "numberOfDays" is not set or the rule parameter "WhitelistedAmis" is not set or the rule parameter "WhitelistedInstances" is not set\n',
+    );
+    const model = compile(params.replace('NON_COMPLIANT', 'ERROR'));
+    expect(model.unknown).toEqual([]);
+    const failing = model.scenarios.find((s) => s.outcome === 'ERROR');
+    expect(failing?.resource).toBeNull();
+    expect(failing?.conditions[0]).toMatchObject({ kind: 'any' });
+    const all: [string, ParamValue][] = [
+      ['numberOfDays', [30]],
+      ['WhitelistedAmis', ['ami-1']],
+      ['WhitelistedInstances', ['i-1']],
+    ];
+    expect(decide(model, state([], all))).toBe('COMPLIANT');
+    expect(decide(model, state([], all.slice(1)))).toBe('ERROR');
+    expect(decide(model, state([], all.slice(0, 2)))).toBe('ERROR');
+  });
+
+  it('reports a branch no form reads', () => {
+    expect(compile(gold.replace(either, `${either} or the moon is full`)).unknown).toHaveLength(1);
+  });
+});
+
+describe('round 2, form 2: every value of a list rule parameter is in a list member', () => {
+  const subject = 'a user returned by "iam.list_attached_user_policies"';
+  const every = 'every value of "policyArns" is in "AttachedPolicies[].PolicyArn"';
+  const gold = control(
+    subject,
+    ['some value of "policyArns" is not in "AttachedPolicies[].PolicyArn"'],
+    [every],
+    'policyArns (CSV)',
+  );
+  const key = 'iam.list_attached_user_policies:AttachedPolicies[*].PolicyArn';
+  const params: [string, ParamValue][] = [['policyArns', ['arn:a', 'arn:b']]];
+
+  it('holds when each value of the parameter is among the members, in any order', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.scenarios.map((s) => s.conditions[0])).toEqual([
+      { kind: 'member', key, predicate: { op: 'missesParam', param: 'policyArns' } },
+      { kind: 'member', key, predicate: { op: 'holdsParam', param: 'policyArns' } },
+    ]);
+    expect(decide(model, state([[key, ['arn:b', 'arn:c', 'arn:a']]], params))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, ['arn:a']]], params))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]], params))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, ['arn:a']]], []))).toBe('NONE');
+  });
+
+  it('catches a candidate that reads the subset the other way round', () => {
+    const score = expectInversionCaught(
+      gold,
+      gold.replace(every, 'every "AttachedPolicies[].PolicyArn" is in "policyArns"'),
+    );
+    expect(counterexampleTexts(score).join('\n')).toContain('rule parameter policyArns');
+  });
+});
+
+describe('round 2, form 3: policy statements with a condition key, or with no Condition', () => {
+  const subject = 'a function described by "lambda.get_policy"';
+  const open = 'its "Policy" document has a statement with Effect Allow, Principal "*" and no Condition';
+  const gold = control(subject, [open], [open.replace('has a statement', 'has no statement')]);
+
+  it('reads "no Condition" and "ConditionKey K" as statement fields of their own', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    const [key] = [...model.members.keys()];
+    expect(key).toBe('lambda.get_policy:Policy#statement(Effect=Allow; NoCondition; Principal=*)');
+    expect(decide(model, state([[key as string, true]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key as string, false]]))).toBe('COMPLIANT');
+    const keyed = compile(
+      control(
+        'a REST API described by "apigateway.get_rest_api"',
+        ['its "policy" document has no statement with Effect Allow and ConditionKey aws:SourceIp'],
+        ['its "policy" document has a statement with Effect Allow and ConditionKey aws:SourceIp'],
+      ),
+    );
+    expect(keyed.unknown).toEqual([]);
+    expect([...keyed.members.keys()]).toEqual([
+      'apigateway.get_rest_api:policy#statement(ConditionKey=aws:SourceIp; Effect=Allow)',
+    ]);
+  });
+
+  it('catches a candidate that drops the no-Condition field, and says the statement in words', () => {
+    const score = expectInversionCaught(gold, gold.replaceAll(' and no Condition', ''));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      'the Policy document has no statement with Effect Allow, no Condition, Principal *',
+    );
+  });
+});
+
+describe('round 2, form 4: a member of a JSON document held in a string', () => {
+  const subject = 'a security configuration described by "emr.describe_security_configuration"';
+  const provider =
+    'the "SecurityConfiguration" document\'s "AuthenticationConfiguration.KerberosConfiguration.Provider"';
+  const gold = control(subject, [`${provider} is not set`], [`${provider} is ClusterDedicatedKdc`]);
+  const key =
+    'emr.describe_security_configuration:SecurityConfiguration#json(AuthenticationConfiguration.KerberosConfiguration.Provider)';
+
+  it('reads the document member as its own member', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, 'ClusterDedicatedKdc']]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'ExternalKdc']]))).toBe('NONE');
+  });
+
+  it('catches the predicate inverted, and refuses a member that is not a string', () => {
+    const score = expectInversionCaught(gold, gold.replace('is not set', 'is set'));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      "the SecurityConfiguration document's AuthenticationConfiguration.KerberosConfiguration.Provider",
+    );
+    const notString = compile(gold.replaceAll('"SecurityConfiguration" document', '"CreationDateTime" document'));
+    expect(notString.unknown[0]?.reason).toBe('"CreationDateTime" is not a string holding a JSON document');
+  });
+});
+
+describe('round 2, form 5: a quantifier over the entries whose key member has a value', () => {
+  const subject = 'a load balancer whose "elbv2.describe_listeners" returns a "Listeners[]"';
+  const http = 'of the entries whose "Listeners[].Protocol" is HTTP';
+  const gold = control(
+    subject,
+    [`some "Listeners[].DefaultActions[].Type" ${http} is not redirect`],
+    [`every "Listeners[].DefaultActions[].Type" ${http} is redirect`],
+  );
+  const key = 'elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type';
+
+  it('reads only the elements of the selected entries', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toContain(key);
+    expect(decide(model, state([[key, ['redirect']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, ['redirect', 'forward']]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, []]]))).toBe('COMPLIANT');
+  });
+
+  it('catches a candidate that drops the filter, and refuses a key member of another list', () => {
+    const score = expectInversionCaught(gold, gold.replaceAll(` ${http}`, ''));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      'the Listeners[].DefaultActions[].Type values of the entries whose Listeners[].Protocol is HTTP',
+    );
+    const other = compile(gold.replaceAll('"Listeners[].Protocol"', '"NextMarker"'));
+    expect(other.unknown[0]?.reason).toMatch(/must be a member of the entries of a list/);
+  });
+});
+
+describe('round 2, form 6: the number of distinct values', () => {
+  const subject = 'a set of subnets returned by "ec2.describe_subnets"';
+  const gold = control(
+    subject,
+    ['the number of distinct "Subnets[].AvailabilityZone" is less than 2'],
+    ['the number of distinct "Subnets[].AvailabilityZone" is 2 or more'],
+  );
+  const key = 'ec2.describe_subnets:Subnets[*].AvailabilityZone';
+
+  it('counts each value once', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(decide(model, state([[key, ['us-east-1a', 'us-east-1a']]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, ['us-east-1a', 'us-east-1b']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that counts elements, not distinct values', () => {
+    const score = expectInversionCaught(
+      gold,
+      control(subject, ['the number of "Subnets[]" is less than 2'], ['the number of "Subnets[]" is 2 or more']),
+    );
+    expect(score.value).toBeLessThan(1);
+  });
+});
+
+describe("round 2, form 7: the configuration item's members", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::EC2::Volume @category:encryption-at-rest
+Feature: CI_FORM
+  Description: A rule that reads the configuration item.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume, AWS::EC2::Instance
+  Rule Parameters: None
+
+  Scenario: An instance is not applicable
+    Given the configuration item's resource type is AWS::EC2::Instance
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: The volume is not encrypted
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the configuration item's "Volumes[].Encrypted" is false
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The volume is encrypted
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the configuration item's "Volumes[].Encrypted" is true
+    Then the rule returns COMPLIANT
+`;
+  const encrypted = 'ec2.describe_volumes:Volumes[].Encrypted';
+
+  it('reads the item as the describe output of its resource type, and its type as a member', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@resourceType')).toEqual({
+      type: 'string',
+      enum: ['AWS::EC2::Volume', 'AWS::EC2::Instance'],
+    });
+    const volume = (value: boolean): [string, MemberValue][] => [
+      ['@resourceType', 'AWS::EC2::Volume'],
+      [encrypted, value],
+    ];
+    expect(decide(model, state(volume(false)))).toBe('NON_COMPLIANT');
+    expect(decide(model, state(volume(true)))).toBe('COMPLIANT');
+    expect(decide(model, state([['@resourceType', 'AWS::EC2::Instance']]))).toBe('NOT_APPLICABLE');
+  });
+
+  it('catches the predicate inverted, and does not resolve the path outside the form', () => {
+    const score = expectInversionCaught(gold, gold.replace('Encrypted" is false', 'Encrypted" is true'));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      "the configuration item's resource type = AWS::EC2::Volume",
+    );
+    const elsewhere = compile(gold.replaceAll(`the configuration item's "Volumes`, 'its "Volumes'));
+    expect(elsewhere.unknown).toHaveLength(2);
+  });
+});
+
+describe('round 2: a policy document held in one entry of a map', () => {
+  const subject = 'a queue described by "sqs.get_queue_attributes"';
+  const statement =
+    'the "Attributes{}" value of Policy document has a statement with Effect Deny and Condition Bool aws:SecureTransport false';
+  const gold = control(subject, [statement.replace('has a statement', 'has no statement')], [statement]);
+
+  it('reads the statement of the document in that entry', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    const key =
+      'sqs.get_queue_attributes:Attributes{Policy}#statement(Condition=Bool aws:SecureTransport false; Effect=Deny)';
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, true]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]]))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the statement inverted', () => {
+    expectInversionCaught(gold, gold.replace('has no statement', 'has a statement'));
+  });
+});
+
+describe('round 2: the entries whose key member equals a rule parameter', () => {
+  const subject = 'a VPC in "Vpcs[]" returned by "ec2.describe_vpcs"';
+  const matching = 'of the entries whose "FlowLogs[].TrafficType" is "trafficType"';
+  const gold = control(
+    subject,
+    ['the rule parameter "logGroupName" is set', `no "FlowLogs[].LogGroupName" ${matching} is "logGroupName"`],
+    ['the rule parameter "logGroupName" is set', `some "FlowLogs[].LogGroupName" ${matching} is "logGroupName"`],
+    'trafficType (string); logGroupName (string)',
+  ).replaceAll(subject, `${subject}\n    And "ec2.describe_flow_logs" returns a "FlowLogs[]"`);
+  const key = 'ec2.describe_flow_logs:FlowLogs[?TrafficType=the rule parameter trafficType].LogGroupName';
+
+  it('reads the selected entries as their own member, named after the parameter', () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toContain(key);
+    const params: [string, ParamValue][] = [['logGroupName', ['central']]];
+    expect(decide(model, state([[key, ['central']]], params))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, ['other']]], params))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that drops the selection', () => {
+    const score = expectInversionCaught(gold, gold.replaceAll(` ${matching}`, ''));
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      'the FlowLogs[].LogGroupName values of the entries whose FlowLogs[].TrafficType is the rule parameter trafficType',
+    );
+  });
+});
+
+describe("round 2: every value of a member among another member's values", () => {
+  const subject = 'an API in "items[]" returned by "apigateway.get_rest_apis"';
+  const vpcs = 'the "items[].policy" document\'s "Statement[].Condition.StringEquals.aws:sourceVpc"';
+  const gold = control(
+    `${subject}\n    And "ec2.describe_vpcs" returns a "Vpcs[]"`,
+    [`${vpcs} is not among the "Vpcs[].VpcId"`],
+    [`${vpcs} is among the "Vpcs[].VpcId"`],
+  );
+  const mine = 'apigateway.get_rest_apis:items[].policy#json(Statement[].Condition.StringEquals.aws:sourceVpc)';
+  const theirs = 'ec2.describe_vpcs:Vpcs[].VpcId';
+
+  it("holds when each value is among the other member's values", () => {
+    const model = compile(gold);
+    expect(model.unknown).toEqual([]);
+    const decideOn = (a: MemberValue | null, b: MemberValue | null) =>
+      decide(
+        model,
+        state([
+          [mine, a],
+          [theirs, b],
+        ]),
+      );
+    expect(decideOn(['vpc-1'], ['vpc-2', 'vpc-1'])).toBe('COMPLIANT');
+    expect(decideOn(['vpc-1', 'vpc-9'], ['vpc-1'])).toBe('NON_COMPLIANT');
+    expect(decideOn(null, ['vpc-1'])).toBe('NONE');
+  });
+
+  it('catches a candidate that reads "equals" for "among"', () => {
+    expectInversionCaught(gold, gold.replace(`${vpcs} is among the`, `${vpcs} equals the`));
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The AWS Config configuration item of a resource type, read as the describe output botocore
+ * defines for that type: a rule triggered by configuration changes reads `configuration.encrypted`
+ * of an `AWS::EC2::Volume` item, which is `Volumes[].Encrypted` of `ec2.describe_volumes`. The step
+ * grammar's `the configuration item's "Path"` form and grounding resolve such paths against this
+ * call only (datasets/README.md, "The step grammar").
+ */
+
+/**
+ * Resource type → the call whose output describes its configuration item. Only types whose item
+ * fields were checked against that output are listed (add a type with the gold that needs it).
+ */
+const CONFIGURATION_ITEM_CALLS: Readonly<Record<string, string>> = {
+  'AWS::EC2::Volume': 'ec2.describe_volumes',
+  'AWS::EC2::Instance': 'ec2.describe_instances',
+  'AWS::EC2::SecurityGroup': 'ec2.describe_security_groups',
+};
+
+/** The call describing a resource type's configuration item, when the table knows the type. */
+export function configurationItemCall(resourceType: string): string | undefined {
+  return CONFIGURATION_ITEM_CALLS[resourceType];
+}
+
+/** The resource types a control text names (`@resource:` tag, `Reports on:`, `resource type is …`). */
+export function resourceTypesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g)].map((m) => m[0]))];
+}
+
+/** The calls describing the configuration items of the resource types a text names. */
+export function configurationItemCalls(text: string): string[] {
+  return resourceTypesIn(text)
+    .map(configurationItemCall)
+    .filter((c): c is string => c !== undefined);
+}
+
+/** Matches the words that open the form, right before its quoted path. */
+export const CONFIGURATION_ITEM_WORDS = /\bthe configuration item's\s+"?$/i;
