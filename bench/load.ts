@@ -16,7 +16,7 @@ import { createCaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { benchPromptfoo, planWithItems } from './experiment.js';
-import { progress, withTempDir } from './measure.js';
+import { progress, slope, withTempDir } from './measure.js';
 import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 const ITEMS = 50;
@@ -33,17 +33,6 @@ interface Sample {
   heap: number;
   /** Memory outside the JS heap: Buffers, ArrayBuffers and native objects tied to JS ones. */
   external: number;
-}
-
-/** Least-squares slope of y over x. */
-function slope(points: readonly [number, number][]): number {
-  const n = points.length;
-  if (n < 2) return 0;
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  return sxx === 0 ? 0 : sxy / sxx;
 }
 
 /** A full garbage collection on demand (V8's gc, exposed at run time). */

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packagePath } from '../src/paths.js';
-import { progress, timeCpu, withTempDir } from './measure.js';
+import { progress, slope, timeCpu, withTempDir } from './measure.js';
 import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 /** The memory benchmark. */
@@ -76,17 +76,6 @@ interface ScaleReport {
   wallMs: number;
   peakRssMb: number;
   samples: { done: number; liveHeapMb: number; rssMb: number }[];
-}
-
-/** Least-squares slope of y over x. */
-function slope(points: readonly [number, number][]): number {
-  const n = points.length;
-  if (n < 2) return 0;
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  return sxx === 0 ? 0 : sxy / sxx;
 }
 
 /** Run memory-scale-child (.js under dist, .ts through tsx from source) and read its report. */

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyUsage } from '../../src/generation/usage.js';
 import type { CaseRunner } from '../../src/run/case-runner.js';
 import { chunkCases, runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { readRun } from '../../src/run/store.js';
-import { CASE_RECORD_SCHEMA } from '../../src/run/types.js';
+import { testRecord } from '../support/run-records.js';
 import { useTempDirs } from './temp-dirs.js';
 
 const newTempDir = useTempDirs('gb-chunks-');
@@ -15,22 +14,13 @@ function instantRunner(calls: string[]): CaseRunner {
     run: async (task) => {
       calls.push(task.key);
       await new Promise((resolve) => setImmediate(resolve));
-      const at = new Date().toISOString();
-      return {
-        schema: CASE_RECORD_SCHEMA,
-        key: task.key,
+      return testRecord(task.key, {
         itemId: task.item.id,
         variant: task.variant.name,
         model: task.model,
         repeat: task.repeat,
         candidate: `Feature: ${task.item.id} #${task.repeat}`,
-        trace: { steps: [], retrieved: [], fewShotIds: [] },
-        scores: [],
-        usage: { generation: emptyUsage(), judge: null },
-        error: null,
-        startedAt: at,
-        finishedAt: at,
-      };
+      });
     },
   };
 }
