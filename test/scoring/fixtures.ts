@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Item } from '../../src/dataset/types.js';
+import { parseControl } from '../../src/gherkin/parse.js';
+import { compileControl } from '../../src/scoring/behaviour/compile.js';
+import type { DecisionModel } from '../../src/scoring/behaviour/model.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'scoring');
 
@@ -26,4 +29,11 @@ export function goldItem(overrides: Partial<Item> = {}): Item {
     split: 'eval',
     ...overrides,
   };
+}
+
+/** A gherkin text compiled to its decision model (the text must parse). */
+export function compileText(text: string): DecisionModel {
+  const parsed = parseControl(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return compileControl(parsed.control);
 }

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseControl } from '../../../src/gherkin/parse.js';
-import { compileControl } from '../../../src/scoring/behaviour/compile.js';
 import { applies, decide } from '../../../src/scoring/behaviour/evaluate.js';
-import type { DecisionModel, State } from '../../../src/scoring/behaviour/model.js';
+import type { State } from '../../../src/scoring/behaviour/model.js';
 import { generateStates, MAX_STATES, witnessOf } from '../../../src/scoring/behaviour/states.js';
 import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
+import { compileText } from '../fixtures.js';
 
 const GOLDS = join(import.meta.dirname, '..', '..', '..', 'datasets', 'security-controls');
 const gold = (name: string) => readFileSync(join(GOLDS, `${name}.feature`), 'utf8');
-
-function compile(text: string): DecisionModel {
-  const parsed = parseControl(text);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return compileControl(parsed.control);
-}
 
 const state = (
   members: [string, State['members'] extends Map<string, infer V> ? V : never][],
@@ -30,7 +23,7 @@ const state = (
 
 describe('compile and decide', () => {
   it('compiles the notebook gold fully, keying members by call and canonical path', () => {
-    const model = compile(NOTEBOOK_GOLD);
+    const model = compileText(NOTEBOOK_GOLD);
     expect(model.unknown).toEqual([]);
     expect(model.scenarios.map((s) => [s.outcome, s.resource])).toEqual([
       ['NOT_APPLICABLE', false],
@@ -54,12 +47,12 @@ describe('compile and decide', () => {
       '"sagemaker.describe_notebook_instance"',
       '"sagemaker.describe_notebook_instance"',
     );
-    const rds = compile(gold('rds-instance-public-access'));
-    const written = compile(
+    const rds = compileText(gold('rds-instance-public-access'));
+    const written = compileText(
       gold('rds-instance-public-access').replaceAll('"DBInstances[].PubliclyAccessible"', '"PubliclyAccessible"'),
     );
     expect([...written.members.keys()]).toEqual([...rds.members.keys()]);
-    expect(compile(relative).unknown).toEqual([]);
+    expect(compileText(relative).unknown).toEqual([]);
   });
 
   it('reports a step it does not understand with its line and leaves that scenario out', () => {
@@ -67,7 +60,7 @@ describe('compile and decide', () => {
       'And its "DirectInternetAccess" is "Enabled"',
       'And its internet access is on somehow',
     );
-    const model = compile(text);
+    const model = compileText(text);
     expect(model.unknown).toEqual([
       { line: 14, text: 'its internet access is on somehow', reason: 'no step form of the grammar matches' },
     ]);
@@ -75,7 +68,7 @@ describe('compile and decide', () => {
   });
 
   it('decides overlaps by precedence: exemptions over violations over compliance; an exception excluded explicitly', () => {
-    const nvme = compile(gold('sagemaker-training-job-volume-output-kms'));
+    const nvme = compileText(gold('sagemaker-training-job-volume-output-kms'));
     const base = 'sagemaker.describe_training_job:';
     const noVolumeKey: State = state([
       [`${base}ResourceConfig.VolumeKmsKeyId`, null],
@@ -85,7 +78,7 @@ describe('compile and decide', () => {
     expect(decide(nvme, noVolumeKey)).toBe('NON_COMPLIANT');
     noVolumeKey.members.set(`${base}ResourceConfig.InstanceType`, 'ml.g4dn.xlarge');
     expect(decide(nvme, noVolumeKey)).toBe('COMPLIANT');
-    const vpc = compile(gold('sagemaker-notebook-inside-vpc'));
+    const vpc = compileText(gold('sagemaker-notebook-inside-vpc'));
     const deleting = state([
       ['sagemaker.describe_notebook_instance:SubnetId', null],
       ['sagemaker.describe_notebook_instance:NotebookInstanceStatus', 'Deleting'],
@@ -97,7 +90,7 @@ describe('compile and decide', () => {
 describe('state generation', () => {
   it('gives every scenario a witness the gold decides as that scenario does', () => {
     for (const name of ['rds-instance-multi-az', 'rds-instance-log-exports', 'sagemaker-notebook-inside-vpc']) {
-      const model = compile(gold(name));
+      const model = compileText(gold(name));
       for (const scenario of model.scenarios)
         expect([name, scenario.name, witnessOf(model, scenario).verdict]).toEqual([
           name,
@@ -108,7 +101,7 @@ describe('state generation', () => {
   });
 
   it('is seeded, bounded and labelled with the gold verdict, covering every outcome', () => {
-    const model = compile(gold('rds-instance-enhanced-monitoring'));
+    const model = compileText(gold('rds-instance-enhanced-monitoring'));
     const states = generateStates(model);
     expect(states.length).toBeGreaterThan(model.scenarios.length);
     expect(states.length).toBeLessThanOrEqual(MAX_STATES);
@@ -125,9 +118,11 @@ describe('state generation', () => {
   });
 
   it('keeps states where the gold decides nothing only when every gold scenario executes', () => {
-    const full = generateStates(compile(NOTEBOOK_GOLD));
+    const full = generateStates(compileText(NOTEBOOK_GOLD));
     expect(full.some((s) => s.expected === 'NONE')).toBe(true);
-    const partial = compile(NOTEBOOK_GOLD.replace('And its "DirectInternetAccess" is "Disabled"', 'And it is closed'));
+    const partial = compileText(
+      NOTEBOOK_GOLD.replace('And its "DirectInternetAccess" is "Disabled"', 'And it is closed'),
+    );
     expect(partial.skipped).toHaveLength(1);
     const states = generateStates(partial);
     expect(states.length).toBeGreaterThan(0);
@@ -135,7 +130,7 @@ describe('state generation', () => {
   });
 
   it('prefers a witness where its scenario alone applies', () => {
-    const model = compile(gold('rds-instance-multi-az'));
+    const model = compileText(gold('rds-instance-multi-az'));
     for (const scenario of model.scenarios) {
       const { state } = witnessOf(model, scenario);
       const others = model.scenarios.filter((o) => o !== scenario && applies(o, state, model));
@@ -144,7 +139,7 @@ describe('state generation', () => {
   });
 
   it('tries every other enum value of an enum condition', () => {
-    const states = generateStates(compile(NOTEBOOK_GOLD));
+    const states = generateStates(compileText(NOTEBOOK_GOLD));
     const values = states.map((s) => s.state.members.get('sagemaker.describe_notebook_instance:DirectInternetAccess'));
     expect(values).toContain('Enabled');
     expect(values).toContain('Disabled');

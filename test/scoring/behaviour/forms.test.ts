@@ -4,12 +4,10 @@
  * written with it catches a candidate whose predicate is inverted.
  */
 import { describe, expect, it } from 'vitest';
-import { parseControl } from '../../../src/gherkin/parse.js';
-import { compileControl } from '../../../src/scoring/behaviour/compile.js';
 import { decide } from '../../../src/scoring/behaviour/evaluate.js';
 import { behaviourCheck } from '../../../src/scoring/behaviour/metric.js';
-import type { DecisionModel, MemberValue, ParamValue, State } from '../../../src/scoring/behaviour/model.js';
-import { goldItem } from '../fixtures.js';
+import type { MemberValue, ParamValue, State } from '../../../src/scoring/behaviour/model.js';
+import { compileText, goldItem } from '../fixtures.js';
 
 /** A two-scenario control: the subject, then the NON_COMPLIANT steps and the COMPLIANT steps. */
 function control(subject: string, violating: string[], compliant: string[], parameters = 'None'): string {
@@ -28,12 +26,6 @@ ${steps(violating)}
 ${steps(compliant)}
     Then the rule returns COMPLIANT
 `;
-}
-
-function compile(text: string): DecisionModel {
-  const parsed = parseControl(text);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return compileControl(parsed.control);
 }
 
 const state = (members: [string, MemberValue | null][], params: [string, ParamValue][] = []): State => ({
@@ -71,7 +63,7 @@ describe('form 1: a map entry by key', () => {
   const key = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
 
   it('reads the entry as its own member: an absent key is not set', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()]).toEqual([key]);
     expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
@@ -84,7 +76,7 @@ describe('form 1: a map entry by key', () => {
       ['the "DomainStatus.LogPublishingOptions{}.Enabled" value of "AUDIT_LOGS" is false'],
       ['the "DomainStatus.LogPublishingOptions{}.Enabled" value of AUDIT_LOGS is true'],
     );
-    const model = compile(domain);
+    const model = compileText(domain);
     expect(model.unknown).toEqual([]);
     const audit = 'opensearch.describe_domain:DomainStatus.LogPublishingOptions{AUDIT_LOGS}.Enabled';
     expect(model.members.get(audit)).toEqual({ type: 'boolean' });
@@ -99,7 +91,7 @@ describe('form 1: a map entry by key', () => {
       ['its "Attributes{}" value of KmsMasterKeyId is not alias/aws/sns'],
       ['its "Attributes{}" value of KmsMasterKeyId is alias/aws/sns'],
     );
-    const model = compile(aws);
+    const model = compileText(aws);
     expect(decide(model, state([[key, 'alias/aws/sns']]))).toBe('COMPLIANT');
     expect(decide(model, state([[key, 'alias/custom']]))).toBe('NON_COMPLIANT');
     const score = expectInversionCaught(gold, gold.replace('is not set', 'is set'));
@@ -110,7 +102,7 @@ describe('form 1: a map entry by key', () => {
   });
 
   it('reports a step that names a member that is not a map', () => {
-    const model = compile(
+    const model = compileText(
       control(
         'a domain described by "opensearch.describe_domain"',
         ['its "DomainStatus.DomainName" value of x is set'],
@@ -130,7 +122,7 @@ describe('form 2: a keyed list entry', () => {
   const key = 'elbv2.describe_load_balancer_attributes:Attributes[Key=deletion_protection.enabled].Value';
 
   it('reads the selected entry as its own member', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()]).toEqual([key]);
     expect(decide(model, state([[key, 'false']]))).toBe('NON_COMPLIANT');
@@ -144,7 +136,7 @@ describe('form 2: a keyed list entry', () => {
       ['the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is not set'],
       ['the "Features[].Status" of the entry whose "Features[].Name" is EKS_AUDIT_LOGS is ENABLED'],
     );
-    const model = compile(features);
+    const model = compileText(features);
     expect(model.unknown).toEqual([]);
     const eks = 'guardduty.get_detector:Features[Name=EKS_AUDIT_LOGS].Status';
     expect(model.members.get(eks)?.enum).toEqual(['ENABLED', 'DISABLED']);
@@ -162,7 +154,7 @@ describe('form 2: a keyed list entry', () => {
   });
 
   it('reports a key member of another list', () => {
-    const model = compile(
+    const model = compileText(
       control(subject, ['the "Attributes[].Value" of the entry whose "ResponseMetadata" is x is set'], []),
     );
     expect(model.unknown).toHaveLength(1);
@@ -180,20 +172,20 @@ describe('form 3: quantifiers over the elements of a list', () => {
   const key = 'elb.describe_load_balancers:LoadBalancerDescriptions[*].ListenerDescriptions[*].Listener.Protocol';
 
   it('every holds on an empty list, some does not, no = not some', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(model.members.get(key)).toEqual({ type: 'list', element: 'string' });
     expect(decide(model, state([[key, ['HTTPS', 'SSL']]]))).toBe('COMPLIANT');
     expect(decide(model, state([[key, ['HTTPS', 'HTTP']]]))).toBe('NON_COMPLIANT');
     expect(decide(model, state([[key, []]]))).toBe('COMPLIANT');
-    const no = compile(control(subject, [`at least one ${path} is HTTP`], [`no ${path} is HTTP`]));
+    const no = compileText(control(subject, [`at least one ${path} is HTTP`], [`no ${path} is HTTP`]));
     expect(decide(no, state([[key, ['HTTPS', 'HTTP']]]))).toBe('NON_COMPLIANT');
     expect(decide(no, state([[key, ['HTTPS']]]))).toBe('COMPLIANT');
     expect(decide(no, state([[key, []]]))).toBe('COMPLIANT');
   });
 
   it('reads an element lacking the member as not set', () => {
-    const certificates = compile(
+    const certificates = compileText(
       control(
         'a distribution described by "cloudfront.get_distribution_config"',
         ['some "DistributionConfig.Origins.Items[].DomainName" is not set'],
@@ -211,7 +203,7 @@ describe('form 3: quantifiers over the elements of a list', () => {
   });
 
   it('reports a quantifier over a member that is not a list', () => {
-    const model = compile(control(subject, ['every "NextMarker" is set'], []));
+    const model = compileText(control(subject, ['every "NextMarker" is set'], []));
     expect(model.unknown.map((u) => u.reason)).toEqual(['"NextMarker" is not a list (write "List[].Member")']);
   });
 });
@@ -240,7 +232,7 @@ describe('form 7: rule parameters take every predicate', () => {
   const key = 'sns.get_topic_attributes:Attributes{KmsMasterKeyId}';
 
   it('compares a parameter with a number, tests whether it is set, and what it contains', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(decide(model, state([], [['numberOfDays', [0]]]))).toBe('ERROR');
     expect(decide(model, state([], [['numberOfDays', [30]]]))).toBe('COMPLIANT');
@@ -266,19 +258,19 @@ describe('form 6: the age of a timestamp', () => {
   const key = 'iam.list_access_keys:AccessKeyMetadata[].CreateDate';
 
   it('holds a timestamp as its age in whole days, compared with a number or a parameter', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(model.members.get(key)?.type).toBe('timestamp');
     const limit: [string, ParamValue][] = [['maxAccessKeyAge', [90]]];
     expect(decide(model, state([[key, 91]], limit))).toBe('NON_COMPLIANT');
     expect(decide(model, state([[key, 90]], limit))).toBe('COMPLIANT');
-    const fixed = compile(gold.replaceAll('"maxAccessKeyAge" days', '90 days'));
+    const fixed = compileText(gold.replaceAll('"maxAccessKeyAge" days', '90 days'));
     expect(decide(fixed, state([[key, 90]]))).toBe('COMPLIANT');
     expect(decide(fixed, state([[key, 91]]))).toBe('NON_COMPLIANT');
   });
 
   it('reads a date held as a string as a timestamp once a step tests its age', () => {
-    const images = compile(
+    const images = compileText(
       control(
         'an image in "Images[]" returned by "ec2.describe_images"',
         ['its "Images[].CreationDate" is set', 'its "Images[].CreationDate" is more than 90 days old'],
@@ -310,7 +302,7 @@ describe('form 5: the evaluated Region', () => {
   const key = 'cloudtrail.describe_trails:trailList[].HomeRegion';
 
   it('compares a member with the Region the state is evaluated in', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(model.members.get('@region')?.enum).toContain('us-east-1');
     expect(
@@ -349,12 +341,12 @@ describe('form 8: starts with, ends with', () => {
   const key = 'cloudfront.get_distribution_config:DistributionConfig.WebACLId';
 
   it('tests a string member prefix and suffix', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(decide(model, state([[key, 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/x']]))).toBe('COMPLIANT');
     expect(decide(model, state([[key, 'legacy-waf-id']]))).toBe('NON_COMPLIANT');
     expect(decide(model, state([[key, null]]))).toBe('NONE');
-    const suffix = compile(
+    const suffix = compileText(
       control(
         'a topic described by "sns.get_topic_attributes"',
         ['its "Attributes{}" value of KmsMasterKeyId does not end with /aws/sns'],
@@ -387,13 +379,13 @@ describe('form 10: policy documents', () => {
     's3.get_bucket_policy:Policy#statement(Action=s3:*; Condition=Bool aws:SecureTransport false; Effect=Deny; Principal=*)';
 
   it('reads whether the document has a statement with those fields, whatever their order and case', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()]).toEqual([key]);
     expect(decide(model, state([[key, true]]))).toBe('COMPLIANT');
     expect(decide(model, state([[key, false]]))).toBe('NON_COMPLIANT');
     expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
-    const reordered = compile(
+    const reordered = compileText(
       gold.replaceAll(
         statement,
         'statement with Action "S3:*", Effect deny, Condition Bool aws:SecureTransport false and Principal "*"',
@@ -411,7 +403,7 @@ describe('form 10: policy documents', () => {
   });
 
   it('reports a statement with a field it does not know', () => {
-    const model = compile(gold.replace('Effect Deny, Principal', 'Effect Deny, Sid "x", Principal'));
+    const model = compileText(gold.replace('Effect Deny, Principal', 'Effect Deny, Sid "x", Principal'));
     expect(model.unknown).toHaveLength(1);
   });
 });
@@ -425,7 +417,7 @@ describe('form 4: counting the elements of a list', () => {
   const key = 'sns.list_subscriptions_by_topic:Subscriptions';
 
   it('counts the elements (an absent list has none)', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(decide(model, state([[key, ['a']]]))).toBe('COMPLIANT');
     expect(decide(model, state([[key, []]]))).toBe('NON_COMPLIANT');
@@ -439,7 +431,7 @@ describe('form 4: counting the elements of a list', () => {
 
   it('reports a count of a member that is not a list', () => {
     expect(
-      compile(gold.replace('the number of "Subscriptions[]" is less', 'the number of "NextToken" is less')).unknown,
+      compileText(gold.replace('the number of "Subscriptions[]" is less', 'the number of "NextToken" is less')).unknown,
     ).toHaveLength(1);
   });
 });
@@ -460,7 +452,7 @@ describe('form 9: two members', () => {
   const instance = 'ec2.describe_instances:Reservations[].Instances[].Tags';
 
   it('compares one member with another (the same items in any order)', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()].sort()).toEqual([instance, volume].sort());
     expect(
@@ -497,9 +489,9 @@ describe('form 9: two members', () => {
   });
 
   it('reports a second path no call returns', () => {
-    expect(compile(gold.replace('differs from the "Reservations', 'differs from the "Nowhere')).unknown).toHaveLength(
-      1,
-    );
+    expect(
+      compileText(gold.replace('differs from the "Reservations', 'differs from the "Nowhere')).unknown,
+    ).toHaveLength(1);
   });
 });
 
@@ -516,7 +508,7 @@ describe('round 2, form 1: either … or … in one step', () => {
   const cron = 'secretsmanager.describe_secret:RotationRules.ScheduleExpression';
 
   it('holds when one branch holds, and not when none does', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(
       decide(
@@ -563,7 +555,7 @@ describe('round 2, form 1: either … or … in one step', () => {
       '  Scenario: The requirement is violated\n    Given a resource returned by "ec2.describe_images"\n',
       '  Scenario: The requirement is violated\n    Given either the rule parameter "numberOfDays" is not set or the rule parameter "WhitelistedAmis" is not set or the rule parameter "WhitelistedInstances" is not set\n',
     );
-    const model = compile(params.replace('NON_COMPLIANT', 'ERROR'));
+    const model = compileText(params.replace('NON_COMPLIANT', 'ERROR'));
     expect(model.unknown).toEqual([]);
     const failing = model.scenarios.find((s) => s.outcome === 'ERROR');
     expect(failing?.resource).toBeNull();
@@ -579,7 +571,7 @@ describe('round 2, form 1: either … or … in one step', () => {
   });
 
   it('reports a branch no form reads', () => {
-    expect(compile(gold.replace(either, `${either} or the moon is full`)).unknown).toHaveLength(1);
+    expect(compileText(gold.replace(either, `${either} or the moon is full`)).unknown).toHaveLength(1);
   });
 });
 
@@ -596,7 +588,7 @@ describe('round 2, form 2: every value of a list rule parameter is in a list mem
   const params: [string, ParamValue][] = [['policyArns', ['arn:a', 'arn:b']]];
 
   it('holds when each value of the parameter is among the members, in any order', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(model.scenarios.map((s) => s.conditions[0])).toEqual([
       { kind: 'member', key, predicate: { op: 'missesParam', param: 'policyArns' } },
@@ -623,13 +615,13 @@ describe('round 2, form 3: policy statements with a condition key, or with no Co
   const gold = control(subject, [open], [open.replace('has a statement', 'has no statement')]);
 
   it('reads "no Condition" and "ConditionKey K" as statement fields of their own', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     const [key] = [...model.members.keys()];
     expect(key).toBe('lambda.get_policy:Policy#statement(Effect=Allow; NoCondition; Principal=*)');
     expect(decide(model, state([[key as string, true]]))).toBe('NON_COMPLIANT');
     expect(decide(model, state([[key as string, false]]))).toBe('COMPLIANT');
-    const keyed = compile(
+    const keyed = compileText(
       control(
         'a REST API described by "apigateway.get_rest_api"',
         ['its "policy" document has no statement with Effect Allow and ConditionKey aws:SourceIp'],
@@ -659,7 +651,7 @@ describe('round 2, form 4: a member of a JSON document held in a string', () => 
     'emr.describe_security_configuration:SecurityConfiguration#json(AuthenticationConfiguration.KerberosConfiguration.Provider)';
 
   it('reads the document member as its own member', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()]).toEqual([key]);
     expect(decide(model, state([[key, null]]))).toBe('NON_COMPLIANT');
@@ -672,7 +664,7 @@ describe('round 2, form 4: a member of a JSON document held in a string', () => 
     expect(counterexampleTexts(score).join('\n')).toContain(
       "the SecurityConfiguration document's AuthenticationConfiguration.KerberosConfiguration.Provider",
     );
-    const notString = compile(gold.replaceAll('"SecurityConfiguration" document', '"CreationDateTime" document'));
+    const notString = compileText(gold.replaceAll('"SecurityConfiguration" document', '"CreationDateTime" document'));
     expect(notString.unknown[0]?.reason).toBe('"CreationDateTime" is not a string holding a JSON document');
   });
 });
@@ -688,7 +680,7 @@ describe('round 2, form 5: a quantifier over the entries whose key member has a 
   const key = 'elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type';
 
   it('reads only the elements of the selected entries', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()]).toContain(key);
     expect(decide(model, state([[key, ['redirect']]]))).toBe('COMPLIANT');
@@ -701,7 +693,7 @@ describe('round 2, form 5: a quantifier over the entries whose key member has a 
     expect(counterexampleTexts(score).join('\n')).toContain(
       'the Listeners[].DefaultActions[].Type values of the entries whose Listeners[].Protocol is HTTP',
     );
-    const other = compile(gold.replaceAll('"Listeners[].Protocol"', '"NextMarker"'));
+    const other = compileText(gold.replaceAll('"Listeners[].Protocol"', '"NextMarker"'));
     expect(other.unknown[0]?.reason).toMatch(/must be a member of the entries of a list/);
   });
 });
@@ -716,7 +708,7 @@ describe('round 2, form 6: the number of distinct values', () => {
   const key = 'ec2.describe_subnets:Subnets[*].AvailabilityZone';
 
   it('counts each value once', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(decide(model, state([[key, ['us-east-1a', 'us-east-1a']]]))).toBe('NON_COMPLIANT');
     expect(decide(model, state([[key, ['us-east-1a', 'us-east-1b']]]))).toBe('COMPLIANT');
@@ -757,7 +749,7 @@ Feature: CI_FORM
   const encrypted = 'ec2.describe_volumes:Volumes[].Encrypted';
 
   it('reads the item as the describe output of its resource type, and its type as a member', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect(model.members.get('@resourceType')).toEqual({
       type: 'string',
@@ -777,7 +769,7 @@ Feature: CI_FORM
     expect(counterexampleTexts(score).join('\n')).toContain(
       "the configuration item's resource type = AWS::EC2::Volume",
     );
-    const elsewhere = compile(gold.replaceAll(`the configuration item's "Volumes`, 'its "Volumes'));
+    const elsewhere = compileText(gold.replaceAll(`the configuration item's "Volumes`, 'its "Volumes'));
     expect(elsewhere.unknown).toHaveLength(2);
   });
 });
@@ -789,7 +781,7 @@ describe('round 2: a policy document held in one entry of a map', () => {
   const gold = control(subject, [statement.replace('has a statement', 'has no statement')], [statement]);
 
   it('reads the statement of the document in that entry', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     const key =
       'sqs.get_queue_attributes:Attributes{Policy}#statement(Condition=Bool aws:SecureTransport false; Effect=Deny)';
@@ -816,7 +808,7 @@ describe('round 2: the entries whose key member equals a rule parameter', () => 
   const key = 'ec2.describe_flow_logs:FlowLogs[?TrafficType=the rule parameter trafficType].LogGroupName';
 
   it('reads the selected entries as their own member, named after the parameter', () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     expect([...model.members.keys()]).toContain(key);
     const params: [string, ParamValue][] = [['logGroupName', ['central']]];
@@ -844,7 +836,7 @@ describe("round 2: every value of a member among another member's values", () =>
   const theirs = 'ec2.describe_vpcs:Vpcs[].VpcId';
 
   it("holds when each value is among the other member's values", () => {
-    const model = compile(gold);
+    const model = compileText(gold);
     expect(model.unknown).toEqual([]);
     const decideOn = (a: MemberValue | null, b: MemberValue | null) =>
       decide(

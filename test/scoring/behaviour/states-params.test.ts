@@ -4,22 +4,15 @@
  * (a strict comparison stays strict; a `some` witness keeps its one matching element).
  */
 import { describe, expect, it } from 'vitest';
-import { parseControl } from '../../../src/gherkin/parse.js';
-import { compileControl } from '../../../src/scoring/behaviour/compile.js';
 import type { DecisionModel } from '../../../src/scoring/behaviour/model.js';
 import { witnessOf } from '../../../src/scoring/behaviour/states.js';
-
-function compile(text: string): DecisionModel {
-  const parsed = parseControl(text);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return compileControl(parsed.control);
-}
+import { compileText } from '../fixtures.js';
 
 const witnessVerdicts = (model: DecisionModel) => model.scenarios.map((s) => [s.outcome, witnessOf(model, s).verdict]);
 
 describe('witnesses of comparisons with a parameter another step sets', () => {
   it('keeps a strict age comparison strict (more than "p" days old)', () => {
-    const model = compile(`Feature: ACCESS_KEY_AGE
+    const model = compileText(`Feature: ACCESS_KEY_AGE
   Description: Access keys are rotated within the configured age.
   Rule Parameters: maxAccessKeyAge (int, optional)
 
@@ -43,7 +36,7 @@ describe('witnesses of comparisons with a parameter another step sets', () => {
   });
 
   it('keeps the matching element of a some-witness equal to the parameter', () => {
-    const model = compile(`Feature: FLOW_LOG_GROUP
+    const model = compileText(`Feature: FLOW_LOG_GROUP
   Description: A flow log delivers to the configured log group.
   Rule Parameters: logGroupName (string, required)
 

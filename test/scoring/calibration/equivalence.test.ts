@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseControl } from '../../../src/gherkin/parse.js';
-import { compileControl } from '../../../src/scoring/behaviour/compile.js';
-import type { DecisionModel } from '../../../src/scoring/behaviour/model.js';
 import { checkEquivalence } from '../../../src/scoring/calibration/equivalence.js';
 import { INSTANCES_GOLD } from '../../support/behaviour-golds.js';
 import { NOTEBOOK_GOLD } from '../../support/notebook-gold.js';
-
-function compile(text: string): DecisionModel {
-  const parsed = parseControl(text);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return compileControl(parsed.control);
-}
+import { compileText } from '../fixtures.js';
 
 describe('checkEquivalence', () => {
   it('proves a subsumed scenario’s enum swap equivalent by evaluating every value class', () => {
     const swapped = INSTANCES_GOLD.replace('is "stopped"', 'is "running"');
-    const result = checkEquivalence(compile(INSTANCES_GOLD), compile(swapped));
+    const result = checkEquivalence(compileText(INSTANCES_GOLD), compileText(swapped));
     expect(result.kind).toBe('equivalent');
     // PublicIpAddress (absent, set), State.Name (absent, stopped, running, …), PrivateIpAddress: more than 2 × 2 × 2.
     expect(result.states).toBeGreaterThan(8);
@@ -25,7 +17,7 @@ describe('checkEquivalence', () => {
     const inverted = NOTEBOOK_GOLD.replace('returns NON_COMPLIANT', 'returns X')
       .replace('returns COMPLIANT', 'returns NON_COMPLIANT')
       .replace('returns X', 'returns COMPLIANT');
-    const result = checkEquivalence(compile(NOTEBOOK_GOLD), compile(inverted));
+    const result = checkEquivalence(compileText(NOTEBOOK_GOLD), compileText(inverted));
     expect(result).toMatchObject({ kind: 'differs' });
     if (result.kind !== 'differs') return;
     expect(result.gold).not.toBe('NONE');
@@ -34,7 +26,7 @@ describe('checkEquivalence', () => {
 
   it('reports a wider scenario as differing where the gold decides nothing', () => {
     const wider = INSTANCES_GOLD.replace('    And its "Reservations[].Instances[].PrivateIpAddress" is set\n', '');
-    const result = checkEquivalence(compile(INSTANCES_GOLD), compile(wider));
+    const result = checkEquivalence(compileText(INSTANCES_GOLD), compileText(wider));
     expect(result).toMatchObject({ kind: 'differs', gold: 'NONE', corrupted: 'COMPLIANT' });
   });
 });
