@@ -12,8 +12,9 @@
  * - `elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type` (the elements among the entries whose key member has a value),
  * - `@region` (the evaluated Region).
  */
-import type { Derivation, StatementField } from './grammar.js';
+import type { Derivation } from './grammar.js';
 import { type MemberType, REGION_KEY } from './model.js';
+import type { StatementField } from './predicates.js';
 
 /** A member path resolved against a call: its key (`svc.method:Canonical.Path`) and shape type. */
 export interface ResolvedMember {

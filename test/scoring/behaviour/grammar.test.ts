@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePredicate, parseStep } from '../../../src/scoring/behaviour/grammar.js';
+import { parseStep } from '../../../src/scoring/behaviour/grammar.js';
+import { parsePredicate } from '../../../src/scoring/behaviour/predicates.js';
 
 const none = new Set<string>();
 
