@@ -36,19 +36,32 @@ export interface ToolAnswer {
   ms: number;
 }
 
+const serviceName = z.string().trim().min(1).max(64);
 const searchInput = z.strictObject({
-  query: z.string().trim().min(1).max(500),
-  service: z.string().trim().min(1).max(64).optional(),
+  query: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe('What you look for, in words (e.g. "notebook instance root access").'),
+  service: serviceName.optional().describe('Optional boto3 client name to search within, e.g. "sagemaker".'),
 });
-const serviceInput = z.strictObject({ service: z.string().trim().min(1).max(64) });
+const serviceInput = z.strictObject({ service: serviceName.describe('boto3 client name, e.g. "rds".') });
 const operationInput = z.strictObject({
-  service: z.string().trim().min(1).max(64),
-  method: z.string().trim().min(1).max(128),
+  service: serviceName.describe('boto3 client name, e.g. "sagemaker".'),
+  method: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .describe('boto3 method or operation name, e.g. "describe_notebook_instance".'),
 });
-const checkInput = z.strictObject({ text: z.string().min(1).max(100_000) });
+const checkInput = z.strictObject({ text: z.string().min(1).max(100_000).describe('The whole draft gherkin.') });
 
+/** One tool: its name and description, its input (zod; the spec's JSON schema is made from it), its work. */
 interface ToolDef {
-  spec: ToolSpec;
+  name: string;
+  description: string;
   input: z.ZodType;
   run(box: ToolBox, input: never): unknown;
 }
@@ -74,20 +87,9 @@ function operationList(catalog: ServiceCatalog, service: string): unknown {
 
 const TOOLS: readonly ToolDef[] = [
   {
-    spec: {
-      name: 'search_api',
-      description:
-        'Search the Boto3 API (botocore service models) for operations relevant to a query. Returns the best operations with their boto3 method, a one-line doc and their most relevant output member paths.',
-      inputSchema: {
-        type: 'object',
-        properties: {
-          query: { type: 'string', description: 'What you look for, in words (e.g. "notebook instance root access").' },
-          service: { type: 'string', description: 'Optional boto3 client name to search within, e.g. "sagemaker".' },
-        },
-        required: ['query'],
-        additionalProperties: false,
-      },
-    },
+    name: 'search_api',
+    description:
+      'Search the Boto3 API (botocore service models) for operations relevant to a query. Returns the best operations with their boto3 method, a one-line doc and their most relevant output member paths.',
     input: searchInput,
     run(box, input: z.output<typeof searchInput>) {
       const hits = box.retriever.retrieve(input.query, {
@@ -103,36 +105,17 @@ const TOOLS: readonly ToolDef[] = [
     },
   },
   {
-    spec: {
-      name: 'list_operations',
-      description: "List a Boto3 service's operations: boto3 method and a one-line doc each.",
-      inputSchema: {
-        type: 'object',
-        properties: { service: { type: 'string', description: 'boto3 client name, e.g. "rds".' } },
-        required: ['service'],
-        additionalProperties: false,
-      },
-    },
+    name: 'list_operations',
+    description: "List a Boto3 service's operations: boto3 method and a one-line doc each.",
     input: serviceInput,
     run(box, input: z.output<typeof serviceInput>) {
       return operationList(box.catalog, input.service);
     },
   },
   {
-    spec: {
-      name: 'describe_operation',
-      description:
-        "Describe one Boto3 operation's output: every member path (notation A.B, List[].X, Map{}.Y) with its type and enum values.",
-      inputSchema: {
-        type: 'object',
-        properties: {
-          service: { type: 'string', description: 'boto3 client name, e.g. "sagemaker".' },
-          method: { type: 'string', description: 'boto3 method or operation name, e.g. "describe_notebook_instance".' },
-        },
-        required: ['service', 'method'],
-        additionalProperties: false,
-      },
-    },
+    name: 'describe_operation',
+    description:
+      "Describe one Boto3 operation's output: every member path (notation A.B, List[].X, Map{}.Y) with its type and enum values.",
     input: operationInput,
     run(box, input: z.output<typeof operationInput>) {
       const d = describeApi(box.catalog, input.service, input.method) as OperationDescription;
@@ -144,17 +127,9 @@ const TOOLS: readonly ToolDef[] = [
     },
   },
   {
-    spec: {
-      name: 'check_gherkin',
-      description:
-        'Check a draft control: does it parse as Gherkin, does it meet the structure rules, and does every Boto3 call, member path and enum value exist (with did-you-mean suggestions).',
-      inputSchema: {
-        type: 'object',
-        properties: { text: { type: 'string', description: 'The whole draft gherkin.' } },
-        required: ['text'],
-        additionalProperties: false,
-      },
-    },
+    name: 'check_gherkin',
+    description:
+      'Check a draft control: does it parse as Gherkin, does it meet the structure rules, and does every Boto3 call, member path and enum value exist (with did-you-mean suggestions).',
     input: checkInput,
     run(box, input: z.output<typeof checkInput>) {
       const problems = checkDraft(input.text, box.service);
@@ -163,8 +138,12 @@ const TOOLS: readonly ToolDef[] = [
   },
 ];
 
-/** The tools' specs, as a request sends them. */
-export const AGENT_TOOLS: readonly ToolSpec[] = TOOLS.map((t) => t.spec);
+/** The tools' specs, as a request sends them (each input schema made from the tool's zod input). */
+export const AGENT_TOOLS: readonly ToolSpec[] = TOOLS.map((t) => ({
+  name: t.name,
+  description: t.description,
+  inputSchema: z.toJSONSchema(t.input) as Record<string, unknown>,
+}));
 
 function issueLine(error: z.ZodError): string {
   return error.issues
@@ -186,9 +165,9 @@ export function runTool(box: ToolBox, name: string, input: unknown): ToolAnswer 
     ...(value === undefined ? {} : { value }),
     ms: performance.now() - started,
   });
-  const tool = TOOLS.find((t) => t.spec.name === name);
+  const tool = TOOLS.find((t) => t.name === name);
   if (!tool) {
-    return answer(`unknown tool "${name}"; the tools are ${TOOLS.map((t) => t.spec.name).join(', ')}`, true);
+    return answer(`unknown tool "${name}"; the tools are ${TOOLS.map((t) => t.name).join(', ')}`, true);
   }
   const parsed = tool.input.safeParse(input);
   if (!parsed.success) return answer(`bad input for ${name}: ${issueLine(parsed.error)}`, true);
