@@ -4,9 +4,9 @@
  * hit's member paths ranked by the requirement's words.
  */
 import type MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
 import { catalogIndex, catalogServiceIndex, type IndexCache, type OperationDoc, serviceIndex } from './api-index.js';
+import { type ScoredDocument, searchBm25 } from './bm25.js';
 import type { ServiceCatalog } from './catalog.js';
 import { isReadOperation, resourceNoun } from './operation-names.js';
 import { type PassageSource, type RetrievedPassage, renderPassages } from './passages.js';
@@ -84,13 +84,43 @@ export function queryTerms(requirement: string, resourceType?: string): Map<stri
 /** A member path must score at least this share of the best path's score to count as relevant. */
 const RELATIVE_FLOOR = 0.4;
 
-const memberTermCache = new WeakMap<MemberInfo, { segments: string[][]; doc: Set<string> }>();
+const memberTermCache = new WeakMap<MemberInfo, readonly (readonly [string, number])[]>();
 
-function memberTerms(member: MemberInfo): { segments: string[][]; doc: Set<string> } {
+/**
+ * A member's words, each with how much it counts (3 in the last path segment, 1 in an earlier
+ * one, 0.5 in the doc; a word's best place wins), in first-seen order. Depends on the member
+ * only, so it is worked out once per member.
+ */
+function memberTerms(member: MemberInfo): readonly (readonly [string, number])[] {
   let hit = memberTermCache.get(member);
   if (!hit) {
-    hit = { segments: member.path.split('.').map((segment) => terms(segment)), doc: new Set(terms(member.doc)) };
+    const best = new Map<string, number>();
+    const segments = member.path.split('.');
+    segments.forEach((segment, i) => {
+      const segmentWeight = i === segments.length - 1 ? 3 : 1;
+      for (const term of terms(segment)) best.set(term, Math.max(best.get(term) ?? 0, segmentWeight));
+    });
+    for (const term of new Set(terms(member.doc))) best.set(term, Math.max(best.get(term) ?? 0, 0.5));
+    hit = [...best];
     memberTermCache.set(member, hit);
+  }
+  return hit;
+}
+
+const memberWordIndex = new WeakMap<MemberInfo[], Map<string, number[]>>();
+
+/** Which members (by position) have each word, for one operation's member list. */
+function membersWithWords(members: MemberInfo[]): Map<string, number[]> {
+  let hit = memberWordIndex.get(members);
+  if (!hit) {
+    hit = new Map();
+    for (let order = 0; order < members.length; order++)
+      for (const [term] of memberTerms(members[order] as MemberInfo)) {
+        const list = hit.get(term);
+        if (list) list.push(order);
+        else hit.set(term, [order]);
+      }
+    memberWordIndex.set(members, hit);
   }
   return hit;
 }
@@ -109,28 +139,29 @@ export function rankMembers(
 ): string[] {
   const own = new Set(terms(context));
   const weightOf = (term: string): number => {
-    const w = weights.get(term) ?? 0;
+    const w = weights.get(term);
+    if (w === undefined) return 0; // most of a member's words are not in the requirement
     return own.has(term) ? w * 0.15 : GENERIC.has(term) ? w * 0.3 : w;
   };
-  const scored = members.map((member, order) => {
-    const { segments, doc } = memberTerms(member);
-    const best = new Map<string, number>();
-    segments.forEach((segmentTerms, i) => {
-      const segmentWeight = i === segments.length - 1 ? 3 : 1;
-      for (const term of segmentTerms) best.set(term, Math.max(best.get(term) ?? 0, segmentWeight));
+  // Only members with a query word can score above the floor; the others keep -depth × 0.05.
+  const withWords = membersWithWords(members);
+  const candidates = new Set<number>();
+  for (const term of weights.keys()) for (const order of withWords.get(term) ?? []) candidates.add(order);
+  const scored = [...candidates]
+    .sort((a, b) => a - b)
+    .map((order) => {
+      const member = members[order] as MemberInfo;
+      let score = -member.depth * 0.05;
+      for (const [term, factor] of memberTerms(member)) score += weightOf(term) * factor;
+      return { path: member.path, score, order };
     });
-    for (const term of doc) best.set(term, Math.max(best.get(term) ?? 0, 0.5));
-    let score = -member.depth * 0.05;
-    for (const [term, factor] of best) score += weightOf(term) * factor;
-    return { path: member.path, score, order, depth: member.depth };
-  });
   const best = Math.max(0, ...scored.map((s) => s.score));
   const floor = Math.max(0.5, best * RELATIVE_FLOOR);
   const relevant = scored.filter((s) => s.score >= floor).sort((a, b) => b.score - a.score || a.order - b.order);
   const chosen = relevant.slice(0, limit).map((s) => s.path);
-  for (const s of scored) {
+  for (const member of members) {
     if (chosen.length >= limit) break;
-    if (s.depth === 1 && !chosen.includes(s.path)) chosen.push(s.path);
+    if (member.depth === 1 && !chosen.includes(member.path)) chosen.push(member.path);
   }
   return chosen;
 }
@@ -168,7 +199,7 @@ export function createRetriever(
     let weights = queryTerms(query, opts.resourceType);
     if (weights.size === 0) return [];
     const positions = termPositions(query);
-    let results: SearchResult[];
+    let results: ScoredDocument[];
     if (service) results = search(serviceIndex(catalog.service(service)), weights, positions);
     else {
       const ranked = rankServices(catalogServiceIndex(catalog, universe, options.cache), query, RANKING.services.count);
@@ -192,15 +223,13 @@ function search(
   index: MiniSearch<OperationDoc>,
   weights: Map<string, number>,
   positions: Map<string, number>,
-): SearchResult[] {
-  return index.search([...weights.keys()].join(' '), {
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term,
-    boostTerm: (term) => weights.get(term) ?? 1,
-    boostDocument: (_id, _term, stored) => documentBoost(stored) * resourceBoost(stored, weights, positions),
-    prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
-    bm25: RANKING.bm25,
+): ScoredDocument[] {
+  return searchBm25(index as MiniSearch<unknown>, {
+    weights,
+    prefix: (term) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
+    boostDocument: (_id, stored) => documentBoost(stored) * resourceBoost(stored, weights, positions),
     boost: RANKING.boost,
+    bm25: RANKING.bm25,
   });
 }
 
@@ -214,15 +243,14 @@ function searchRankedServices(
   ranked: RankedService[],
   weights: Map<string, number>,
   positions: Map<string, number>,
-): SearchResult[] {
+): ScoredDocument[] {
   const best = ranked[0]?.score ?? 1;
   return ranked
     .flatMap(({ service, score }) => {
       const factor = (score / best) ** RANKING.services.exponent;
-      return search(serviceIndex(catalog.service(service)), weights, positions).map((hit) => ({
-        ...hit,
-        score: hit.score * factor,
-      }));
+      const hits = search(serviceIndex(catalog.service(service)), weights, positions);
+      for (const hit of hits) hit.score *= factor; // fresh objects of this search: no copy needed
+      return hits;
     })
     .sort((a, b) => b.score - a.score);
 }
@@ -326,12 +354,12 @@ function documentBoost(stored: Record<string, unknown> | undefined): number {
 
 function toHit(
   catalog: ServiceCatalog,
-  result: SearchResult,
+  result: ScoredDocument,
   weights: Map<string, number>,
   limit: number,
 ): RetrievalHit {
-  const service = result.service as string;
-  const operation = result.operation as string;
+  const service = result.stored.service as string;
+  const operation = result.stored.operation as string;
   const api = catalog.service(service);
   const read = isReadOperation(operation);
   let members = memberPaths(api, operation, read ? 'output' : 'input');
@@ -339,7 +367,7 @@ function toHit(
   return {
     service,
     operation,
-    method: result.method as string,
+    method: result.stored.method as string,
     score: Math.round(result.score * 1000) / 1000,
     members: rankMembers(members, weights, limit, `${operation} ${api.model.metadata.serviceId ?? service}`),
   };

@@ -7,6 +7,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
+import { searchBm25 } from './bm25.js';
 import type { ServiceApi } from './catalog.js';
 import { isReadOperation, resourceNoun } from './operation-names.js';
 import { namespacesOf } from './resource-types.js';
@@ -88,13 +89,13 @@ export function serviceIndexSource(): string {
 export function rankServices(index: MiniSearch<ServiceDoc>, requirement: string, limit: number): RankedService[] {
   const words = [...new Set(serviceTokenize(requirement).map((w) => processTerm(w)))].filter((t) => t !== null);
   if (words.length === 0) return [];
-  return index
-    .search(words.join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boost: SERVICE_RANKING.boost,
-      bm25: SERVICE_RANKING.bm25,
-    })
+  return searchBm25(index as MiniSearch<unknown>, {
+    weights: new Map(words.map((word) => [word, 1])),
+    prefix: () => false,
+    boostDocument: () => 1,
+    boost: SERVICE_RANKING.boost,
+    bm25: SERVICE_RANKING.bm25,
+  })
     .slice(0, limit)
-    .map((result) => ({ service: String(result.id), score: result.score }));
+    .map((result) => ({ service: result.id, score: result.score }));
 }
