@@ -50,7 +50,7 @@ const MAX_VALUES = 80;
  * Bump when what goes into an index changes in a way the cache fingerprint cannot see (e.g. the
  * member walk in shapes.ts or the stemmer package): it names the on-disk cache file.
  */
-export const INDEX_SCHEMA = 2;
+export const INDEX_SCHEMA = 3;
 
 function serviceWords(api: ServiceApi): string {
   const meta = api.model.metadata;

@@ -12,13 +12,15 @@ import type { ServiceApi } from './catalog.js';
 import { isReadOperation, resourceNoun } from './operation-names.js';
 import { namespacesOf } from './resource-types.js';
 import { documentedNames } from './service-names.js';
-import { processTerm, tokenize } from './vocabulary.js';
+import { processTerm, terms, tokenize } from './vocabulary.js';
 
 /** What the service index stores per service. */
 export interface ServiceDoc {
   id: string;
   names: string;
   resources: string;
+  /** Adjacent word pairs of the resource names (`password_polici`), matched as phrases. */
+  phrases: string;
 }
 
 /** A service and how well it matches a requirement. */
@@ -29,7 +31,7 @@ export interface RankedService {
 
 /** Ranking knobs of the service search (tuned on datasets/retrieval/dev.csv only). */
 const SERVICE_RANKING = {
-  boost: { names: 6, resources: 1 },
+  boost: { names: 6, resources: 1, phrases: 4 },
   bm25: { k: 1.2, b: 0.5, d: 0.5 },
 } as const;
 
@@ -46,12 +48,20 @@ function serviceTokenize(text: string): string[] {
   return words;
 }
 
+/** Adjacent pairs of a word sequence, each as one term: `password polici` → `password_polici`. */
+export function wordPairs(words: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]}_${words[i]}`);
+  return pairs;
+}
+
 /** MiniSearch options of the service index (also used to load it from the on-disk cache). */
 export const SERVICE_INDEX_OPTIONS: Options<ServiceDoc> = {
-  fields: ['names', 'resources'],
+  fields: ['names', 'resources', 'phrases'],
   storeFields: [],
-  tokenize: serviceTokenize,
-  processTerm,
+  // Phrases are stored ready-made (processed words joined by `_`): split on spaces only, kept as they are.
+  tokenize: (text, field) => (field === 'phrases' ? text.split(' ').filter(Boolean) : serviceTokenize(text)),
+  processTerm: (term, field) => (field === 'phrases' ? term : processTerm(term)),
 };
 
 /** The search document of one service. */
@@ -70,27 +80,41 @@ export function serviceDocument(api: ServiceApi): ServiceDoc {
     ].flatMap(serviceTokenize),
   );
   const resources = new Set<string>();
+  const phrases = new Set<string>();
   for (const operation of api.operations()) {
     if (!isReadOperation(operation) || api.model.operations[operation]?.deprecated) continue;
-    for (const word of tokenize(resourceNoun(operation))) {
-      const term = processTerm(word);
-      if (term) resources.add(term);
-    }
+    const words = terms(resourceNoun(operation));
+    for (const term of words) resources.add(term);
+    for (const pair of wordPairs(words)) phrases.add(pair);
   }
-  return { id: api.name, names: [...names].join(' '), resources: [...resources].join(' ') };
+  return {
+    id: api.name,
+    names: [...names].join(' '),
+    resources: [...resources].join(' '),
+    phrases: [...phrases].join(' '),
+  };
 }
 
 /** The source of what builds a service document and its terms (part of the on-disk cache key). */
 export function serviceIndexSource(): string {
-  return [serviceTokenize, serviceDocument].map(String).join('\n');
+  return [
+    serviceTokenize,
+    serviceDocument,
+    wordPairs,
+    SERVICE_INDEX_OPTIONS.tokenize,
+    SERVICE_INDEX_OPTIONS.processTerm,
+  ]
+    .map(String)
+    .join('\n');
 }
 
 /** The services best matching a requirement, best first (at most `limit`; none when no word matches). */
 export function rankServices(index: MiniSearch<ServiceDoc>, requirement: string, limit: number): RankedService[] {
   const words = [...new Set(serviceTokenize(requirement).map((w) => processTerm(w)))].filter((t) => t !== null);
   if (words.length === 0) return [];
+  const pairs = wordPairs(terms(requirement));
   return searchBm25(index as MiniSearch<unknown>, {
-    weights: new Map(words.map((word) => [word, 1])),
+    weights: new Map([...words, ...pairs].map((word) => [word, 1])),
     prefix: () => false,
     boostDocument: () => 1,
     boost: SERVICE_RANKING.boost,

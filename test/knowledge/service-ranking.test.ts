@@ -28,6 +28,12 @@ describe('rankServices', () => {
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
   });
 
+  it('matches adjacent words of a resource name as a phrase ("password policy" is IAM\'s AccountPasswordPolicy)', () => {
+    expect(serviceDocument(catalog.service('iam')).phrases.split(' ')).toContain('password_polici');
+    expect(rankServices(index, 'The account password policy must require long passwords', 3)[0]?.service).toBe('iam');
+    expect(rankServices(index, 'Check whether a configuration recorder is recording', 3)[0]?.service).toBe('config');
+  });
+
   it('ranks no service for words no service name or resource has, and the retriever then searches every operation', () => {
     expect(rankServices(index, 'overwritten', 3)).toEqual([]);
     expect(rankServices(index, 'the of and', 3)).toEqual([]);
