@@ -81,6 +81,15 @@ export function queryTerms(requirement: string, resourceType?: string): Map<stri
   return weights;
 }
 
+/**
+ * The opening "Check whether" / "Checks if" / "Verify that" of a rule description (AWS Config's
+ * own style) says what the rule does, not what it reads: it is left out, so the resource named
+ * next is the requirement's first word and "check" does not pull in Check… operations.
+ */
+export function withoutLeadingCheck(requirement: string): string {
+  return requirement.replace(/^\s*(?:checks?|verif(?:y|ies))\s+(?:whether|if|that)\b/i, '');
+}
+
 /** A member path must score at least this share of the best path's score to count as relevant. */
 const RELATIVE_FLOOR = 0.4;
 
@@ -179,7 +188,8 @@ export function createRetriever(
 ): Retriever {
   const universe = options.services;
   if (universe) for (const name of universe) catalog.service(name); // fail early on a bad name
-  const retrieve = (query: string, opts: RetrieveOptions = {}): RetrievalHit[] => {
+  const retrieve = (requirement: string, opts: RetrieveOptions = {}): RetrievalHit[] => {
+    const query = withoutLeadingCheck(requirement);
     const k = opts.k ?? 5;
     if (!Number.isInteger(k) || k < 1) throw new UserError('BAD_USAGE', `k must be a positive integer (got ${k})`);
     let service = opts.service;

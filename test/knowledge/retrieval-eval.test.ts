@@ -37,12 +37,12 @@ describe('the development retrieval set (what tuning may look at)', () => {
     expect(dev.length).toBeGreaterThanOrEqual(150);
   });
 
-  it('meets the tuning targets it was tuned to: hit@5 >= 0.95 with the service, >= 0.84 without (measured 0.961 / 0.852)', () => {
+  it('meets the tuning targets it was tuned to: hit@5 >= 0.95 with the service, >= 0.86 without (measured 0.968 / 0.871)', () => {
     const withService = evaluateRetrieval(catalog, dev, { useService: true }).scores;
     expect(withService.hit5).toBeGreaterThanOrEqual(0.95);
     expect(withService.hit1).toBeLessThanOrEqual(withService.hit5);
     expect(withService.hit5).toBeLessThanOrEqual(withService.hit10);
-    expect(evaluateRetrieval(catalog, dev, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.84);
+    expect(evaluateRetrieval(catalog, dev, { useService: false }).scores.hit5).toBeGreaterThanOrEqual(0.86);
   }, 180_000);
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/knowledge/catalog.js';
 import { estimateTokens } from '../../src/knowledge/passages.js';
-import { createRetriever, isReadOperation, queryTerms, termPositions } from '../../src/knowledge/retrieval.js';
+import {
+  createRetriever,
+  isReadOperation,
+  queryTerms,
+  termPositions,
+  withoutLeadingCheck,
+} from '../../src/knowledge/retrieval.js';
 
 const catalog = defaultCatalog();
 const retriever = createRetriever(catalog);
@@ -18,6 +24,18 @@ describe('retrieve', () => {
       expect.arrayContaining(['SecurityConfig.VolumeKmsKeyId', 'OutputDataConfig.KmsKeyId']),
     );
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('leaves out an opening "Check whether" / "Checks if" / "Verify that", and only that', () => {
+    expect(withoutLeadingCheck('Checks if Kinesis streams are encrypted.')).toBe(' Kinesis streams are encrypted.');
+    expect(withoutLeadingCheck('Verify that DRT can access the account')).toBe(' DRT can access the account');
+    expect(withoutLeadingCheck('Check the health check of load balancers')).toBe(
+      'Check the health check of load balancers',
+    );
+    const methods = (text: string) => retriever.retrieve(text, { service: 'kinesis', k: 5 }).map((h) => h.method);
+    expect(methods('Check whether Kinesis data streams are encrypted at rest.')).toEqual(
+      methods('Kinesis data streams are encrypted at rest.'),
+    );
   });
 
   it('prefers operations that read configuration', () => {
