@@ -7,7 +7,9 @@
  * Every step keeps MiniSearch's arithmetic and order (a word's exact match, then its prefix
  * matches in the index's own term order; fields in the index's order; documents in id order;
  * sums combined word by word, then × the number of query words matched), so the results are
- * identical to the letter; a test compares both on the development queries.
+ * identical to the last bit; a test compares both on the development queries. The compiled copy
+ * is kept per index, so an index must not change after its first search (the knowledge base's
+ * indexes never do).
  */
 import type MiniSearch from 'minisearch';
 
