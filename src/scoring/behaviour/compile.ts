@@ -10,7 +10,7 @@ import { configurationItemCall, resourceTypesIn } from '../../knowledge/configur
 import { splitMethodRef } from '../../knowledge/references.js';
 import { findMember, memberPaths } from '../../knowledge/shapes.js';
 import { countedMember, deriveMember, elementsMember, REGION_TYPE, type ResolvedMember } from './derived.js';
-import { parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
+import { isInvalidParam, parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
 import {
   type CompiledScenario,
   type Condition,
@@ -268,7 +268,11 @@ function compileScenario(
         for (const raw of meaning.conditions) addMember(raw, step);
         break;
       case 'either': {
-        const branches = meaning.branches.map((raw) => compileCondition(raw, step));
+        const branches = meaning.branches.map((raw): Condition | undefined =>
+          isInvalidParam(raw)
+            ? { kind: 'param', name: raw.path, predicate: raw.predicate }
+            : compileCondition(raw, step),
+        );
         if (branches.every((b): b is Condition => b !== undefined))
           conditions.push({ kind: 'any', conditions: branches });
         break;

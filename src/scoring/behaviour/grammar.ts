@@ -46,6 +46,22 @@ export interface RawCondition {
   item?: true;
 }
 
+/**
+ * One branch of `either … or …`: a condition, or a rule parameter whose value is not valid
+ * (`the rule parameter "p" is invalid`).
+ */
+export type RawBranch = RawCondition | InvalidParam;
+
+/** `the rule parameter "p" is invalid` inside `either … or …`: `path` is the parameter's name. */
+export interface InvalidParam {
+  path: string;
+  param: true;
+  predicate: { op: 'invalid' };
+}
+
+/** Whether an `either` branch tests a rule parameter's value for not being valid. */
+export const isInvalidParam = (branch: RawBranch): branch is InvalidParam => branch.predicate.op === 'invalid';
+
 /** The path of `the configuration item's resource type is T`. */
 export const RESOURCE_TYPE_PATH = '@resourceType';
 
@@ -63,7 +79,7 @@ export type StepMeaning =
   /** Conditions on members. */
   | { kind: 'conditions'; conditions: RawCondition[] }
   /** `either A or B`: at least one of the conditions holds. */
-  | { kind: 'either'; branches: RawCondition[] }
+  | { kind: 'either'; branches: RawBranch[] }
   /** `call` fails with an error code. */
   | { kind: 'error'; call: string; code: string }
   /** A rule parameter test. */
@@ -87,6 +103,8 @@ const NEXT_PAGE = re(`the next page (?:contains|holds|lists|has|returns) (?:a|an
 const CALL_STEP = re(`${CALL}${FOR}${PAGED}\\s+(returns|fails with the error code)\\s+(.+)`);
 const CALLS = re(`the rule(?:'s code)? (?:calls|uses) ${CALL}(?:(?:,\\s*|\\s+and\\s+)${CALL})*`);
 const PARAM = re(`the rule parameter ${Q}\\s+(.+)`);
+/** The words after `the rule parameter "p"` that say its value is not valid (`is invalid`, `is not a valid …`). */
+const INVALID = /^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i;
 const CONDITION_SUBJECT = re(`(?:its|their|the|that [a-z-]+'s|the [a-z ]+'s)\\s+${Q}\\s+(.+)`);
 const BARE_CONDITION = re(`${Q}\\s+((?:is|equals|contains|does|holds)\\b.+)`);
 const ONE_OF_ITS = re(`one of (?:its|their) ${Q} values is (${VALUE_RE})`);
@@ -265,10 +283,11 @@ function parseReturned(text: string, call: string, params: ReadonlySet<string>):
   return out.length === 0 ? 'paging' : out;
 }
 
-/** One branch of `either … or …`: a rule-parameter test or a condition on a member. */
-function parseBranch(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+/** One branch of `either … or …`: a rule-parameter test (its validity included) or a condition on a member. */
+function parseBranch(text: string, params: ReadonlySet<string>): RawBranch | undefined {
   const m = PARAM.exec(text);
   if (m) {
+    if (INVALID.test(m[2] as string)) return { path: m[1] as string, param: true, predicate: { op: 'invalid' } };
     const predicate = parsePredicate(m[2] as string, params);
     return predicate ? { path: m[1] as string, predicate, param: true } : undefined;
   }
@@ -283,7 +302,7 @@ export function parseStep(text: string, params: ReadonlySet<string>): StepMeanin
   if (m) {
     const branches = (m[1] as string).split(OR_BRANCH).map((b) => parseBranch(b.trim(), params));
     if (branches.length < 2 || branches.some((b) => b === undefined)) return undefined;
-    return { kind: 'either', branches: branches as RawCondition[] };
+    return { kind: 'either', branches: branches as RawBranch[] };
   }
   m = SUBJECT_WITH.exec(t);
   if (m) {
@@ -313,8 +332,7 @@ export function parseStep(text: string, params: ReadonlySet<string>): StepMeanin
   if (m) {
     const name = m[1] as string;
     const rest = m[2] as string;
-    if (/^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i.test(rest))
-      return { kind: 'param', name, predicate: { op: 'invalid' } };
+    if (INVALID.test(rest)) return { kind: 'param', name, predicate: { op: 'invalid' } };
     const lists = /^lists (.+)$/i.exec(rest);
     const values = lists ? parseList(lists[1] as string) : undefined;
     if (values) return { kind: 'param', name, predicate: { op: 'holds', values } };

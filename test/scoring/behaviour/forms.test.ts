@@ -575,6 +575,52 @@ describe('round 2, form 1: either … or … in one step', () => {
   });
 });
 
+describe('either … or … with a rule parameter that is not valid', () => {
+  const either =
+    'either the rule parameter "blockPublicAcls" is invalid or the rule parameter "ignorePublicAcls" is not a valid boolean';
+  const gold = `Feature: FORM_UNDER_TEST
+  Description: A control whose parameters must each be valid.
+  Rule Parameters: blockPublicAcls (string, optional); ignorePublicAcls (string, optional)
+
+  Scenario: A parameter is not valid
+    Given ${either}
+    Then the rule returns ERROR
+
+  Scenario: Public ACLs are not blocked
+    Given "s3control.get_public_access_block" returns "PublicAccessBlockConfiguration.BlockPublicAcls" false
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Public ACLs are blocked
+    Given "s3control.get_public_access_block" returns "PublicAccessBlockConfiguration.BlockPublicAcls" true
+    Then the rule returns COMPLIANT
+`;
+  const key = 's3control.get_public_access_block:PublicAccessBlockConfiguration.BlockPublicAcls';
+
+  it('holds when one of the parameters is not valid, needing no resource', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    const failing = model.scenarios.find((s) => s.outcome === 'ERROR');
+    expect(failing?.resource).toBeNull();
+    expect(failing?.conditions).toEqual([
+      {
+        kind: 'any',
+        conditions: [
+          { kind: 'param', name: 'blockPublicAcls', predicate: { op: 'invalid' } },
+          { kind: 'param', name: 'ignorePublicAcls', predicate: { op: 'invalid' } },
+        ],
+      },
+    ]);
+    expect(decide(model, state([[key, true]], [['ignorePublicAcls', 'invalid']]))).toBe('ERROR');
+    expect(decide(model, state([[key, true]], [['blockPublicAcls', 'invalid']]))).toBe('ERROR');
+    expect(decide(model, state([[key, true]], [['blockPublicAcls', ['True']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]], []))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that checks only the first parameter', () => {
+    expectInversionCaught(gold, gold.replace(either, 'the rule parameter "blockPublicAcls" is invalid'));
+  });
+});
+
 describe('round 2, form 2: every value of a list rule parameter is in a list member', () => {
   const subject = 'a user returned by "iam.list_attached_user_policies"';
   const every = 'every value of "policyArns" is in "AttachedPolicies[].PolicyArn"';
