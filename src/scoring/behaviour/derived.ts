@@ -132,6 +132,7 @@ export const pathOfKey = (key: string) => key.slice(key.indexOf(':') + 1);
 export function describeMember(key: string): { name: string; statement?: (has: boolean) => string } {
   if (key === REGION_KEY) return { name: 'the evaluated Region' };
   if (key === '@resourceType') return { name: "the configuration item's resource type" };
+  if (key === '@itemStatus') return { name: "the configuration item's status" };
   const path = pathOfKey(key);
   const mark = path.indexOf(STATEMENT_MARK);
   if (mark >= 0) {

@@ -41,7 +41,8 @@ export interface RawCondition {
   param?: true;
   /**
    * Read from the AWS Config configuration item (`the configuration item's "Path"`): `path` is a
-   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type.
+   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type,
+   * {@link ITEM_STATUS_PATH} its status.
    */
   item?: true;
 }
@@ -64,6 +65,8 @@ export const isInvalidParam = (branch: RawBranch): branch is InvalidParam => bra
 
 /** The path of `the configuration item's resource type is T`. */
 export const RESOURCE_TYPE_PATH = '@resourceType';
+/** The path of `the configuration item's status is S` (its `configurationItemStatus`). */
+export const ITEM_STATUS_PATH = '@itemStatus';
 
 /** What one step means. */
 export type StepMeaning =
@@ -125,6 +128,7 @@ const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
 const EITHER = re('either\\s+(.+)');
 const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
 const ITEM_TYPE = re(`the configuration item's resource type\\s+(.+)`);
+const ITEM_STATUS = re(`the configuration item's status\\s+(.+)`);
 /** Where `either A or B` splits: an `or` before a new condition's subject. */
 const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|one of)\s)/i;
 /** Pagination members: conditions on them are paging, not logic. */
@@ -224,6 +228,11 @@ function parseCondition(text: string, params: ReadonlySet<string>): RawCondition
     const typed = m.length === 2;
     const predicate = parsePredicate(m[typed ? 1 : 2] as string, params);
     return predicate ? { path: typed ? RESOURCE_TYPE_PATH : (m[1] as string), predicate, item: true } : undefined;
+  }
+  m = ITEM_STATUS.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[1] as string, params);
+    return predicate ? { path: ITEM_STATUS_PATH, predicate, item: true } : undefined;
   }
   const derived = parseDerivedCondition(text, params);
   if (derived !== null) return derived;

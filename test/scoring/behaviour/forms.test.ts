@@ -820,6 +820,54 @@ Feature: CI_FORM
   });
 });
 
+describe("the configuration item's status", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::Lambda::Function @category:logging
+Feature: CI_STATUS_FORM
+  Description: A rule that skips a deleted resource.
+  Trigger: Configuration changes
+  Reports on: AWS::Lambda::Function
+  Rule Parameters: None
+
+  Scenario: A deleted function is not applicable
+    Given the configuration item's status is ResourceDeleted
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: The role has no policy
+    Given a role described by "iam.list_attached_role_policies"
+    And its "AttachedPolicies[]" is empty
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The role has a policy
+    Given a role described by "iam.list_attached_role_policies"
+    And its "AttachedPolicies[]" is not empty
+    Then the rule returns COMPLIANT
+`;
+  const attached = 'iam.list_attached_role_policies:AttachedPolicies';
+
+  it("reads the status as a member whose values are botocore's ConfigurationItemStatus", () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@itemStatus')?.enum).toEqual(
+      expect.arrayContaining(['OK', 'ResourceDeleted', 'ResourceDiscovered']),
+    );
+    expect(decide(model, state([['@itemStatus', 'ResourceDeleted']]))).toBe('NOT_APPLICABLE');
+    expect(
+      decide(
+        model,
+        state([
+          ['@itemStatus', 'OK'],
+          [attached, []],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that forgets the deleted resource', () => {
+    const score = expectInversionCaught(gold, gold.replace('is ResourceDeleted', 'is OK'));
+    expect(counterexampleTexts(score).join('\n')).toContain("the configuration item's status = ResourceDeleted");
+  });
+});
+
 describe('round 2: a policy document held in one entry of a map', () => {
   const subject = 'a queue described by "sqs.get_queue_attributes"';
   const statement =
