@@ -15,6 +15,11 @@ const CONFIGURATION_ITEM_CALLS: Readonly<Record<string, string>> = {
   'AWS::EC2::Volume': 'ec2.describe_volumes',
   'AWS::EC2::Instance': 'ec2.describe_instances',
   'AWS::EC2::SecurityGroup': 'ec2.describe_security_groups',
+  // AWS Config's IAM items hold what GetAccountAuthorizationDetails returns for the entity
+  // (configuration.attachedManagedPolicies[].policyArn, groupList[], userPolicyList[], …).
+  'AWS::IAM::User': 'iam.get_account_authorization_details',
+  'AWS::IAM::Role': 'iam.get_account_authorization_details',
+  'AWS::IAM::Group': 'iam.get_account_authorization_details',
 };
 
 /**
@@ -38,9 +43,13 @@ export function resourceTypesIn(text: string): string[] {
 
 /** The calls describing the configuration items of the resource types a text names. */
 export function configurationItemCalls(text: string): string[] {
-  return resourceTypesIn(text)
-    .map(configurationItemCall)
-    .filter((c): c is string => c !== undefined);
+  return [
+    ...new Set(
+      resourceTypesIn(text)
+        .map(configurationItemCall)
+        .filter((c): c is string => c !== undefined),
+    ),
+  ];
 }
 
 /** Matches the words that open the form, right before its quoted path. */

@@ -299,6 +299,10 @@ function compileScenario(
         else unknown.push({ line: step.line, text: step.text, reason: 'after a subject, say which member is empty' });
         break;
       }
+      case 'noResource':
+        if (resource === null && conditions.length === 0) resource = false;
+        else unknown.push({ line: step.line, text: step.text, reason: 'say that there is no resource first' });
+        break;
       case 'error':
         conditions.push({ kind: 'error', call: meaning.call, code: meaning.code });
         break;

@@ -14,17 +14,31 @@ import {
 } from './predicates.js';
 
 /**
+ * Where a policy document is read: `entry`, one entry of a map (`the "Attributes{}" value of Policy
+ * document`); `of`, the call listing what the document belongs to (`the "PolicyVersion.Document"
+ * document of the policies listed by "iam.list_attached_group_policies"`), so the documents of two
+ * listings that one call returns stay apart.
+ */
+export interface DocumentPlace {
+  entry?: string;
+  of?: string;
+}
+
+/**
  * Which member of `path` a condition reads when it is not the path itself: one entry of a map
  * (`the "M{}" value of KEY`), the entry of a list whose key member has a value (`the "L[].B" of the
- * entry whose "L[].A" is V`), whether a policy document has a statement with these fields, a
+ * entry whose "L[].A" is V`), whether a policy document has a statement with these fields (or
+ * whether every statement has them), the number of IP addresses a statement's condition holds, a
  * member of a JSON document held in a string (`the "Path" document's "A.B"`), or the elements of a
  * list among the entries whose key member has a value (`every "L[].X" of the entries whose "L[].Y" is V`).
  */
 export type Derivation =
   | { kind: 'mapEntry'; entry: string }
   | { kind: 'keyedEntry'; keyPath: string; keyValue: Scalar }
-  /** `entry`: the document is one entry of a map (`the "Attributes{}" value of Policy document has …`). */
-  | { kind: 'statement'; fields: StatementField[]; entry?: string }
+  /** `every`: every statement of the document has the fields (`every statement of … has …`). */
+  | ({ kind: 'statement'; fields: StatementField[]; every?: true } & DocumentPlace)
+  /** The IP addresses of `Condition OPERATOR KEY` (`IpAddress aws:SourceIp`) in a statement of the document. */
+  | ({ kind: 'ipAddresses'; condition: string } & DocumentPlace)
   | { kind: 'document'; member: string }
   | { kind: 'filtered'; keyPath: string; keyValue: Scalar };
 
@@ -77,8 +91,10 @@ export type StepMeaning =
    * said of another resource (`for that user`).
    */
   | { kind: 'nothing'; call: string; path?: string; test: 'empty' | 'notset'; scoped: boolean }
-  /** Paging words, or the calls a control makes: no condition. */
+  /** Paging words, the calls a control makes, or that the rule is evaluated: no condition. */
   | { kind: 'neutral' }
+  /** No resource is evaluated: `there is no configuration item`. */
+  | { kind: 'noResource' }
   /** Conditions on members. */
   | { kind: 'conditions'; conditions: RawCondition[] }
   /** `either A or B`: at least one of the conditions holds. */
@@ -121,16 +137,30 @@ const FILTERED = re(
 const COUNT = re(`the number of\\s+${Q}\\s+(.+)`);
 const DISTINCT = re(`the number of distinct\\s+${Q}\\s+(.+)`);
 const HOLDS_PARAM = re(
-  `(every|some) value of (?:the rule parameter )?"([a-z][A-Za-z0-9]*)" is (not )?in (?:the |its |their )?${Q}`,
+  `(every|some) value of (?:the rule parameter )?"([a-z][A-Za-z0-9]*)" is (not )?in (?:the |its |their )?(the configuration item's\\s+)?${Q}`,
 );
-const STATEMENT = re(`${OF}${Q}(?:\\s+value of\\s+("[^"]+"|[^\\s"]+))?\\s+document has (a|no) statement with\\s+(.+)`);
+/**
+ * A document held in a member: `the "Path" document`, `the "M{}" value of KEY document`, then
+ * optionally the call returning it (`returned by "svc.method"`) and the listing it belongs to
+ * (`of the policies listed by "svc.method"`). Groups: path, entry, call, listing call.
+ */
+const DOCUMENT = `${OF}${Q}(?:\\s+value of\\s+("[^"]+"|[^\\s"]+))?\\s+document(?:\\s+returned by\\s+${CALL})?(?:\\s+(?:of|for)\\s+(?:the|each|every|a|an|its|their)\\s+[^"]*?\\b(?:listed|returned)\\s+by\\s+${CALL})?`;
+const STATEMENT = re(`${DOCUMENT}\\s+has (a|no) statement with\\s+(.+)`);
+const EVERY_STATEMENT = re(`(not )?every statement of\\s+${DOCUMENT}\\s+has\\s+(.+)`);
+const IP_ADDRESSES = re(
+  `the number of IP addresses in (?:the )?Condition\\s+([^\\s"]+)\\s+([^\\s"]+)\\s+of\\s+${DOCUMENT}\\s+(.+)`,
+);
 const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
 const EITHER = re('either\\s+(.+)');
+/** That the rule runs (an engineer's `When: Evaluation occurs`): no condition. */
+const EVALUATED = re('(?:the )?(?:evaluation occurs|rule is evaluated)');
+/** No configuration item to evaluate (a rule triggered by configuration changes). */
+const NO_ITEM = re(`there is no configuration item(?:\\s+(?:of|for)\\s+[^"]+)?`);
 const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
 const ITEM_TYPE = re(`the configuration item's resource type\\s+(.+)`);
 const ITEM_STATUS = re(`the configuration item's status\\s+(.+)`);
 /** Where `either A or B` splits: an `or` before a new condition's subject. */
-const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|one of)\s)/i;
+const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|not every|one of)\s)/i;
 /** Pagination members: conditions on them are paging, not logic. */
 const PAGINATION =
   /^(?:NextToken|nextToken|Marker|NextMarker|IsTruncated|position|NextPageToken|PaginationToken|ContinuationToken|NextContinuationToken|LastEvaluated\w*|\w+NextToken)$/;
@@ -152,13 +182,34 @@ export function parseConditions(text: string, params: ReadonlySet<string>, call?
   return out;
 }
 
+const IS_TRUE: Predicate = { op: 'eq', operand: { kind: 'value', value: true } };
+const IS_TRUE_OR_NOT_SET: Predicate = { op: 'inOrNotset', values: [true] };
+/** The predicates a count may take. */
+const NUMERIC_OPS = new Set(['eq', 'neq', 'gte', 'gt', 'lte', 'lt', 'between']);
+
+/**
+ * A condition on a document ({@link DOCUMENT}'s groups: path, map entry, the call returning it, the
+ * call listing what it belongs to).
+ */
+function documentCondition(
+  [path, entry, call, of]: (string | undefined)[],
+  predicate: Predicate,
+  derive: Extract<Derivation, { kind: 'statement' | 'ipAddresses' }>,
+): RawCondition {
+  const place: DocumentPlace = {};
+  if (entry) place.entry = entry.replace(/^"(.*)"$/, '$1');
+  if (of) place.of = of;
+  return { path: path as string, predicate, derive: { ...derive, ...place }, ...(call ? { call } : {}) };
+}
+
 /** The new forms that name a derived member or quantify over a list (datasets/README.md). */
 function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined | null {
   let m = HOLDS_PARAM.exec(text);
   if (m) {
     const every = /^every$/i.test(m[1] as string);
     if (every === Boolean(m[3])) return undefined;
-    return { path: m[4] as string, predicate: { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string } };
+    const predicate: Predicate = { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string };
+    return { path: m[5] as string, predicate, ...(m[4] ? { item: true as const } : {}) };
   }
   m = DOCUMENT_MEMBER.exec(text);
   if (m) {
@@ -184,13 +235,25 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
   }
   m = STATEMENT.exec(text);
   if (m) {
-    const fields = parseStatement(m[4] as string);
+    const fields = parseStatement(m[6] as string);
     if (!fields) return undefined;
-    const predicate: Predicate = /^a$/i.test(m[3] as string)
-      ? { op: 'eq', operand: { kind: 'value', value: true } }
-      : { op: 'inOrNotset', values: [false] };
-    const entry = m[2]?.replace(/^"(.*)"$/, '$1');
-    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields, ...(entry ? { entry } : {}) } };
+    const predicate: Predicate = /^a$/i.test(m[5] as string) ? IS_TRUE : { op: 'inOrNotset', values: [false] };
+    return documentCondition(m.slice(1, 5), predicate, { kind: 'statement', fields });
+  }
+  m = EVERY_STATEMENT.exec(text);
+  if (m) {
+    const fields = parseStatement(m[6] as string);
+    if (!fields) return undefined;
+    // An absent document has no statement, so every statement of it has the fields.
+    const predicate: Predicate = m[1] ? { op: 'eq', operand: { kind: 'value', value: false } } : IS_TRUE_OR_NOT_SET;
+    return documentCondition(m.slice(2, 6), predicate, { kind: 'statement', fields, every: true });
+  }
+  m = IP_ADDRESSES.exec(text);
+  if (m) {
+    const inner = parsePredicate(m[7] as string, params);
+    if (!inner || !NUMERIC_OPS.has(inner.op)) return undefined;
+    const condition = `${m[1]} ${m[2]}`;
+    return documentCondition(m.slice(3, 7), { op: 'count', predicate: inner }, { kind: 'ipAddresses', condition });
   }
   m = MAP_ENTRY.exec(text);
   if (m) {
@@ -215,7 +278,7 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
   m = DISTINCT.exec(text) ?? COUNT.exec(text);
   if (m) {
     const inner = parsePredicate(m[2] as string, params);
-    const numeric = inner && ['eq', 'neq', 'gte', 'gt', 'lte', 'lt', 'between'].includes(inner.op);
+    const numeric = inner && NUMERIC_OPS.has(inner.op);
     const op = DISTINCT.test(text) ? 'distinctCount' : 'count';
     return inner && numeric ? { path: m[1] as string, predicate: { op, predicate: inner } } : undefined;
   }
@@ -306,7 +369,8 @@ function parseBranch(text: string, params: ReadonlySet<string>): RawBranch | und
 /** What one Given/And step means, or undefined when no form of the grammar matches it. */
 export function parseStep(text: string, params: ReadonlySet<string>): StepMeaning | undefined {
   const t = text.trim().replace(/\s+/g, ' ');
-  if (CALLS.test(t)) return { kind: 'neutral' };
+  if (CALLS.test(t) || EVALUATED.test(t)) return { kind: 'neutral' };
+  if (NO_ITEM.test(t)) return { kind: 'noResource' };
   let m = EITHER.exec(t);
   if (m) {
     const branches = (m[1] as string).split(OR_BRANCH).map((b) => parseBranch(b.trim(), params));

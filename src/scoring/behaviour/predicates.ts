@@ -166,7 +166,24 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   return undefined;
 }
 
-/** `Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false` → fields. */
+/** The statement field named by token `i` (any case), or undefined. */
+const fieldAt = (tokens: readonly string[], i: number) =>
+  Object.keys(STATEMENT_FIELDS).find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
+
+/**
+ * Whether the `Condition` at token `i` names an operator and a key only (`Condition IpAddress
+ * aws:SourceIp`: any value): its third token is missing, a comma, or `and` before another field.
+ */
+function endsAfterKey(tokens: readonly string[], i: number): boolean {
+  const third = tokens[i + 3];
+  if (third === undefined || third === ',') return true;
+  return /^and$/i.test(third) && (fieldAt(tokens, i + 4) !== undefined || /^no$/i.test(tokens[i + 4] ?? ''));
+}
+
+/**
+ * `Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false` → fields.
+ * `Condition OPERATOR KEY` without a value is a condition with that operator on that key, any value.
+ */
 export function parseStatement(text: string): StatementField[] | undefined {
   const tokens = text.match(/"[^"]*"|,|[^\s",]+/g) ?? [];
   const fields: StatementField[] = [];
@@ -179,9 +196,9 @@ export function parseStatement(text: string): StatementField[] | undefined {
       if (/^and$/i.test(tokens[i] ?? '')) i++;
       continue;
     }
-    const field = Object.keys(STATEMENT_FIELDS).find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
+    const field = fieldAt(tokens, i);
     if (!field) return undefined;
-    const width = STATEMENT_FIELDS[field] as number;
+    const width = field === 'Condition' && endsAfterKey(tokens, i) ? 2 : (STATEMENT_FIELDS[field] as number);
     const values = tokens.slice(i + 1, i + 1 + width);
     if (values.length < width || values.some((x) => x === ',' || (/^and$/i.test(x) && width === 1))) return undefined;
     fields.push({ field, value: values.map((x) => x.replace(/^"(.*)"$/, '$1')).join(' ') });
