@@ -29,7 +29,8 @@ export interface DocumentPlace {
  * (`the "M{}" value of KEY`), the entry of a list whose key member has a value (`the "L[].B" of the
  * entry whose "L[].A" is V`), whether a policy document has a statement with these fields (or
  * whether every statement has them), the number of IP addresses a statement's condition holds, a
- * member of a JSON document held in a string (`the "Path" document's "A.B"`), or the elements of a
+ * member of a JSON document held in a string (`the "Path" document's "A.B"`), a part of a string
+ * (`the part of its "Path" after @`), or the elements of a
  * list among the entries whose key member has a value (`every "L[].X" of the entries whose "L[].Y" is V`).
  */
 export type Derivation =
@@ -40,6 +41,11 @@ export type Derivation =
   /** The IP addresses of `Condition OPERATOR KEY` (`IpAddress aws:SourceIp`) in a statement of the document. */
   | ({ kind: 'ipAddresses'; condition: string } & DocumentPlace)
   | { kind: 'document'; member: string }
+  /**
+   * The part of a string after the first `after` and before the next `before` (either may be
+   * missing: from the start, to the end); no such text: not set.
+   */
+  | { kind: 'part'; after?: string; before?: string }
   | { kind: 'filtered'; keyPath: string; keyValue: Scalar };
 
 /**
@@ -151,6 +157,10 @@ const IP_ADDRESSES = re(
   `the number of IP addresses in (?:the )?Condition\\s+([^\\s"]+)\\s+([^\\s"]+)\\s+of\\s+${DOCUMENT}\\s+(.+)`,
 );
 const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
+/** `the part of its "Path" after V`, `… before V`, `… between V1 and V2`, then a predicate. */
+const PART = re(
+  `the part of\\s+${OF}${Q}\\s+(?:after\\s+(${VALUE_RE})|before\\s+(${VALUE_RE})|between\\s+(${VALUE_RE})\\s+and\\s+(${VALUE_RE}))\\s+(.+)`,
+);
 const EITHER = re('either\\s+(.+)');
 /** That the rule runs (an engineer's `When: Evaluation occurs`): no condition. */
 const EVALUATED = re('(?:the )?(?:evaluation occurs|rule is evaluated)');
@@ -210,6 +220,15 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
     if (every === Boolean(m[3])) return undefined;
     const predicate: Predicate = { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string };
     return { path: m[5] as string, predicate, ...(m[4] ? { item: true as const } : {}) };
+  }
+  m = PART.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[6] as string, params);
+    const separator = (i: number) => (m?.[i] === undefined ? undefined : String(parseValue(m[i] as string)));
+    const after = separator(2) ?? separator(4);
+    const before = separator(3) ?? separator(5);
+    const derive: Derivation = { kind: 'part', ...(after ? { after } : {}), ...(before ? { before } : {}) };
+    return predicate ? { path: m[1] as string, predicate, derive } : undefined;
   }
   m = DOCUMENT_MEMBER.exec(text);
   if (m) {

@@ -868,6 +868,53 @@ Feature: CI_STATUS_FORM
   });
 });
 
+describe('the part of a string after, before or between separators', () => {
+  const subject = 'a subscription in "Subscriptions[]" listed by "sns.list_subscriptions"';
+  const gold = control(
+    subject,
+    ['the part of its "Subscriptions[].Endpoint" after @ is not in "domainNames"'],
+    ['the part of its "Subscriptions[].Endpoint" after @ is in "domainNames"'],
+    'domainNames (string, required)',
+  );
+  const key = 'sns.list_subscriptions:Subscriptions[].Endpoint#part(@|)';
+  const domains: [string, ParamValue][] = [['domainNames', ['example.com', 'example.org']]];
+
+  it('reads the part as its own member, compared with a list parameter', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get(key)).toEqual({ type: 'string' });
+    expect(decide(model, state([[key, 'example.org']], domains))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'attacker.net']], domains))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]], domains))).toBe('NONE');
+  });
+
+  it('catches the comparison inverted, and names the part in a counterexample', () => {
+    const score = expectInversionCaught(gold, gold.replace('after @ is not in', 'after @ is in'));
+    expect(counterexampleTexts(score).join('\n')).toContain('the part of Subscriptions[].Endpoint after @');
+  });
+
+  it('reads the text between two separators, and refuses a member that is not a string', () => {
+    const ecr = control(
+      'a task definition described by "ecs.describe_task_definition"',
+      [],
+      [
+        'the part of its "taskDefinition.containerDefinitions[].image" between .dkr.ecr. and .amazonaws.com equals "regionName"',
+      ],
+      'regionName (string, required)',
+    );
+    const model = compileText(ecr);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([
+      'ecs.describe_task_definition:taskDefinition.containerDefinitions[].image#part(.dkr.ecr.|.amazonaws.com)',
+    ]);
+    const list = compileText(gold.replaceAll('"Subscriptions[].Endpoint"', '"Subscriptions[]"'));
+    expect(list.unknown.map((u) => u.reason)).toEqual([
+      expect.stringContaining('is not a string'),
+      expect.stringContaining('is not a string'),
+    ]);
+  });
+});
+
 describe('round 2: a policy document held in one entry of a map', () => {
   const subject = 'a queue described by "sqs.get_queue_attributes"';
   const statement =
