@@ -400,7 +400,7 @@ describe('form 10: policy documents', () => {
     expectInversionCaught(gold, gold.replace('document has no statement', 'document has a statement'));
     const score = expectInversionCaught(gold, gold.replaceAll('Effect Deny', 'Effect Allow'));
     expect(counterexampleTexts(score).join('\n')).toMatch(
-      /the Policy document has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
+      /the Policy document returned by s3\.get_bucket_policy has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
     );
   });
 
@@ -639,7 +639,7 @@ describe('round 2, form 3: policy statements with a condition key, or with no Co
   it('catches a candidate that drops the no-Condition field, and says the statement in words', () => {
     const score = expectInversionCaught(gold, gold.replaceAll(' and no Condition', ''));
     expect(counterexampleTexts(score).join('\n')).toContain(
-      'the Policy document has no statement with Effect Allow, no Condition, Principal *',
+      'the Policy document returned by lambda.get_policy has no statement with Effect Allow, no Condition, Principal *',
     );
   });
 });
@@ -905,7 +905,7 @@ describe('round 3 (IAM golds): every statement of a policy document', () => {
         ),
     );
     expect(counterexampleTexts(score).join('\n')).toMatch(
-      /(every|not every) statement of the PolicyDocument document has Condition IpAddress aws:SourceIp, Effect Allow/,
+      /(every|not every) statement of the PolicyDocument document returned by iam\.get_user_policy has Condition IpAddress aws:SourceIp, Effect Allow/,
     );
   });
 });
@@ -999,7 +999,7 @@ describe("round 3 (IAM golds): the number of IP addresses in a statement's condi
         ),
     );
     expect(counterexampleTexts(score).join('\n')).toMatch(
-      /the number of IP addresses in Condition IpAddress aws:SourceIp of the PolicyDocument document = \d+/,
+      /the number of IP addresses in Condition IpAddress aws:SourceIp of the PolicyDocument document returned by iam\.get_user_policy = \d+/,
     );
   });
 });
