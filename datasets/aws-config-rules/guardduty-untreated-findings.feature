@@ -26,12 +26,20 @@ Feature: GUARDDUTY_UNTREATED_FINDINGS
     # engineers: Given guardDuty has untreated Low/Medium/High Severity findings.
     Given "guardduty.get_detector" returns "Status" ENABLED
     And a finding in "Findings[]" returned by "guardduty.get_findings"
-    And low/Medium/High Severity findings are older than daysLowSev/daysMediumSev/daysHighSev number of days respectively.
+    # engineers: And low/Medium/High Severity findings are older than daysLowSev/daysMediumSev/daysHighSev number of days respectively (the rule's code compares each finding's age with the days of its severity band: Low 0.1–3.9, Medium 4.0–6.9, High 7.0–8.9; a finding in no band is not evaluated)
+    And either its "Findings[].Severity" is between 0.1 and 3.9 or its "Findings[].Severity" is between 4.0 and 6.9 or its "Findings[].Severity" is between 7.0 and 8.9
+    And either its "Findings[].CreatedAt" is more than "daysLowSev" days old or its "Findings[].Severity" is less than 0.1 or its "Findings[].Severity" is more than 3.9
+    And either its "Findings[].CreatedAt" is more than "daysMediumSev" days old or its "Findings[].Severity" is less than 4.0 or its "Findings[].Severity" is more than 6.9
+    And either its "Findings[].CreatedAt" is more than "daysHighSev" days old or its "Findings[].Severity" is less than 7.0 or its "Findings[].Severity" is more than 8.9
     Then the rule returns NON_COMPLIANT
 
   Scenario: GuardDuty has untreated Low/Medium/High Severity findings (Scenario 5)
     # engineers: Given guardDuty has untreated Low/Medium/High Severity findings.
     Given "guardduty.get_detector" returns "Status" ENABLED
     And a finding in "Findings[]" returned by "guardduty.get_findings"
-    And low/Medium/High Severity findings are not older than daysLowSev/daysMediumSev/daysHighSev number of days respectively.
+    # engineers: And low/Medium/High Severity findings are not older than daysLowSev/daysMediumSev/daysHighSev number of days respectively (the rule's code compares each finding's age with the days of its severity band: Low 0.1–3.9, Medium 4.0–6.9, High 7.0–8.9; a finding in no band is not evaluated)
+    And either its "Findings[].Severity" is between 0.1 and 3.9 or its "Findings[].Severity" is between 4.0 and 6.9 or its "Findings[].Severity" is between 7.0 and 8.9
+    And either its "Findings[].CreatedAt" is "daysLowSev" days old or less or its "Findings[].Severity" is less than 0.1 or its "Findings[].Severity" is more than 3.9
+    And either its "Findings[].CreatedAt" is "daysMediumSev" days old or less or its "Findings[].Severity" is less than 4.0 or its "Findings[].Severity" is more than 6.9
+    And either its "Findings[].CreatedAt" is "daysHighSev" days old or less or its "Findings[].Severity" is less than 7.0 or its "Findings[].Severity" is more than 8.9
     Then the rule returns COMPLIANT

@@ -5,6 +5,7 @@
  * grammar's `the configuration item's "Path"` form and grounding resolve such paths against this
  * call only (datasets/README.md, "The step grammar").
  */
+import type { ServiceCatalog } from './catalog.js';
 
 /**
  * Resource type → the call whose output describes its configuration item. Only types whose item
@@ -20,6 +21,15 @@ const CONFIGURATION_ITEM_CALLS: Readonly<Record<string, string>> = {
   'AWS::IAM::Role': 'iam.get_account_authorization_details',
   'AWS::IAM::Group': 'iam.get_account_authorization_details',
 };
+
+/**
+ * The values of a configuration item's `configurationItemStatus` (`OK`, `ResourceDeleted`, …), read
+ * from botocore's `config` model (shape `ConfigurationItemStatus`); none when the model lacks it.
+ */
+export function configurationItemStatuses(catalog: ServiceCatalog): string[] {
+  if (!catalog.hasService('config')) return [];
+  return catalog.service('config').model.shapes.ConfigurationItemStatus?.enum?.slice() ?? [];
+}
 
 /** The call describing a resource type's configuration item, when the table knows the type. */
 export function configurationItemCall(resourceType: string): string | undefined {

@@ -6,11 +6,15 @@
  */
 import type { ControlStep, ParsedControl } from '../../gherkin/parse.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
-import { configurationItemCall, resourceTypesIn } from '../../knowledge/configuration-items.js';
+import {
+  configurationItemCall,
+  configurationItemStatuses,
+  resourceTypesIn,
+} from '../../knowledge/configuration-items.js';
 import { splitMethodRef } from '../../knowledge/references.js';
 import { findMember, memberPaths } from '../../knowledge/shapes.js';
 import { countedMember, deriveMember, elementsMember, REGION_TYPE, type ResolvedMember } from './derived.js';
-import { parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
+import { ITEM_STATUS_PATH, isInvalidParam, parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
 import {
   type CompiledScenario,
   type Condition,
@@ -87,7 +91,9 @@ export interface CompileOptions {
 
 /** Compile a parsed control into its decision model. Never throws on odd text. */
 export function compileControl(control: ParsedControl, options?: CompileOptions): DecisionModel {
-  const resolver = new PathResolver(options?.catalog ?? defaultCatalog());
+  const catalog = options?.catalog ?? defaultCatalog();
+  const resolver = new PathResolver(catalog);
+  const itemStatuses = configurationItemStatuses(catalog);
   const parameters = ruleParameters(control.fields['Rule Parameters']);
   const background = control.background ?? [];
   const model: DecisionModel = {
@@ -113,7 +119,7 @@ export function compileControl(control: ParsedControl, options?: CompileOptions)
     const unknown: UnknownStep[] = [];
     const compiled = compileScenario(
       [...background, ...scenario.steps],
-      { parameters, resourceTypes },
+      { parameters, resourceTypes, itemStatuses },
       resolver,
       model,
       unknown,
@@ -142,11 +148,13 @@ interface ScenarioContext {
   parameters: ReadonlyMap<string, string>;
   /** The resource types the control names (their configuration items' calls resolve `the configuration item's` paths). */
   resourceTypes: readonly string[];
+  /** The values of a configuration item's status (botocore's `config` ConfigurationItemStatus). */
+  itemStatuses: string[];
 }
 
 function compileScenario(
   steps: readonly ControlStep[],
-  { parameters, resourceTypes }: ScenarioContext,
+  { parameters, resourceTypes, itemStatuses }: ScenarioContext,
   resolver: PathResolver,
   model: DecisionModel,
   unknown: UnknownStep[],
@@ -175,6 +183,10 @@ function compileScenario(
     if (raw.item && raw.path === RESOURCE_TYPE_PATH) {
       model.members.set(RESOURCE_TYPE_PATH, { type: 'string', enum: [...resourceTypes] });
       return { kind: 'member', key: RESOURCE_TYPE_PATH, predicate: raw.predicate };
+    }
+    if (raw.item && raw.path === ITEM_STATUS_PATH) {
+      model.members.set(ITEM_STATUS_PATH, { type: 'string', enum: [...itemStatuses] });
+      return { kind: 'member', key: ITEM_STATUS_PATH, predicate: raw.predicate };
     }
     const itemCalls = resourceTypes.map(configurationItemCall).filter((c): c is string => c !== undefined);
     const scope = raw.item
@@ -268,7 +280,11 @@ function compileScenario(
         for (const raw of meaning.conditions) addMember(raw, step);
         break;
       case 'either': {
-        const branches = meaning.branches.map((raw) => compileCondition(raw, step));
+        const branches = meaning.branches.map((raw): Condition | undefined =>
+          isInvalidParam(raw)
+            ? { kind: 'param', name: raw.path, predicate: raw.predicate }
+            : compileCondition(raw, step),
+        );
         if (branches.every((b): b is Condition => b !== undefined))
           conditions.push({ kind: 'any', conditions: branches });
         break;

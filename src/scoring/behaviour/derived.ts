@@ -12,6 +12,7 @@
  *   (every statement of the documents of one listing),
  * - `iam.get_user_policy:PolicyDocument#ipAddresses(IpAddress aws:SourceIp)` (the IP addresses of a statement's condition),
  * - `emr.describe_security_configuration:SecurityConfiguration#json(AuthenticationConfiguration.KerberosConfiguration.Provider)` (a member of a JSON document in a string),
+ * - `sns.list_subscriptions:Subscriptions[].Endpoint#part(@|)` (the part of a string after `@`; `#part(A|B)` between A and B),
  * - `elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type` (the elements among the entries whose key member has a value),
  * - `@region` (the evaluated Region).
  */
@@ -36,6 +37,7 @@ const EVERY_STATEMENT_MARK = '#everyStatement(';
 const IP_ADDRESSES_MARK = '#ipAddresses(';
 const OF_MARK = '@of(';
 const DOCUMENT_MARK = '#json(';
+const PART_MARK = '#part(';
 
 const isListType = (type: MemberType) => type.type === 'list' || type.type === 'map';
 
@@ -95,6 +97,9 @@ export function deriveMember(
     case 'document':
       if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string holding a JSON document`;
       return { key: `${key}${DOCUMENT_MARK}${derive.member})`, type: { type: 'string' } };
+    case 'part':
+      if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string (a part is read from a string)`;
+      return { key: `${key}${PART_MARK}${derive.after ?? ''}|${derive.before ?? ''})`, type: { type: 'string' } };
     case 'filtered': {
       const keyMember = resolve(derive.keyPath);
       if (!keyMember) return `"${derive.keyPath}" is not a member of the calls the scenario names`;
@@ -187,9 +192,16 @@ function documentMemberWords(path: string, call: string): MemberWords | undefine
 export function describeMember(key: string): MemberWords {
   if (key === REGION_KEY) return { name: 'the evaluated Region' };
   if (key === '@resourceType') return { name: "the configuration item's resource type" };
+  if (key === '@itemStatus') return { name: "the configuration item's status" };
   const path = pathOfKey(key);
   const document = documentMemberWords(path, key.slice(0, key.indexOf(':')));
   if (document) return document;
+  const part = /^(.*)#part\(([^|]*)\|([^)]*)\)$/.exec(path);
+  if (part) {
+    const [, of, after, before] = part as unknown as [string, string, string, string];
+    const where = after && before ? `between ${after} and ${before}` : after ? `after ${after}` : `before ${before}`;
+    return { name: `the part of ${of} ${where}` };
+  }
   const json = path.indexOf(DOCUMENT_MARK);
   if (json >= 0)
     return { name: `the ${path.slice(0, json)} document's ${path.slice(json + DOCUMENT_MARK.length, -1)}` };

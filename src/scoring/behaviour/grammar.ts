@@ -29,7 +29,8 @@ export interface DocumentPlace {
  * (`the "M{}" value of KEY`), the entry of a list whose key member has a value (`the "L[].B" of the
  * entry whose "L[].A" is V`), whether a policy document has a statement with these fields (or
  * whether every statement has them), the number of IP addresses a statement's condition holds, a
- * member of a JSON document held in a string (`the "Path" document's "A.B"`), or the elements of a
+ * member of a JSON document held in a string (`the "Path" document's "A.B"`), a part of a string
+ * (`the part of its "Path" after @`), or the elements of a
  * list among the entries whose key member has a value (`every "L[].X" of the entries whose "L[].Y" is V`).
  */
 export type Derivation =
@@ -40,6 +41,11 @@ export type Derivation =
   /** The IP addresses of `Condition OPERATOR KEY` (`IpAddress aws:SourceIp`) in a statement of the document. */
   | ({ kind: 'ipAddresses'; condition: string } & DocumentPlace)
   | { kind: 'document'; member: string }
+  /**
+   * The part of a string after the first `after` and before the next `before` (either may be
+   * missing: from the start, to the end); no such text: not set.
+   */
+  | { kind: 'part'; after?: string; before?: string }
   | { kind: 'filtered'; keyPath: string; keyValue: Scalar };
 
 /**
@@ -55,13 +61,32 @@ export interface RawCondition {
   param?: true;
   /**
    * Read from the AWS Config configuration item (`the configuration item's "Path"`): `path` is a
-   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type.
+   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type,
+   * {@link ITEM_STATUS_PATH} its status.
    */
   item?: true;
 }
 
+/**
+ * One branch of `either … or …`: a condition, or a rule parameter whose value is not valid
+ * (`the rule parameter "p" is invalid`).
+ */
+export type RawBranch = RawCondition | InvalidParam;
+
+/** `the rule parameter "p" is invalid` inside `either … or …`: `path` is the parameter's name. */
+export interface InvalidParam {
+  path: string;
+  param: true;
+  predicate: { op: 'invalid' };
+}
+
+/** Whether an `either` branch tests a rule parameter's value for not being valid. */
+export const isInvalidParam = (branch: RawBranch): branch is InvalidParam => branch.predicate.op === 'invalid';
+
 /** The path of `the configuration item's resource type is T`. */
 export const RESOURCE_TYPE_PATH = '@resourceType';
+/** The path of `the configuration item's status is S` (its `configurationItemStatus`). */
+export const ITEM_STATUS_PATH = '@itemStatus';
 
 /** What one step means. */
 export type StepMeaning =
@@ -79,7 +104,7 @@ export type StepMeaning =
   /** Conditions on members. */
   | { kind: 'conditions'; conditions: RawCondition[] }
   /** `either A or B`: at least one of the conditions holds. */
-  | { kind: 'either'; branches: RawCondition[] }
+  | { kind: 'either'; branches: RawBranch[] }
   /** `call` fails with an error code. */
   | { kind: 'error'; call: string; code: string }
   /** A rule parameter test. */
@@ -103,6 +128,8 @@ const NEXT_PAGE = re(`the next page (?:contains|holds|lists|has|returns) (?:a|an
 const CALL_STEP = re(`${CALL}${FOR}${PAGED}\\s+(returns|fails with the error code)\\s+(.+)`);
 const CALLS = re(`the rule(?:'s code)? (?:calls|uses) ${CALL}(?:(?:,\\s*|\\s+and\\s+)${CALL})*`);
 const PARAM = re(`the rule parameter ${Q}\\s+(.+)`);
+/** The words after `the rule parameter "p"` that say its value is not valid (`is invalid`, `is not a valid …`). */
+const INVALID = /^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i;
 const CONDITION_SUBJECT = re(`(?:its|their|the|that [a-z-]+'s|the [a-z ]+'s)\\s+${Q}\\s+(.+)`);
 const BARE_CONDITION = re(`${Q}\\s+((?:is|equals|contains|does|holds)\\b.+)`);
 const ONE_OF_ITS = re(`one of (?:its|their) ${Q} values is (${VALUE_RE})`);
@@ -130,6 +157,10 @@ const IP_ADDRESSES = re(
   `the number of IP addresses in (?:the )?Condition\\s+([^\\s"]+)\\s+([^\\s"]+)\\s+of\\s+${DOCUMENT}\\s+(.+)`,
 );
 const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
+/** `the part of its "Path" after V`, `… before V`, `… between V1 and V2`, then a predicate. */
+const PART = re(
+  `the part of\\s+${OF}${Q}\\s+(?:after\\s+(${VALUE_RE})|before\\s+(${VALUE_RE})|between\\s+(${VALUE_RE})\\s+and\\s+(${VALUE_RE}))\\s+(.+)`,
+);
 const EITHER = re('either\\s+(.+)');
 /** That the rule runs (an engineer's `When: Evaluation occurs`): no condition. */
 const EVALUATED = re('(?:the )?(?:evaluation occurs|rule is evaluated)');
@@ -137,6 +168,7 @@ const EVALUATED = re('(?:the )?(?:evaluation occurs|rule is evaluated)');
 const NO_ITEM = re(`there is no configuration item(?:\\s+(?:of|for)\\s+[^"]+)?`);
 const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
 const ITEM_TYPE = re(`the configuration item's resource type\\s+(.+)`);
+const ITEM_STATUS = re(`the configuration item's status\\s+(.+)`);
 /** Where `either A or B` splits: an `or` before a new condition's subject. */
 const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|not every|one of)\s)/i;
 /** Pagination members: conditions on them are paging, not logic. */
@@ -188,6 +220,15 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
     if (every === Boolean(m[3])) return undefined;
     const predicate: Predicate = { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string };
     return { path: m[5] as string, predicate, ...(m[4] ? { item: true as const } : {}) };
+  }
+  m = PART.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[6] as string, params);
+    const separator = (i: number) => (m?.[i] === undefined ? undefined : String(parseValue(m[i] as string)));
+    const after = separator(2) ?? separator(4);
+    const before = separator(3) ?? separator(5);
+    const derive: Derivation = { kind: 'part', ...(after ? { after } : {}), ...(before ? { before } : {}) };
+    return predicate ? { path: m[1] as string, predicate, derive } : undefined;
   }
   m = DOCUMENT_MEMBER.exec(text);
   if (m) {
@@ -270,6 +311,11 @@ function parseCondition(text: string, params: ReadonlySet<string>): RawCondition
     const predicate = parsePredicate(m[typed ? 1 : 2] as string, params);
     return predicate ? { path: typed ? RESOURCE_TYPE_PATH : (m[1] as string), predicate, item: true } : undefined;
   }
+  m = ITEM_STATUS.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[1] as string, params);
+    return predicate ? { path: ITEM_STATUS_PATH, predicate, item: true } : undefined;
+  }
   const derived = parseDerivedCondition(text, params);
   if (derived !== null) return derived;
   m = ONE_OF_ITS.exec(text);
@@ -328,10 +374,11 @@ function parseReturned(text: string, call: string, params: ReadonlySet<string>):
   return out.length === 0 ? 'paging' : out;
 }
 
-/** One branch of `either … or …`: a rule-parameter test or a condition on a member. */
-function parseBranch(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+/** One branch of `either … or …`: a rule-parameter test (its validity included) or a condition on a member. */
+function parseBranch(text: string, params: ReadonlySet<string>): RawBranch | undefined {
   const m = PARAM.exec(text);
   if (m) {
+    if (INVALID.test(m[2] as string)) return { path: m[1] as string, param: true, predicate: { op: 'invalid' } };
     const predicate = parsePredicate(m[2] as string, params);
     return predicate ? { path: m[1] as string, predicate, param: true } : undefined;
   }
@@ -347,7 +394,7 @@ export function parseStep(text: string, params: ReadonlySet<string>): StepMeanin
   if (m) {
     const branches = (m[1] as string).split(OR_BRANCH).map((b) => parseBranch(b.trim(), params));
     if (branches.length < 2 || branches.some((b) => b === undefined)) return undefined;
-    return { kind: 'either', branches: branches as RawCondition[] };
+    return { kind: 'either', branches: branches as RawBranch[] };
   }
   m = SUBJECT_WITH.exec(t);
   if (m) {
@@ -377,8 +424,7 @@ export function parseStep(text: string, params: ReadonlySet<string>): StepMeanin
   if (m) {
     const name = m[1] as string;
     const rest = m[2] as string;
-    if (/^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i.test(rest))
-      return { kind: 'param', name, predicate: { op: 'invalid' } };
+    if (INVALID.test(rest)) return { kind: 'param', name, predicate: { op: 'invalid' } };
     const lists = /^lists (.+)$/i.exec(rest);
     const values = lists ? parseList(lists[1] as string) : undefined;
     if (values) return { kind: 'param', name, predicate: { op: 'holds', values } };

@@ -577,6 +577,52 @@ describe('round 2, form 1: either … or … in one step', () => {
   });
 });
 
+describe('either … or … with a rule parameter that is not valid', () => {
+  const either =
+    'either the rule parameter "blockPublicAcls" is invalid or the rule parameter "ignorePublicAcls" is not a valid boolean';
+  const gold = `Feature: FORM_UNDER_TEST
+  Description: A control whose parameters must each be valid.
+  Rule Parameters: blockPublicAcls (string, optional); ignorePublicAcls (string, optional)
+
+  Scenario: A parameter is not valid
+    Given ${either}
+    Then the rule returns ERROR
+
+  Scenario: Public ACLs are not blocked
+    Given "s3control.get_public_access_block" returns "PublicAccessBlockConfiguration.BlockPublicAcls" false
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Public ACLs are blocked
+    Given "s3control.get_public_access_block" returns "PublicAccessBlockConfiguration.BlockPublicAcls" true
+    Then the rule returns COMPLIANT
+`;
+  const key = 's3control.get_public_access_block:PublicAccessBlockConfiguration.BlockPublicAcls';
+
+  it('holds when one of the parameters is not valid, needing no resource', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    const failing = model.scenarios.find((s) => s.outcome === 'ERROR');
+    expect(failing?.resource).toBeNull();
+    expect(failing?.conditions).toEqual([
+      {
+        kind: 'any',
+        conditions: [
+          { kind: 'param', name: 'blockPublicAcls', predicate: { op: 'invalid' } },
+          { kind: 'param', name: 'ignorePublicAcls', predicate: { op: 'invalid' } },
+        ],
+      },
+    ]);
+    expect(decide(model, state([[key, true]], [['ignorePublicAcls', 'invalid']]))).toBe('ERROR');
+    expect(decide(model, state([[key, true]], [['blockPublicAcls', 'invalid']]))).toBe('ERROR');
+    expect(decide(model, state([[key, true]], [['blockPublicAcls', ['True']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]], []))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that checks only the first parameter', () => {
+    expectInversionCaught(gold, gold.replace(either, 'the rule parameter "blockPublicAcls" is invalid'));
+  });
+});
+
 describe('round 2, form 2: every value of a list rule parameter is in a list member', () => {
   const subject = 'a user returned by "iam.list_attached_user_policies"';
   const every = 'every value of "policyArns" is in "AttachedPolicies[].PolicyArn"';
@@ -773,6 +819,101 @@ Feature: CI_FORM
     );
     const elsewhere = compileText(gold.replaceAll(`the configuration item's "Volumes`, 'its "Volumes'));
     expect(elsewhere.unknown).toHaveLength(2);
+  });
+});
+
+describe("the configuration item's status", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::Lambda::Function @category:logging
+Feature: CI_STATUS_FORM
+  Description: A rule that skips a deleted resource.
+  Trigger: Configuration changes
+  Reports on: AWS::Lambda::Function
+  Rule Parameters: None
+
+  Scenario: A deleted function is not applicable
+    Given the configuration item's status is ResourceDeleted
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: The role has no policy
+    Given a role described by "iam.list_attached_role_policies"
+    And its "AttachedPolicies[]" is empty
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The role has a policy
+    Given a role described by "iam.list_attached_role_policies"
+    And its "AttachedPolicies[]" is not empty
+    Then the rule returns COMPLIANT
+`;
+  const attached = 'iam.list_attached_role_policies:AttachedPolicies';
+
+  it("reads the status as a member whose values are botocore's ConfigurationItemStatus", () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@itemStatus')?.enum).toEqual(
+      expect.arrayContaining(['OK', 'ResourceDeleted', 'ResourceDiscovered']),
+    );
+    expect(decide(model, state([['@itemStatus', 'ResourceDeleted']]))).toBe('NOT_APPLICABLE');
+    expect(
+      decide(
+        model,
+        state([
+          ['@itemStatus', 'OK'],
+          [attached, []],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that forgets the deleted resource', () => {
+    const score = expectInversionCaught(gold, gold.replace('is ResourceDeleted', 'is OK'));
+    expect(counterexampleTexts(score).join('\n')).toContain("the configuration item's status = ResourceDeleted");
+  });
+});
+
+describe('the part of a string after, before or between separators', () => {
+  const subject = 'a subscription in "Subscriptions[]" listed by "sns.list_subscriptions"';
+  const gold = control(
+    subject,
+    ['the part of its "Subscriptions[].Endpoint" after @ is not in "domainNames"'],
+    ['the part of its "Subscriptions[].Endpoint" after @ is in "domainNames"'],
+    'domainNames (string, required)',
+  );
+  const key = 'sns.list_subscriptions:Subscriptions[].Endpoint#part(@|)';
+  const domains: [string, ParamValue][] = [['domainNames', ['example.com', 'example.org']]];
+
+  it('reads the part as its own member, compared with a list parameter', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get(key)).toEqual({ type: 'string' });
+    expect(decide(model, state([[key, 'example.org']], domains))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'attacker.net']], domains))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]], domains))).toBe('NONE');
+  });
+
+  it('catches the comparison inverted, and names the part in a counterexample', () => {
+    const score = expectInversionCaught(gold, gold.replace('after @ is not in', 'after @ is in'));
+    expect(counterexampleTexts(score).join('\n')).toContain('the part of Subscriptions[].Endpoint after @');
+  });
+
+  it('reads the text between two separators, and refuses a member that is not a string', () => {
+    const ecr = control(
+      'a task definition described by "ecs.describe_task_definition"',
+      [],
+      [
+        'the part of its "taskDefinition.containerDefinitions[].image" between .dkr.ecr. and .amazonaws.com equals "regionName"',
+      ],
+      'regionName (string, required)',
+    );
+    const model = compileText(ecr);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([
+      'ecs.describe_task_definition:taskDefinition.containerDefinitions[].image#part(.dkr.ecr.|.amazonaws.com)',
+    ]);
+    const list = compileText(gold.replaceAll('"Subscriptions[].Endpoint"', '"Subscriptions[]"'));
+    expect(list.unknown.map((u) => u.reason)).toEqual([
+      expect.stringContaining('is not a string'),
+      expect.stringContaining('is not a string'),
+    ]);
   });
 });
 
