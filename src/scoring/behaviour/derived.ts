@@ -149,20 +149,24 @@ export interface MemberWords {
   counted?: true;
 }
 
-/** `PolicyVersion.Document@of(iam.list_attached_group_policies)` → `the PolicyVersion.Document document of …`. */
-function documentWords(place: string): string {
+/**
+ * A document in words, with where it comes from (two calls may return a document of one name):
+ * `the PolicyDocument document returned by iam.get_group_policy`, or for a listing's documents
+ * `the PolicyVersion.Document document of what iam.list_attached_group_policies lists`.
+ */
+function documentWords(place: string, call: string): string {
   const of = place.indexOf(OF_MARK);
-  if (of < 0) return `the ${place} document`;
+  if (of < 0) return `the ${place} document returned by ${call}`;
   return `the ${place.slice(0, of)} document of what ${place.slice(of + OF_MARK.length, -1)} lists`;
 }
 
 /** The words of a policy-document member (a statement test or an IP address count), or undefined. */
-function documentMemberWords(path: string): MemberWords | undefined {
+function documentMemberWords(path: string, call: string): MemberWords | undefined {
   const marks = [STATEMENT_MARK, EVERY_STATEMENT_MARK, IP_ADDRESSES_MARK];
   const mark = marks.find((m) => path.includes(m));
   if (!mark) return undefined;
   const at = path.indexOf(mark);
-  const document = documentWords(path.slice(0, at));
+  const document = documentWords(path.slice(0, at), call);
   const inside = path.slice(at + mark.length, -1);
   if (mark === IP_ADDRESSES_MARK)
     return { name: `the number of IP addresses in Condition ${inside} of ${document}`, counted: true };
@@ -192,7 +196,7 @@ export function describeMember(key: string): MemberWords {
   if (key === '@resourceType') return { name: "the configuration item's resource type" };
   if (key === '@itemStatus') return { name: "the configuration item's status" };
   const path = pathOfKey(key);
-  const document = documentMemberWords(path);
+  const document = documentMemberWords(path, key.slice(0, key.indexOf(':')));
   if (document) return document;
   const part = /^(.*)#part\(([^|]*)\|([^)]*)\)$/.exec(path);
   if (part) {
