@@ -131,5 +131,17 @@ Feature: CLOUDTRAIL_ENABLED_V2
   Scenario: At least 1 CloudTrail trail is enabled
     # engineers: Given at least 1 CloudTrail trail is enabled
     Given "cloudtrail.get_trail_status" returns "IsLogging" true
-    And at least 1 of those CloudTrail trail has all configurations aligned with parameters
+    # engineers: And at least 1 of those CloudTrail trail has all configurations aligned with parameters (the rule's code takes each trail in turn and skips it at the first setting that differs from a parameter given, a delivery error included; a trail it does not skip makes the rule COMPLIANT)
+    And a trail in "trailList[]" returned by "cloudtrail.describe_trails"
+    And "cloudtrail.get_trail_status" returns no "LatestDeliveryError"
+    And either the rule parameter "s3BucketName" is not set or its "trailList[].S3BucketName" equals "s3BucketName"
+    And either the rule parameter "encryptedBoolean" is not set or the rule parameter "encryptedBoolean" is not True or its "trailList[].KmsKeyId" is set
+    And either the rule parameter "encryptedBoolean" is not set or the rule parameter "encryptedBoolean" is not True or the rule parameter "kMSKeyArn" is not set or its "trailList[].KmsKeyId" equals "kMSKeyArn"
+    And either the rule parameter "globalResourcesBoolean" is not set or the rule parameter "globalResourcesBoolean" is not True or its "trailList[].IncludeGlobalServiceEvents" is true
+    And either the rule parameter "multiRegionBoolean" is not set or the rule parameter "multiRegionBoolean" is not True or its "trailList[].IsMultiRegionTrail" is true
+    And either the rule parameter "lFIBoolean" is not set or the rule parameter "lFIBoolean" is not True or its "trailList[].LogFileValidationEnabled" is true
+    And either the rule parameter "managementEventBoolean" is not set or the rule parameter "managementEventBoolean" is not True or its "EventSelectors[].IncludeManagementEvents" is true
+    And either the rule parameter "managementEventBoolean" is not set or the rule parameter "managementEventBoolean" is not True or its "EventSelectors[].ReadWriteType" is All
+    And either the rule parameter "s3DataEventBoolean" is not set or the rule parameter "s3DataEventBoolean" is not True or one of its "EventSelectors[].DataResources[].Type" values is AWS::S3::Object
+    And either the rule parameter "lambdaEventBoolean" is not set or the rule parameter "lambdaEventBoolean" is not True or one of its "EventSelectors[].DataResources[].Type" values is AWS::Lambda::Function
     Then the rule returns COMPLIANT

@@ -26,8 +26,8 @@ Feature: ECS_ECRIMAGE_CHECK
     And the rule parameter "regionName" is set
     # engineers: And task Definitions match TaskDefinitions (case sensitive) specified in values. RegionName value matches valid region name of where ECR resides
     And a task definition described by "ecs.describe_task_definition"
-    # engineers: Then Return COMPLIANT with annotation if Task Definitions are configured to retrieve from ECR Repository.
-    And its "taskDefinition.containerDefinitions[].image" is in the ECR registry of the Region in "regionName"
+    # engineers: Then Return COMPLIANT with annotation if Task Definitions are configured to retrieve from ECR Repository. (the rule's code searches each container's image for ".dkr.ecr.{RegionName}.amazonaws.com", a regular expression whose dots match any character; read here as the text between .dkr.ecr. and .amazonaws.com being the Region)
+    And the part of its "taskDefinition.containerDefinitions[].image" between .dkr.ecr. and .amazonaws.com equals "regionName"
     Then the rule returns COMPLIANT
     And the annotation is "if Task Definitions are configured to retrieve from ECR Repository"
 
@@ -37,5 +37,5 @@ Feature: ECS_ECRIMAGE_CHECK
     And the rule parameter "regionName" is set
     # engineers: And ECS task definitions are found configured to retrieve container images from a non-ECR repository
     And a task definition described by "ecs.describe_task_definition"
-    And its "taskDefinition.containerDefinitions[].image" is not in the ECR registry of the Region in "regionName"
+    And either the part of its "taskDefinition.containerDefinitions[].image" between .dkr.ecr. and .amazonaws.com is not set or the part of its "taskDefinition.containerDefinitions[].image" between .dkr.ecr. and .amazonaws.com is not "regionName"
     Then the rule returns NON_COMPLIANT

@@ -9,7 +9,8 @@ Feature: IAM_POLICY_REQUIRED
     Given the rule's code calls "iam.list_attached_group_policies"
 
   Scenario: No IAM Users or Roles exist and evaluation occurs
-    Given no IAM Users or Roles exist
+    # engineers: Given no IAM Users or Roles exist
+    Given there is no configuration item of an IAM user or role
     And evaluation occurs
     Then the rule returns NOT_APPLICABLE
 
@@ -30,36 +31,44 @@ Feature: IAM_POLICY_REQUIRED
 
   Scenario: An entity exists and evaluation occurs
     # engineers: Given an {entity} exists
-    Given an entity exists
-    And exceptionList is configured and valid
+    Given the configuration item's resource type is one of AWS::IAM::User and AWS::IAM::Role
+    # engineers: And exceptionList is configured and valid
+    And the rule parameter "exceptionList" is set
     # engineers: And the {entity} is listed in the exceptionList
-    And the entity is listed in the exceptionList
+    And either the configuration item's "UserDetailList[].UserName" is in "exceptionList" or the configuration item's "RoleDetailList[].RoleName" is in "exceptionList"
     And evaluation occurs
     Then the rule returns COMPLIANT
 
   Scenario: An entity exists and the entity has all the policies listed in policyArns attached and evaluation occurs
     # engineers: Given an {entity} exists
-    Given an entity exists
+    Given the configuration item's resource type is one of AWS::IAM::User and AWS::IAM::Role
     # engineers: And the {entity} has all the policies listed in policyArns attached
-    And the entity has all the policies listed in policyArns attached
+    And either every value of "policyArns" is in the configuration item's "UserDetailList[].AttachedManagedPolicies[].PolicyArn" or every value of "policyArns" is in the configuration item's "RoleDetailList[].AttachedManagedPolicies[].PolicyArn"
     And evaluation occurs
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user exists and evaluation occurs
-    Given an IAM user exists
-    And the IAM user groups combined have the policies listed in policyArns attached
+    # engineers: Given an IAM user exists
+    Given the configuration item's resource type is AWS::IAM::User
+    # engineers: And the IAM user groups combined have the policies listed in policyArns attached
+    And every value of "policyArns" is in "AttachedPolicies[].PolicyArn"
     And evaluation occurs
     Then the rule returns COMPLIANT
 
   Scenario: An IAM user exists
-    Given an IAM user exists
-    And the IAM user does not have all the policies listed in policyArns attached
-    And the IAM user's groups combined do not have all the policy listed in policyArns attached
+    # engineers: Given an IAM user exists
+    Given the configuration item's resource type is AWS::IAM::User
+    # engineers: And the IAM user does not have all the policies listed in policyArns attached
+    And some value of "policyArns" is not in the configuration item's "UserDetailList[].AttachedManagedPolicies[].PolicyArn"
+    # engineers: And the IAM user's groups combined do not have all the policy listed in policyArns attached
+    And some value of "policyArns" is not in "AttachedPolicies[].PolicyArn"
     And evaluation occurs
     Then the rule returns NON_COMPLIANT
 
   Scenario: An IAM role exists and the IAM role does not have all the policies listed in policyArns attached and evaluation occurs
-    Given an IAM role exists
-    And the IAM role does not have all the policies listed in policyArns attached
+    # engineers: Given an IAM role exists
+    Given the configuration item's resource type is AWS::IAM::Role
+    # engineers: And the IAM role does not have all the policies listed in policyArns attached
+    And some value of "policyArns" is not in the configuration item's "RoleDetailList[].AttachedManagedPolicies[].PolicyArn"
     And evaluation occurs
     Then the rule returns NON_COMPLIANT

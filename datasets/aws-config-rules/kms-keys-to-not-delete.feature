@@ -48,7 +48,8 @@ Feature: KMS_KEYS_TO_NOT_DELETE
     And "kms.describe_key" for that key returns "KeyMetadata.KeyManager" CUSTOMER
     # engineers: And rule parameter kmsKeyIds are configured and valid
     And the rule parameter "kmsKeyIds" is set
-    And the KMS key in the parameter is not an existing kms key
+    # engineers: And the KMS key in the parameter is not an existing kms key
+    And some value of "kmsKeyIds" is not in "Keys[].KeyId"
     Then the rule returns NOT_APPLICABLE
 
   Scenario: At least 1 CMK is present and the CMK is not scheduled for deletion
@@ -60,6 +61,8 @@ Feature: KMS_KEYS_TO_NOT_DELETE
     And the rule parameter "kmsKeyIds" is set
     # engineers: And the CMK is one of the keys in the parameter
     And its "Keys[].KeyId" is in "kmsKeyIds"
+    # added, not an engineers' line: where a key of the parameter does not exist the NOT_APPLICABLE scenario decides first (precedence); this says so explicitly and decides no state differently
+    And every value of "kmsKeyIds" is in "Keys[].KeyId"
     # engineers: And the CMK is not scheduled for deletion
     And "kms.describe_key" for that key returns "KeyMetadata.KeyState" is not PendingDeletion
     Then the rule returns COMPLIANT
@@ -73,6 +76,8 @@ Feature: KMS_KEYS_TO_NOT_DELETE
     And the rule parameter "kmsKeyIds" is set
     # engineers: And the CMK is one of the keys in the parameter
     And its "Keys[].KeyId" is in "kmsKeyIds"
+    # added, not an engineers' line: where a key of the parameter does not exist the NOT_APPLICABLE scenario decides first (precedence); this says so explicitly and decides no state differently
+    And every value of "kmsKeyIds" is in "Keys[].KeyId"
     # engineers: And the CMK is scheduled for deletion
     And "kms.describe_key" for that key returns "KeyMetadata.KeyState" PendingDeletion
     Then the rule returns NON_COMPLIANT

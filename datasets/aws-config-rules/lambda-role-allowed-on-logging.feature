@@ -13,7 +13,8 @@ Feature: LAMBDA_ROLE_ALLOWED_ON_LOGGING
     And the rule's code calls "iam.get_policy_version"
 
   Scenario: A Lambda is deleted
-    Given a Lambda is deleted
+    # engineers: Given a Lambda is deleted (the rule's code reads the configuration item's status, ResourceDeleted)
+    Given the configuration item's status is ResourceDeleted
     Then the rule returns NOT_APPLICABLE
 
   Scenario: A Lambda Role with the AWS-managed policy named AWSLambdaBasicExecutionRole

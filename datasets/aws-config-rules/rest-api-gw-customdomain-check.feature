@@ -10,8 +10,8 @@ Feature: REST_API_GW_CUSTOMDOMAIN_CHECK
     And the rule's code calls "apigateway.get_rest_apis"
 
   Scenario: Rules parameter is provided and it contains a parameter key other than CustomDomainName
-    Given rules parameter is provided
-    And it contains a parameter key other than CustomDomainName
+    # engineers: Given rules parameter is provided | And it contains a parameter key other than CustomDomainName (the rule's code then finds no "CustomDomainName" key: it reads the parameter as not set)
+    Given the rule parameter "customDomainName" is not set
     Then the rule returns ERROR
 
   Scenario: Rules parameter is provided
@@ -35,4 +35,6 @@ Feature: REST_API_GW_CUSTOMDOMAIN_CHECK
     Given a REST API in "items[]" returned by "apigateway.get_rest_apis"
     # engineers: And REST API GW does not have a custom domain name
     And "apigateway.get_domain_names" returns an empty "items[]" list
+    # added, not an engineers' line: where the parameter is not set the ERROR scenario decides first (precedence); this says so explicitly and decides no state differently
+    And the rule parameter "customDomainName" is set
     Then the rule returns NON_COMPLIANT

@@ -11,7 +11,7 @@ Feature: ROOT_NO_ACCESS_KEY
   Scenario: Access key for root user present and access key is active
     # engineers: Given access key for root user present
     Given the "SummaryMap{}" value of AccountAccessKeysPresent is 1 or more
-    And access key is active
+    # engineers: And access key is active (the rule's code reads no key status: "iam.get_account_summary" counts the root user's keys whatever their status, and any key makes the rule NON_COMPLIANT; the count above is the whole condition)
     Then the rule returns NON_COMPLIANT
 
   Scenario: Access key for root user present and access key is inactive

@@ -9,8 +9,8 @@ Feature: S3_PUBLIC_ACCESS_SETTINGS_FOR_ACCOUNT
     Given the rule's code calls "s3control.get_public_access_block"
 
   Scenario: Given: Input paramters are configured and at least one Input Paramter is invalid
-    Given given: Input paramters are configured
-    And at least one Input Paramter is invalid
+    # engineers: Given given: Input paramters are configured | And at least one Input Paramter is invalid (the rule's code reads each parameter given as a boolean and fails on a value it cannot read as one)
+    Given either the rule parameter "blockPublicAcls" is invalid or the rule parameter "ignorePublicAcls" is invalid or the rule parameter "blockPublicPolicy" is invalid or the rule parameter "restrictPublicBuckets" is invalid
     Then the rule returns ERROR
 
   Scenario: Given: All input parameters are valid

@@ -34,7 +34,10 @@ Feature: SNS_TOPIC_EMAIL_SUB_IN_DOMAINS
     And the rule parameter "domainNames" is set
     # engineers: And at least one subscriber protocol is email or email-json
     And its "Subscriptions[].Protocol" is one of email and email-json
-    And at least one of the email address on the Endpoint is not from the specified domain
+    # added, not an engineers' line: where no subscription has an e-mail protocol the NOT_APPLICABLE scenario decides first (precedence); this says so explicitly and decides no state differently
+    And some "Subscriptions[].Protocol" is one of email and email-json
+    # engineers: And at least one of the email address on the Endpoint is not from the specified domain (the rule's code reads the domain as the text after @ of the subscription's Endpoint)
+    And the part of its "Subscriptions[].Endpoint" after @ is not in "domainNames"
     Then the rule returns NON_COMPLIANT
 
   Scenario: At least 1 SNS Topic is present in the AWS Account and all email addresses on the Endpoint are from the specified domain
@@ -44,5 +47,8 @@ Feature: SNS_TOPIC_EMAIL_SUB_IN_DOMAINS
     And the rule parameter "domainNames" is set
     # engineers: And at least one subscriber protocol is email or email-json
     And its "Subscriptions[].Protocol" is one of email and email-json
-    And all email addresses on the Endpoint are from the specified domain
+    # added, not an engineers' line: where no subscription has an e-mail protocol the NOT_APPLICABLE scenario decides first (precedence); this says so explicitly and decides no state differently
+    And some "Subscriptions[].Protocol" is one of email and email-json
+    # engineers: And all email addresses on the Endpoint are from the specified domain (the rule's code reads the domain as the text after @ of the subscription's Endpoint)
+    And the part of its "Subscriptions[].Endpoint" after @ is in "domainNames"
     Then the rule returns COMPLIANT

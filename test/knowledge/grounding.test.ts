@@ -267,6 +267,32 @@ ${steps}
   });
 });
 
+describe("groundText: an IAM entity's configuration item", () => {
+  const text = (path: string) => `@control:none @severity:medium @resource:AWS::IAM::User @category:access-control
+Feature: CI_IAM_TEST
+  Description: A rule triggered by configuration changes of IAM users.
+  Trigger: Configuration changes
+  Reports on: AWS::IAM::User
+  Rule Parameters: policyArns (string, required, default none): the policies a user needs
+
+  Scenario: A user misses a policy
+    Given the rule's code calls "iam.list_attached_group_policies"
+    And some value of "policyArns" is not in the configuration item's "${path}"
+    Then the rule returns NON_COMPLIANT
+`;
+
+  it("resolves the item's paths in iam.get_account_authorization_details, the call that returns what the item holds", () => {
+    const path = 'UserDetailList[].AttachedManagedPolicies[].PolicyArn';
+    const report = groundText(text(path), { catalog });
+    expect(find(report.references, path).status).toBe('valid');
+    expect(report.counts.misplaced + report.counts.unknown).toBe(0);
+    const bogus = groundText(text('UserDetailList[].AttachedPolicies[].PolicyArn'), { catalog });
+    const ref = find(bogus.references, 'UserDetailList[].AttachedPolicies[].PolicyArn');
+    expect(ref.status).toBe('unknown');
+    expect(ref.note).toContain('iam.get_account_authorization_details');
+  });
+});
+
 describe("groundText: a JSON document's member", () => {
   it('checks the string member that holds the document, not the member inside it', () => {
     const text = `@control:none @severity:medium @resource:AWS::EMR::Cluster @category:encryption-at-rest

@@ -317,7 +317,13 @@ export function conditionCases(
       const vio = branches.flatMap(([, x], i) =>
         x.map((alt) => merge(firsts.map((first, j) => (j === i ? alt : (first as Change))))),
       );
-      return [sat, vio];
+      // Each later branch true with every other false (its own change last, so it wins a shared
+      // member): the state where that branch alone makes the condition hold.
+      const alone = branches.flatMap(([s], i) => {
+        const own = s[0];
+        return i === 0 || !own ? [] : [merge([...firsts.filter((_, j) => j !== i), own] as Change[])];
+      });
+      return [[...sat, ...alone], vio];
     }
     case 'param': {
       const cases = paramCases(condition.predicate, parameters.get(condition.name));

@@ -6,11 +6,15 @@
  */
 import type { ControlStep, ParsedControl } from '../../gherkin/parse.js';
 import { defaultCatalog, type ServiceCatalog } from '../../knowledge/catalog.js';
-import { configurationItemCall, resourceTypesIn } from '../../knowledge/configuration-items.js';
+import {
+  configurationItemCall,
+  configurationItemStatuses,
+  resourceTypesIn,
+} from '../../knowledge/configuration-items.js';
 import { splitMethodRef } from '../../knowledge/references.js';
 import { findMember, memberPaths } from '../../knowledge/shapes.js';
 import { countedMember, deriveMember, elementsMember, REGION_TYPE, type ResolvedMember } from './derived.js';
-import { parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
+import { ITEM_STATUS_PATH, isInvalidParam, parseStep, type RawCondition, RESOURCE_TYPE_PATH } from './grammar.js';
 import {
   type CompiledScenario,
   type Condition,
@@ -20,6 +24,7 @@ import {
   REGION_KEY,
   type UnknownStep,
 } from './model.js';
+import { DOCUMENT_OPERAND, ITEM_OPERAND } from './predicates.js';
 
 /** The rule parameters a `Rule Parameters:` field declares: name → type word (`int`, `string`, …). */
 export function ruleParameters(field: string | undefined): Map<string, string> {
@@ -87,7 +92,9 @@ export interface CompileOptions {
 
 /** Compile a parsed control into its decision model. Never throws on odd text. */
 export function compileControl(control: ParsedControl, options?: CompileOptions): DecisionModel {
-  const resolver = new PathResolver(options?.catalog ?? defaultCatalog());
+  const catalog = options?.catalog ?? defaultCatalog();
+  const resolver = new PathResolver(catalog);
+  const itemStatuses = configurationItemStatuses(catalog);
   const parameters = ruleParameters(control.fields['Rule Parameters']);
   const background = control.background ?? [];
   const model: DecisionModel = {
@@ -113,7 +120,7 @@ export function compileControl(control: ParsedControl, options?: CompileOptions)
     const unknown: UnknownStep[] = [];
     const compiled = compileScenario(
       [...background, ...scenario.steps],
-      { parameters, resourceTypes },
+      { parameters, resourceTypes, itemStatuses },
       resolver,
       model,
       unknown,
@@ -142,11 +149,13 @@ interface ScenarioContext {
   parameters: ReadonlyMap<string, string>;
   /** The resource types the control names (their configuration items' calls resolve `the configuration item's` paths). */
   resourceTypes: readonly string[];
+  /** The values of a configuration item's status (botocore's `config` ConfigurationItemStatus). */
+  itemStatuses: string[];
 }
 
 function compileScenario(
   steps: readonly ControlStep[],
-  { parameters, resourceTypes }: ScenarioContext,
+  { parameters, resourceTypes, itemStatuses }: ScenarioContext,
   resolver: PathResolver,
   model: DecisionModel,
   unknown: UnknownStep[],
@@ -176,14 +185,14 @@ function compileScenario(
       model.members.set(RESOURCE_TYPE_PATH, { type: 'string', enum: [...resourceTypes] });
       return { kind: 'member', key: RESOURCE_TYPE_PATH, predicate: raw.predicate };
     }
+    if (raw.item && raw.path === ITEM_STATUS_PATH) {
+      model.members.set(ITEM_STATUS_PATH, { type: 'string', enum: [...itemStatuses] });
+      return { kind: 'member', key: ITEM_STATUS_PATH, predicate: raw.predicate };
+    }
     const itemCalls = resourceTypes.map(configurationItemCall).filter((c): c is string => c !== undefined);
-    const scope = raw.item
-      ? itemCalls
-      : raw.call
-        ? [raw.call]
-        : subjectCall
-          ? [...new Set([subjectCall, ...calls])]
-          : calls;
+    /** The calls the scenario makes that a path not of the configuration item resolves in. */
+    const callScope = raw.call ? [raw.call] : subjectCall ? [...new Set([subjectCall, ...calls])] : calls;
+    const scope = raw.item ? itemCalls : callScope;
     const fail = (reason: string) => {
       unknown.push({ line: step.line, text: step.text, reason });
       return undefined;
@@ -215,7 +224,18 @@ function compileScenario(
           ? countedMember(plain)
           : plain;
     if (typeof member === 'string') return fail(member);
-    const predicate = withMemberOperand(raw.predicate, resolve);
+    /** An operand as written: a path in scope, a path of the configuration item, or a member of a JSON document. */
+    const resolveOperand = (written: string): ResolvedMember | undefined => {
+      const item = ITEM_OPERAND.exec(written);
+      if (item) return resolver.resolve(item[1] as string, itemCalls);
+      const document = DOCUMENT_OPERAND.exec(written);
+      if (!document) return resolve(written);
+      // The document is held by a call the scenario makes (the configuration item holds none).
+      const holder = resolver.resolve(document[1] as string, callScope);
+      const derived = holder && deriveMember(holder, { kind: 'document', member: document[2] as string }, resolve);
+      return typeof derived === 'object' ? derived : undefined;
+    };
+    const predicate = withMemberOperand(raw.predicate, resolveOperand);
     if (typeof predicate === 'string') return fail(notMember(predicate));
     // A date held as a string (`"Images[].CreationDate"`) whose age a step tests is a timestamp.
     const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';
@@ -268,7 +288,11 @@ function compileScenario(
         for (const raw of meaning.conditions) addMember(raw, step);
         break;
       case 'either': {
-        const branches = meaning.branches.map((raw) => compileCondition(raw, step));
+        const branches = meaning.branches.map((raw): Condition | undefined =>
+          isInvalidParam(raw)
+            ? { kind: 'param', name: raw.path, predicate: raw.predicate }
+            : compileCondition(raw, step),
+        );
         if (branches.every((b): b is Condition => b !== undefined))
           conditions.push({ kind: 'any', conditions: branches });
         break;
@@ -283,6 +307,10 @@ function compileScenario(
         else unknown.push({ line: step.line, text: step.text, reason: 'after a subject, say which member is empty' });
         break;
       }
+      case 'noResource':
+        if (resource === null && conditions.length === 0) resource = false;
+        else unknown.push({ line: step.line, text: step.text, reason: 'say that there is no resource first' });
+        break;
       case 'error':
         conditions.push({ kind: 'error', call: meaning.call, code: meaning.code });
         break;

@@ -39,16 +39,26 @@ export function counterexample(
   candidateVerdict: Verdict,
 ): Counterexample {
   const out: Record<string, string> = {};
+  /** Labels that are whole sentences (policy statement tests): shown without their value. */
+  const sentences = new Set<string>();
   if (!state.resource) out.resource = 'none';
   else {
-    const keys = [...gold.members.keys(), ...(candidate ? [...candidate.members.keys()] : [])];
+    const keys = new Set([...gold.members.keys(), ...(candidate ? [...candidate.members.keys()] : [])]);
     for (const key of keys) {
       if (Object.keys(out).length >= MAX_SHOWN) break;
-      const { name, statement } = describeMember(key);
+      const { name, statement, counted } = describeMember(key);
       const type = gold.members.get(key) ?? candidate?.members.get(key);
       const value = readMember(state, key, type);
-      const label = statement ? statement(value === true) : name;
-      if (!(label in out)) out[label] = statement ? String(value === true) : show(value, type);
+      const said = statement ? statement(value) : name;
+      // Two members of one name (one path of two calls): the second names its call.
+      const label = said in out ? `${said} (${key.slice(0, key.indexOf(':'))})` : said;
+      if (label in out) continue;
+      if (statement) sentences.add(label);
+      out[label] = statement
+        ? String(value === true)
+        : counted
+          ? String(Array.isArray(value) ? value.length : 0)
+          : show(value, type);
     }
   }
   for (const [name, value] of state.params)
@@ -58,7 +68,7 @@ export function counterexample(
     .map(([k, v]) =>
       k === 'resource'
         ? 'no resource'
-        : k.includes(' statement with ')
+        : sentences.has(k)
           ? k
           : v === 'absent' && k.startsWith('the ')
             ? `${k} is not set`

@@ -8,12 +8,16 @@
  * - `elbv2.describe_load_balancer_attributes:Attributes[Key=deletion_protection.enabled].Value` (keyed entry),
  * - `elb.describe_load_balancers:LoadBalancerDescriptions[*].ListenerDescriptions[*].Listener.Protocol` (elements),
  * - `s3.get_bucket_policy:Policy#statement(Action=s3:*; Effect=Deny)` (policy statement),
+ * - `iam.get_policy_version:PolicyVersion.Document@of(iam.list_attached_group_policies)#everyStatement(Effect=Allow)`
+ *   (every statement of the documents of one listing),
+ * - `iam.get_user_policy:PolicyDocument#ipAddresses(IpAddress aws:SourceIp)` (the IP addresses of a statement's condition),
  * - `emr.describe_security_configuration:SecurityConfiguration#json(AuthenticationConfiguration.KerberosConfiguration.Provider)` (a member of a JSON document in a string),
+ * - `sns.list_subscriptions:Subscriptions[].Endpoint#part(@|)` (the part of a string after `@`; `#part(A|B)` between A and B),
  * - `elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type` (the elements among the entries whose key member has a value),
  * - `@region` (the evaluated Region).
  */
 import type { Derivation } from './grammar.js';
-import { type MemberType, REGION_KEY } from './model.js';
+import { type MemberType, type MemberValue, REGION_KEY } from './model.js';
 import type { StatementField } from './predicates.js';
 
 /** A member path resolved against a call: its key (`svc.method:Canonical.Path`) and shape type. */
@@ -29,7 +33,11 @@ export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 export const REGION_TYPE: MemberType = { type: 'string', enum: REGIONS };
 
 const STATEMENT_MARK = '#statement(';
+const EVERY_STATEMENT_MARK = '#everyStatement(';
+const IP_ADDRESSES_MARK = '#ipAddresses(';
+const OF_MARK = '@of(';
 const DOCUMENT_MARK = '#json(';
+const PART_MARK = '#part(';
 
 const isListType = (type: MemberType) => type.type === 'list' || type.type === 'map';
 
@@ -75,17 +83,25 @@ export function deriveMember(
       const keyName = keyMember.key.slice(list.length + 3);
       return { key: `${list}[${keyName}=${String(derive.keyValue)}]${key.slice(list.length + 2)}`, type };
     }
-    case 'statement': {
+    case 'statement':
+    case 'ipAddresses': {
       const document = derive.entry ? deriveMember(member, { kind: 'mapEntry', entry: derive.entry }, resolve) : member;
       if (typeof document === 'string') return document;
-      return {
-        key: `${document.key}${STATEMENT_MARK}${normalizedStatement(derive.fields)})`,
-        type: { type: 'boolean' },
-      };
+      const place = `${document.key}${derive.of ? `${OF_MARK}${derive.of})` : ''}`;
+      if (derive.kind === 'ipAddresses')
+        // Held as a list of addresses: the condition's count is its length (none: 0).
+        return { key: `${place}${IP_ADDRESSES_MARK}${derive.condition})`, type: { type: 'list', element: 'string' } };
+      const mark = derive.every ? EVERY_STATEMENT_MARK : STATEMENT_MARK;
+      return { key: `${place}${mark}${normalizedStatement(derive.fields)})`, type: { type: 'boolean' } };
     }
     case 'document':
-      if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string holding a JSON document`;
+      // A list of strings holds one document per element (`"Results[]"` of config.select_resource_config).
+      if (type.type !== 'string' && !(isListType(type) && type.element === 'string'))
+        return `"${pathOfKey(key)}" is not a string holding a JSON document`;
       return { key: `${key}${DOCUMENT_MARK}${derive.member})`, type: { type: 'string' } };
+    case 'part':
+      if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string (a part is read from a string)`;
+      return { key: `${key}${PART_MARK}${derive.after ?? ''}|${derive.before ?? ''})`, type: { type: 'string' } };
     case 'filtered': {
       const keyMember = resolve(derive.keyPath);
       if (!keyMember) return `"${derive.keyPath}" is not a member of the calls the scenario names`;
@@ -124,27 +140,69 @@ export function countedMember(member: ResolvedMember): ResolvedMember | string {
 /** A member key's path without its call (`rds.describe_db_instances:DBInstances[].X` → `DBInstances[].X`). */
 export const pathOfKey = (key: string) => key.slice(key.indexOf(':') + 1);
 
+/** A member key in plain words: its name, and how its value is said. */
+export interface MemberWords {
+  name: string;
+  /** A policy statement test: the sentence its value (true, false, or absent: null) completes. */
+  statement?: (value: MemberValue | null) => string;
+  /** The value is a count: shown as its number of elements. */
+  counted?: true;
+}
+
+/**
+ * A document in words, with where it comes from (two calls may return a document of one name):
+ * `the PolicyDocument document returned by iam.get_group_policy`, or for a listing's documents
+ * `the PolicyVersion.Document document of what iam.list_attached_group_policies lists`.
+ */
+function documentWords(place: string, call: string): string {
+  const of = place.indexOf(OF_MARK);
+  if (of < 0) return `the ${place} document returned by ${call}`;
+  return `the ${place.slice(0, of)} document of what ${place.slice(of + OF_MARK.length, -1)} lists`;
+}
+
+/** The words of a policy-document member (a statement test or an IP address count), or undefined. */
+function documentMemberWords(path: string, call: string): MemberWords | undefined {
+  const marks = [STATEMENT_MARK, EVERY_STATEMENT_MARK, IP_ADDRESSES_MARK];
+  const mark = marks.find((m) => path.includes(m));
+  if (!mark) return undefined;
+  const at = path.indexOf(mark);
+  const document = documentWords(path.slice(0, at), call);
+  const inside = path.slice(at + mark.length, -1);
+  if (mark === IP_ADDRESSES_MARK)
+    return { name: `the number of IP addresses in Condition ${inside} of ${document}`, counted: true };
+  const fields = inside
+    .split('; ')
+    .map((f) => (f === 'NoCondition' ? 'no Condition' : f.replace('=', ' ')))
+    .join(', ');
+  if (mark === EVERY_STATEMENT_MARK)
+    return {
+      name: document,
+      // An absent document has no statement, so every statement of it has the fields.
+      statement: (value) => `${value !== false ? 'every' : 'not every'} statement of ${document} has ${fields}`,
+    };
+  return {
+    name: document,
+    statement: (value) => `${document} has ${value === true ? 'a' : 'no'} statement with ${fields}`,
+  };
+}
+
 /**
  * A member key in plain words, with how to say its value: `the Attributes{} value of
  * KmsMasterKeyId`, `the Attributes[].Value of the entry whose Attributes[].Key is x`, `the
  * evaluated Region`; a policy statement reads as a sentence that its boolean value completes.
  */
-export function describeMember(key: string): { name: string; statement?: (has: boolean) => string } {
+export function describeMember(key: string): MemberWords {
   if (key === REGION_KEY) return { name: 'the evaluated Region' };
   if (key === '@resourceType') return { name: "the configuration item's resource type" };
+  if (key === '@itemStatus') return { name: "the configuration item's status" };
   const path = pathOfKey(key);
-  const mark = path.indexOf(STATEMENT_MARK);
-  if (mark >= 0) {
-    const document = path.slice(0, mark);
-    const fields = path
-      .slice(mark + STATEMENT_MARK.length, -1)
-      .split('; ')
-      .map((f) => (f === 'NoCondition' ? 'no Condition' : f.replace('=', ' ')))
-      .join(', ');
-    return {
-      name: `the ${document} document`,
-      statement: (has) => `the ${document} document has ${has ? 'a' : 'no'} statement with ${fields}`,
-    };
+  const document = documentMemberWords(path, key.slice(0, key.indexOf(':')));
+  if (document) return document;
+  const part = /^(.*)#part\(([^|]*)\|([^)]*)\)$/.exec(path);
+  if (part) {
+    const [, of, after, before] = part as unknown as [string, string, string, string];
+    const where = after && before ? `between ${after} and ${before}` : after ? `after ${after}` : `before ${before}`;
+    return { name: `the part of ${of} ${where}` };
   }
   const json = path.indexOf(DOCUMENT_MARK);
   if (json >= 0)

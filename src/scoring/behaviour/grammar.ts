@@ -14,18 +14,38 @@ import {
 } from './predicates.js';
 
 /**
+ * Where a policy document is read: `entry`, one entry of a map (`the "Attributes{}" value of Policy
+ * document`); `of`, the call listing what the document belongs to (`the "PolicyVersion.Document"
+ * document of the policies listed by "iam.list_attached_group_policies"`), so the documents of two
+ * listings that one call returns stay apart.
+ */
+export interface DocumentPlace {
+  entry?: string;
+  of?: string;
+}
+
+/**
  * Which member of `path` a condition reads when it is not the path itself: one entry of a map
  * (`the "M{}" value of KEY`), the entry of a list whose key member has a value (`the "L[].B" of the
- * entry whose "L[].A" is V`), whether a policy document has a statement with these fields, a
- * member of a JSON document held in a string (`the "Path" document's "A.B"`), or the elements of a
+ * entry whose "L[].A" is V`), whether a policy document has a statement with these fields (or
+ * whether every statement has them), the number of IP addresses a statement's condition holds, a
+ * member of a JSON document held in a string (`the "Path" document's "A.B"`), a part of a string
+ * (`the part of its "Path" after @`), or the elements of a
  * list among the entries whose key member has a value (`every "L[].X" of the entries whose "L[].Y" is V`).
  */
 export type Derivation =
   | { kind: 'mapEntry'; entry: string }
   | { kind: 'keyedEntry'; keyPath: string; keyValue: Scalar }
-  /** `entry`: the document is one entry of a map (`the "Attributes{}" value of Policy document has …`). */
-  | { kind: 'statement'; fields: StatementField[]; entry?: string }
+  /** `every`: every statement of the document has the fields (`every statement of … has …`). */
+  | ({ kind: 'statement'; fields: StatementField[]; every?: true } & DocumentPlace)
+  /** The IP addresses of `Condition OPERATOR KEY` (`IpAddress aws:SourceIp`) in a statement of the document. */
+  | ({ kind: 'ipAddresses'; condition: string } & DocumentPlace)
   | { kind: 'document'; member: string }
+  /**
+   * The part of a string after the first `after` and before the next `before` (either may be
+   * missing: from the start, to the end); no such text: not set.
+   */
+  | { kind: 'part'; after?: string; before?: string }
   | { kind: 'filtered'; keyPath: string; keyValue: Scalar };
 
 /**
@@ -41,13 +61,32 @@ export interface RawCondition {
   param?: true;
   /**
    * Read from the AWS Config configuration item (`the configuration item's "Path"`): `path` is a
-   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type.
+   * member of the call describing the item's resource type; {@link RESOURCE_TYPE_PATH} is its type,
+   * {@link ITEM_STATUS_PATH} its status.
    */
   item?: true;
 }
 
+/**
+ * One branch of `either … or …`: a condition, or a rule parameter whose value is not valid
+ * (`the rule parameter "p" is invalid`).
+ */
+export type RawBranch = RawCondition | InvalidParam;
+
+/** `the rule parameter "p" is invalid` inside `either … or …`: `path` is the parameter's name. */
+export interface InvalidParam {
+  path: string;
+  param: true;
+  predicate: { op: 'invalid' };
+}
+
+/** Whether an `either` branch tests a rule parameter's value for not being valid. */
+export const isInvalidParam = (branch: RawBranch): branch is InvalidParam => branch.predicate.op === 'invalid';
+
 /** The path of `the configuration item's resource type is T`. */
 export const RESOURCE_TYPE_PATH = '@resourceType';
+/** The path of `the configuration item's status is S` (its `configurationItemStatus`). */
+export const ITEM_STATUS_PATH = '@itemStatus';
 
 /** What one step means. */
 export type StepMeaning =
@@ -58,12 +97,14 @@ export type StepMeaning =
    * said of another resource (`for that user`).
    */
   | { kind: 'nothing'; call: string; path?: string; test: 'empty' | 'notset'; scoped: boolean }
-  /** Paging words, or the calls a control makes: no condition. */
+  /** Paging words, the calls a control makes, or that the rule is evaluated: no condition. */
   | { kind: 'neutral' }
+  /** No resource is evaluated: `there is no configuration item`. */
+  | { kind: 'noResource' }
   /** Conditions on members. */
   | { kind: 'conditions'; conditions: RawCondition[] }
   /** `either A or B`: at least one of the conditions holds. */
-  | { kind: 'either'; branches: RawCondition[] }
+  | { kind: 'either'; branches: RawBranch[] }
   /** `call` fails with an error code. */
   | { kind: 'error'; call: string; code: string }
   /** A rule parameter test. */
@@ -87,6 +128,8 @@ const NEXT_PAGE = re(`the next page (?:contains|holds|lists|has|returns) (?:a|an
 const CALL_STEP = re(`${CALL}${FOR}${PAGED}\\s+(returns|fails with the error code)\\s+(.+)`);
 const CALLS = re(`the rule(?:'s code)? (?:calls|uses) ${CALL}(?:(?:,\\s*|\\s+and\\s+)${CALL})*`);
 const PARAM = re(`the rule parameter ${Q}\\s+(.+)`);
+/** The words after `the rule parameter "p"` that say its value is not valid (`is invalid`, `is not a valid …`). */
+const INVALID = /^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i;
 const CONDITION_SUBJECT = re(`(?:its|their|the|that [a-z-]+'s|the [a-z ]+'s)\\s+${Q}\\s+(.+)`);
 const BARE_CONDITION = re(`${Q}\\s+((?:is|equals|contains|does|holds)\\b.+)`);
 const ONE_OF_ITS = re(`one of (?:its|their) ${Q} values is (${VALUE_RE})`);
@@ -100,15 +143,34 @@ const FILTERED = re(
 const COUNT = re(`the number of\\s+${Q}\\s+(.+)`);
 const DISTINCT = re(`the number of distinct\\s+${Q}\\s+(.+)`);
 const HOLDS_PARAM = re(
-  `(every|some) value of (?:the rule parameter )?"([a-z][A-Za-z0-9]*)" is (not )?in (?:the |its |their )?${Q}`,
+  `(every|some) value of (?:the rule parameter )?"([a-z][A-Za-z0-9]*)" is (not )?in (?:the |its |their )?(the configuration item's\\s+)?${Q}`,
 );
-const STATEMENT = re(`${OF}${Q}(?:\\s+value of\\s+("[^"]+"|[^\\s"]+))?\\s+document has (a|no) statement with\\s+(.+)`);
+/**
+ * A document held in a member: `the "Path" document`, `the "M{}" value of KEY document`, then
+ * optionally the call returning it (`returned by "svc.method"`) and the listing it belongs to
+ * (`of the policies listed by "svc.method"`). Groups: path, entry, call, listing call.
+ */
+const DOCUMENT = `${OF}${Q}(?:\\s+value of\\s+("[^"]+"|[^\\s"]+))?\\s+document(?:\\s+returned by\\s+${CALL})?(?:\\s+(?:of|for)\\s+(?:the|each|every|a|an|its|their)\\s+[^"]*?\\b(?:listed|returned)\\s+by\\s+${CALL})?`;
+const STATEMENT = re(`${DOCUMENT}\\s+has (a|no) statement with\\s+(.+)`);
+const EVERY_STATEMENT = re(`(not )?every statement of\\s+${DOCUMENT}\\s+has\\s+(.+)`);
+const IP_ADDRESSES = re(
+  `the number of IP addresses in (?:the )?Condition\\s+([^\\s"]+)\\s+([^\\s"]+)\\s+of\\s+${DOCUMENT}\\s+(.+)`,
+);
 const DOCUMENT_MEMBER = re(`${OF}${Q}\\s+document's\\s+${Q}\\s+(.+)`);
+/** `the part of its "Path" after V`, `… before V`, `… between V1 and V2`, then a predicate. */
+const PART = re(
+  `the part of\\s+${OF}${Q}\\s+(?:after\\s+(${VALUE_RE})|before\\s+(${VALUE_RE})|between\\s+(${VALUE_RE})\\s+and\\s+(${VALUE_RE}))\\s+(.+)`,
+);
 const EITHER = re('either\\s+(.+)');
+/** That the rule runs (an engineer's `When: Evaluation occurs`): no condition. */
+const EVALUATED = re('(?:the )?(?:evaluation occurs|rule is evaluated)');
+/** No configuration item to evaluate (a rule triggered by configuration changes). */
+const NO_ITEM = re(`there is no configuration item(?:\\s+(?:of|for)\\s+[^"]+)?`);
 const ITEM_MEMBER = re(`the configuration item's\\s+${Q}\\s+(.+)`);
 const ITEM_TYPE = re(`the configuration item's resource type\\s+(.+)`);
+const ITEM_STATUS = re(`the configuration item's status\\s+(.+)`);
 /** Where `either A or B` splits: an `or` before a new condition's subject. */
-const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|one of)\s)/i;
+const OR_BRANCH = /\s+or\s+(?=(?:its|their|the|every|some|at least one|no|not every|one of)\s)/i;
 /** Pagination members: conditions on them are paging, not logic. */
 const PAGINATION =
   /^(?:NextToken|nextToken|Marker|NextMarker|IsTruncated|position|NextPageToken|PaginationToken|ContinuationToken|NextContinuationToken|LastEvaluated\w*|\w+NextToken)$/;
@@ -130,13 +192,43 @@ export function parseConditions(text: string, params: ReadonlySet<string>, call?
   return out;
 }
 
+const IS_TRUE: Predicate = { op: 'eq', operand: { kind: 'value', value: true } };
+const IS_TRUE_OR_NOT_SET: Predicate = { op: 'inOrNotset', values: [true] };
+/** The predicates a count may take. */
+const NUMERIC_OPS = new Set(['eq', 'neq', 'gte', 'gt', 'lte', 'lt', 'between']);
+
+/**
+ * A condition on a document ({@link DOCUMENT}'s groups: path, map entry, the call returning it, the
+ * call listing what it belongs to).
+ */
+function documentCondition(
+  [path, entry, call, of]: (string | undefined)[],
+  predicate: Predicate,
+  derive: Extract<Derivation, { kind: 'statement' | 'ipAddresses' }>,
+): RawCondition {
+  const place: DocumentPlace = {};
+  if (entry) place.entry = entry.replace(/^"(.*)"$/, '$1');
+  if (of) place.of = of;
+  return { path: path as string, predicate, derive: { ...derive, ...place }, ...(call ? { call } : {}) };
+}
+
 /** The new forms that name a derived member or quantify over a list (datasets/README.md). */
 function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCondition | undefined | null {
   let m = HOLDS_PARAM.exec(text);
   if (m) {
     const every = /^every$/i.test(m[1] as string);
     if (every === Boolean(m[3])) return undefined;
-    return { path: m[4] as string, predicate: { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string } };
+    const predicate: Predicate = { op: every ? 'holdsParam' : 'missesParam', param: m[2] as string };
+    return { path: m[5] as string, predicate, ...(m[4] ? { item: true as const } : {}) };
+  }
+  m = PART.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[6] as string, params);
+    const separator = (i: number) => (m?.[i] === undefined ? undefined : String(parseValue(m[i] as string)));
+    const after = separator(2) ?? separator(4);
+    const before = separator(3) ?? separator(5);
+    const derive: Derivation = { kind: 'part', ...(after ? { after } : {}), ...(before ? { before } : {}) };
+    return predicate ? { path: m[1] as string, predicate, derive } : undefined;
   }
   m = DOCUMENT_MEMBER.exec(text);
   if (m) {
@@ -162,13 +254,25 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
   }
   m = STATEMENT.exec(text);
   if (m) {
-    const fields = parseStatement(m[4] as string);
+    const fields = parseStatement(m[6] as string);
     if (!fields) return undefined;
-    const predicate: Predicate = /^a$/i.test(m[3] as string)
-      ? { op: 'eq', operand: { kind: 'value', value: true } }
-      : { op: 'inOrNotset', values: [false] };
-    const entry = m[2]?.replace(/^"(.*)"$/, '$1');
-    return { path: m[1] as string, predicate, derive: { kind: 'statement', fields, ...(entry ? { entry } : {}) } };
+    const predicate: Predicate = /^a$/i.test(m[5] as string) ? IS_TRUE : { op: 'inOrNotset', values: [false] };
+    return documentCondition(m.slice(1, 5), predicate, { kind: 'statement', fields });
+  }
+  m = EVERY_STATEMENT.exec(text);
+  if (m) {
+    const fields = parseStatement(m[6] as string);
+    if (!fields) return undefined;
+    // An absent document has no statement, so every statement of it has the fields.
+    const predicate: Predicate = m[1] ? { op: 'eq', operand: { kind: 'value', value: false } } : IS_TRUE_OR_NOT_SET;
+    return documentCondition(m.slice(2, 6), predicate, { kind: 'statement', fields, every: true });
+  }
+  m = IP_ADDRESSES.exec(text);
+  if (m) {
+    const inner = parsePredicate(m[7] as string, params);
+    if (!inner || !NUMERIC_OPS.has(inner.op)) return undefined;
+    const condition = `${m[1]} ${m[2]}`;
+    return documentCondition(m.slice(3, 7), { op: 'count', predicate: inner }, { kind: 'ipAddresses', condition });
   }
   m = MAP_ENTRY.exec(text);
   if (m) {
@@ -193,7 +297,7 @@ function parseDerivedCondition(text: string, params: ReadonlySet<string>): RawCo
   m = DISTINCT.exec(text) ?? COUNT.exec(text);
   if (m) {
     const inner = parsePredicate(m[2] as string, params);
-    const numeric = inner && ['eq', 'neq', 'gte', 'gt', 'lte', 'lt', 'between'].includes(inner.op);
+    const numeric = inner && NUMERIC_OPS.has(inner.op);
     const op = DISTINCT.test(text) ? 'distinctCount' : 'count';
     return inner && numeric ? { path: m[1] as string, predicate: { op, predicate: inner } } : undefined;
   }
@@ -206,6 +310,11 @@ function parseCondition(text: string, params: ReadonlySet<string>): RawCondition
     const typed = m.length === 2;
     const predicate = parsePredicate(m[typed ? 1 : 2] as string, params);
     return predicate ? { path: typed ? RESOURCE_TYPE_PATH : (m[1] as string), predicate, item: true } : undefined;
+  }
+  m = ITEM_STATUS.exec(text);
+  if (m) {
+    const predicate = parsePredicate(m[1] as string, params);
+    return predicate ? { path: ITEM_STATUS_PATH, predicate, item: true } : undefined;
   }
   const derived = parseDerivedCondition(text, params);
   if (derived !== null) return derived;
@@ -265,10 +374,11 @@ function parseReturned(text: string, call: string, params: ReadonlySet<string>):
   return out.length === 0 ? 'paging' : out;
 }
 
-/** One branch of `either … or …`: a rule-parameter test or a condition on a member. */
-function parseBranch(text: string, params: ReadonlySet<string>): RawCondition | undefined {
+/** One branch of `either … or …`: a rule-parameter test (its validity included) or a condition on a member. */
+function parseBranch(text: string, params: ReadonlySet<string>): RawBranch | undefined {
   const m = PARAM.exec(text);
   if (m) {
+    if (INVALID.test(m[2] as string)) return { path: m[1] as string, param: true, predicate: { op: 'invalid' } };
     const predicate = parsePredicate(m[2] as string, params);
     return predicate ? { path: m[1] as string, predicate, param: true } : undefined;
   }
@@ -278,12 +388,13 @@ function parseBranch(text: string, params: ReadonlySet<string>): RawCondition | 
 /** What one Given/And step means, or undefined when no form of the grammar matches it. */
 export function parseStep(text: string, params: ReadonlySet<string>): StepMeaning | undefined {
   const t = text.trim().replace(/\s+/g, ' ');
-  if (CALLS.test(t)) return { kind: 'neutral' };
+  if (CALLS.test(t) || EVALUATED.test(t)) return { kind: 'neutral' };
+  if (NO_ITEM.test(t)) return { kind: 'noResource' };
   let m = EITHER.exec(t);
   if (m) {
     const branches = (m[1] as string).split(OR_BRANCH).map((b) => parseBranch(b.trim(), params));
     if (branches.length < 2 || branches.some((b) => b === undefined)) return undefined;
-    return { kind: 'either', branches: branches as RawCondition[] };
+    return { kind: 'either', branches: branches as RawBranch[] };
   }
   m = SUBJECT_WITH.exec(t);
   if (m) {
@@ -313,8 +424,7 @@ export function parseStep(text: string, params: ReadonlySet<string>): StepMeanin
   if (m) {
     const name = m[1] as string;
     const rest = m[2] as string;
-    if (/^(?:is invalid|is not valid|is not a valid .+|has an invalid value)$/i.test(rest))
-      return { kind: 'param', name, predicate: { op: 'invalid' } };
+    if (INVALID.test(rest)) return { kind: 'param', name, predicate: { op: 'invalid' } };
     const lists = /^lists (.+)$/i.exec(rest);
     const values = lists ? parseList(lists[1] as string) : undefined;
     if (values) return { kind: 'param', name, predicate: { op: 'holds', values } };

@@ -44,6 +44,14 @@ export function parseList(text: string): Scalar[] | undefined {
   return values.length > 0 && values.every((v) => v !== undefined) ? (values as Scalar[]) : undefined;
 }
 
+/**
+ * A member operand written in a form other than a plain path (`is among the configuration item's
+ * "Path"`, `is among the "Path" document's "A.B"`): the compiler resolves its key from these.
+ */
+export const ITEM_OPERAND = /^the configuration item's "([^"]+)"$/i;
+/** See {@link ITEM_OPERAND}: a member of the JSON document held in a string member. */
+export const DOCUMENT_OPERAND = /^the "([^"]+)" document's "([^"]+)"$/i;
+
 /** A quoted camelCase name (`"maxDays"`) without its quotes, or undefined. */
 export const quotedName = (text: string): string | undefined => /^"([a-z][A-Za-z0-9]*)"$/.exec(text.trim())?.[1];
 
@@ -87,8 +95,11 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   if (hit) return hit;
   let m = /^is (not )?the evaluated Region$/i.exec(t);
   if (m) return { op: m[1] ? 'neq' : 'eq', operand: { kind: 'member', key: REGION_KEY } };
-  m = /^(?:is|are) (not )?among the "([^"]+)"$/i.exec(t);
-  if (m) return { op: m[1] ? 'notAmong' : 'among', operand: { kind: 'member', key: m[2] as string } };
+  m =
+    /^(?:is|are) (not )?among (?:the "([^"]+)"|(the configuration item's "[^"]+"|the "[^"]+" document's "[^"]+"))$/i.exec(
+      t,
+    );
+  if (m) return { op: m[1] ? 'notAmong' : 'among', operand: { kind: 'member', key: (m[2] ?? m[3]) as string } };
   m = /^(equals|differs from) the "([^"]+)"$/i.exec(t);
   if (m) return { op: /^e/i.test(m[1] as string) ? 'eq' : 'neq', operand: { kind: 'member', key: m[2] as string } };
   m = /^(starts with|does not start with|ends with|does not end with) (.+)$/i.exec(t);
@@ -166,7 +177,24 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   return undefined;
 }
 
-/** `Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false` → fields. */
+/** The statement field named by token `i` (any case), or undefined. */
+const fieldAt = (tokens: readonly string[], i: number) =>
+  Object.keys(STATEMENT_FIELDS).find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
+
+/**
+ * Whether the `Condition` at token `i` names an operator and a key only (`Condition IpAddress
+ * aws:SourceIp`: any value): its third token is missing, a comma, or `and` before another field.
+ */
+function endsAfterKey(tokens: readonly string[], i: number): boolean {
+  const third = tokens[i + 3];
+  if (third === undefined || third === ',') return true;
+  return /^and$/i.test(third) && (fieldAt(tokens, i + 4) !== undefined || /^no$/i.test(tokens[i + 4] ?? ''));
+}
+
+/**
+ * `Effect Deny, Principal "*", Action "s3:*" and Condition Bool aws:SecureTransport false` → fields.
+ * `Condition OPERATOR KEY` without a value is a condition with that operator on that key, any value.
+ */
 export function parseStatement(text: string): StatementField[] | undefined {
   const tokens = text.match(/"[^"]*"|,|[^\s",]+/g) ?? [];
   const fields: StatementField[] = [];
@@ -179,9 +207,9 @@ export function parseStatement(text: string): StatementField[] | undefined {
       if (/^and$/i.test(tokens[i] ?? '')) i++;
       continue;
     }
-    const field = Object.keys(STATEMENT_FIELDS).find((f) => f.toLowerCase() === tokens[i]?.toLowerCase());
+    const field = fieldAt(tokens, i);
     if (!field) return undefined;
-    const width = STATEMENT_FIELDS[field] as number;
+    const width = field === 'Condition' && endsAfterKey(tokens, i) ? 2 : (STATEMENT_FIELDS[field] as number);
     const values = tokens.slice(i + 1, i + 1 + width);
     if (values.length < width || values.some((x) => x === ',' || (/^and$/i.test(x) && width === 1))) return undefined;
     fields.push({ field, value: values.map((x) => x.replace(/^"(.*)"$/, '$1')).join(' ') });

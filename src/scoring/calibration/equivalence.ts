@@ -75,10 +75,24 @@ function stateOf(resource: boolean, dims: readonly Dimension[], choice: readonly
 }
 
 /**
- * Compare two decision models on every state of their value-class product (the resource present
- * with every combination; the resource absent with every combination of parameters and errors).
+ * A model's scenarios as a set of (outcome, resource, set of conditions): what `decide` reads.
+ * Two models with one such set decide every state alike.
+ */
+function scenarioSet(model: DecisionModel): string {
+  const scenarios = model.scenarios.map((s) =>
+    canonicalJson([s.outcome, s.resource, [...new Set(s.conditions.map((c) => canonicalJson(c)))].sort()]),
+  );
+  return canonicalJson([...new Set(scenarios)].sort());
+}
+
+/**
+ * Compare two decision models: equivalent at once when they state the same scenarios (a
+ * condition written twice, scenarios reordered); else on every state of their value-class product
+ * (the resource present with every combination; the resource absent with every combination of
+ * parameters and errors).
  */
 export function checkEquivalence(gold: DecisionModel, corrupted: DecisionModel): Equivalence {
+  if (scenarioSet(gold) === scenarioSet(corrupted)) return { kind: 'equivalent', states: 0 };
   const dims = dimensions([gold, corrupted]);
   const withoutMembers = dims.filter((d) => d.kind !== 'member');
   const size = (list: readonly Dimension[]) => list.reduce((n, d) => n * d.values.length, 1);

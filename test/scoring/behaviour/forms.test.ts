@@ -4,9 +4,11 @@
  * written with it catches a candidate whose predicate is inverted.
  */
 import { describe, expect, it } from 'vitest';
+import { configurationItemCall } from '../../../src/knowledge/configuration-items.js';
 import { decide } from '../../../src/scoring/behaviour/evaluate.js';
 import { behaviourCheck } from '../../../src/scoring/behaviour/metric.js';
 import type { MemberValue, ParamValue, State } from '../../../src/scoring/behaviour/model.js';
+import { parseStatement } from '../../../src/scoring/behaviour/predicates.js';
 import { compileText, goldItem } from '../fixtures.js';
 
 /** A two-scenario control: the subject, then the NON_COMPLIANT steps and the COMPLIANT steps. */
@@ -398,7 +400,7 @@ describe('form 10: policy documents', () => {
     expectInversionCaught(gold, gold.replace('document has no statement', 'document has a statement'));
     const score = expectInversionCaught(gold, gold.replaceAll('Effect Deny', 'Effect Allow'));
     expect(counterexampleTexts(score).join('\n')).toMatch(
-      /the Policy document has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
+      /the Policy document returned by s3\.get_bucket_policy has (a|no) statement with Action s3:\*, Condition Bool aws:SecureTransport false, Effect Deny, Principal \*/,
     );
   });
 
@@ -575,6 +577,52 @@ describe('round 2, form 1: either … or … in one step', () => {
   });
 });
 
+describe('either … or … with a rule parameter that is not valid', () => {
+  const either =
+    'either the rule parameter "blockPublicAcls" is invalid or the rule parameter "ignorePublicAcls" is not a valid boolean';
+  const gold = `Feature: FORM_UNDER_TEST
+  Description: A control whose parameters must each be valid.
+  Rule Parameters: blockPublicAcls (string, optional); ignorePublicAcls (string, optional)
+
+  Scenario: A parameter is not valid
+    Given ${either}
+    Then the rule returns ERROR
+
+  Scenario: Public ACLs are not blocked
+    Given "s3control.get_public_access_block" returns "PublicAccessBlockConfiguration.BlockPublicAcls" false
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: Public ACLs are blocked
+    Given "s3control.get_public_access_block" returns "PublicAccessBlockConfiguration.BlockPublicAcls" true
+    Then the rule returns COMPLIANT
+`;
+  const key = 's3control.get_public_access_block:PublicAccessBlockConfiguration.BlockPublicAcls';
+
+  it('holds when one of the parameters is not valid, needing no resource', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    const failing = model.scenarios.find((s) => s.outcome === 'ERROR');
+    expect(failing?.resource).toBeNull();
+    expect(failing?.conditions).toEqual([
+      {
+        kind: 'any',
+        conditions: [
+          { kind: 'param', name: 'blockPublicAcls', predicate: { op: 'invalid' } },
+          { kind: 'param', name: 'ignorePublicAcls', predicate: { op: 'invalid' } },
+        ],
+      },
+    ]);
+    expect(decide(model, state([[key, true]], [['ignorePublicAcls', 'invalid']]))).toBe('ERROR');
+    expect(decide(model, state([[key, true]], [['blockPublicAcls', 'invalid']]))).toBe('ERROR');
+    expect(decide(model, state([[key, true]], [['blockPublicAcls', ['True']]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]], []))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that checks only the first parameter', () => {
+    expectInversionCaught(gold, gold.replace(either, 'the rule parameter "blockPublicAcls" is invalid'));
+  });
+});
+
 describe('round 2, form 2: every value of a list rule parameter is in a list member', () => {
   const subject = 'a user returned by "iam.list_attached_user_policies"';
   const every = 'every value of "policyArns" is in "AttachedPolicies[].PolicyArn"';
@@ -637,7 +685,7 @@ describe('round 2, form 3: policy statements with a condition key, or with no Co
   it('catches a candidate that drops the no-Condition field, and says the statement in words', () => {
     const score = expectInversionCaught(gold, gold.replaceAll(' and no Condition', ''));
     expect(counterexampleTexts(score).join('\n')).toContain(
-      'the Policy document has no statement with Effect Allow, no Condition, Principal *',
+      'the Policy document returned by lambda.get_policy has no statement with Effect Allow, no Condition, Principal *',
     );
   });
 });
@@ -774,6 +822,175 @@ Feature: CI_FORM
   });
 });
 
+describe("the configuration item's status", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::Lambda::Function @category:logging
+Feature: CI_STATUS_FORM
+  Description: A rule that skips a deleted resource.
+  Trigger: Configuration changes
+  Reports on: AWS::Lambda::Function
+  Rule Parameters: None
+
+  Scenario: A deleted function is not applicable
+    Given the configuration item's status is ResourceDeleted
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: The role has no policy
+    Given a role described by "iam.list_attached_role_policies"
+    And its "AttachedPolicies[]" is empty
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The role has a policy
+    Given a role described by "iam.list_attached_role_policies"
+    And its "AttachedPolicies[]" is not empty
+    Then the rule returns COMPLIANT
+`;
+  const attached = 'iam.list_attached_role_policies:AttachedPolicies';
+
+  it("reads the status as a member whose values are botocore's ConfigurationItemStatus", () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get('@itemStatus')?.enum).toEqual(
+      expect.arrayContaining(['OK', 'ResourceDeleted', 'ResourceDiscovered']),
+    );
+    expect(decide(model, state([['@itemStatus', 'ResourceDeleted']]))).toBe('NOT_APPLICABLE');
+    expect(
+      decide(
+        model,
+        state([
+          ['@itemStatus', 'OK'],
+          [attached, []],
+        ]),
+      ),
+    ).toBe('NON_COMPLIANT');
+  });
+
+  it('catches a candidate that forgets the deleted resource', () => {
+    const score = expectInversionCaught(gold, gold.replace('is ResourceDeleted', 'is OK'));
+    expect(counterexampleTexts(score).join('\n')).toContain("the configuration item's status = ResourceDeleted");
+  });
+});
+
+describe('the part of a string after, before or between separators', () => {
+  const subject = 'a subscription in "Subscriptions[]" listed by "sns.list_subscriptions"';
+  const gold = control(
+    subject,
+    ['the part of its "Subscriptions[].Endpoint" after @ is not in "domainNames"'],
+    ['the part of its "Subscriptions[].Endpoint" after @ is in "domainNames"'],
+    'domainNames (string, required)',
+  );
+  const key = 'sns.list_subscriptions:Subscriptions[].Endpoint#part(@|)';
+  const domains: [string, ParamValue][] = [['domainNames', ['example.com', 'example.org']]];
+
+  it('reads the part as its own member, compared with a list parameter', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect(model.members.get(key)).toEqual({ type: 'string' });
+    expect(decide(model, state([[key, 'example.org']], domains))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, 'attacker.net']], domains))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]], domains))).toBe('NONE');
+  });
+
+  it('catches the comparison inverted, and names the part in a counterexample', () => {
+    const score = expectInversionCaught(gold, gold.replace('after @ is not in', 'after @ is in'));
+    expect(counterexampleTexts(score).join('\n')).toContain('the part of Subscriptions[].Endpoint after @');
+  });
+
+  it('reads the text between two separators, and refuses a member that is not a string', () => {
+    const ecr = control(
+      'a task definition described by "ecs.describe_task_definition"',
+      [],
+      [
+        'the part of its "taskDefinition.containerDefinitions[].image" between .dkr.ecr. and .amazonaws.com equals "regionName"',
+      ],
+      'regionName (string, required)',
+    );
+    const model = compileText(ecr);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([
+      'ecs.describe_task_definition:taskDefinition.containerDefinitions[].image#part(.dkr.ecr.|.amazonaws.com)',
+    ]);
+    const list = compileText(gold.replaceAll('"Subscriptions[].Endpoint"', '"Subscriptions[]"'));
+    expect(list.unknown.map((u) => u.reason)).toEqual([
+      expect.stringContaining('is not a string'),
+      expect.stringContaining('is not a string'),
+    ]);
+  });
+});
+
+describe("'is among' another form: the configuration item's path, a JSON document's member", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::EC2::Volume @category:monitoring
+Feature: TAGS_FORM
+  Description: A volume carries the tags of its instance.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume, AWS::EC2::Instance
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "config.select_resource_config"
+
+  Scenario: The instance's tags are all on its volumes
+    Given the configuration item's resource type is AWS::EC2::Instance
+    And the configuration item's "Reservations[].Instances[].Tags[]" is among the "Results[]" document's "tags[]"
+    Then the rule returns COMPLIANT
+
+  Scenario: A tag of the instance is missing from its volumes
+    Given the configuration item's resource type is AWS::EC2::Instance
+    And the configuration item's "Reservations[].Instances[].Tags[]" is not among the "Results[]" document's "tags[]"
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The volume carries every tag of its instance
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the "Results[]" document's "tags[]" is among the configuration item's "Volumes[].Tags[]"
+    Then the rule returns COMPLIANT
+
+  Scenario: The volume misses a tag of its instance
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the "Results[]" document's "tags[]" is not among the configuration item's "Volumes[].Tags[]"
+    Then the rule returns NON_COMPLIANT
+`;
+  const results = 'config.select_resource_config:Results#json(tags[])';
+  const instanceTags = 'ec2.describe_instances:Reservations[].Instances[].Tags';
+  const volumeTags = 'ec2.describe_volumes:Volumes[].Tags';
+
+  it('reads the documents of a list of JSON strings, and resolves each operand in its own place', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual(expect.arrayContaining([results, instanceTags, volumeTags]));
+    const of = (type: string, members: [string, MemberValue][]) => state([['@resourceType', type], ...members]);
+    const tags = (a: string[], b: string[]): [string, MemberValue][] => [
+      [results, a],
+      [volumeTags, b],
+    ];
+    expect(decide(model, of('AWS::EC2::Volume', tags(['env=prod'], ['env=prod', 'team=a'])))).toBe('COMPLIANT');
+    expect(decide(model, of('AWS::EC2::Volume', tags(['env=prod', 'team=a'], ['env=prod'])))).toBe('NON_COMPLIANT');
+    const instance: [string, MemberValue][] = [
+      [instanceTags, ['env=prod']],
+      [results, ['team=a']],
+    ];
+    expect(decide(model, of('AWS::EC2::Instance', instance))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the subset read the wrong way round', () => {
+    const swapped = gold
+      .replace(
+        `the "Results[]" document's "tags[]" is among the configuration item's "Volumes[].Tags[]"`,
+        `the configuration item's "Volumes[].Tags[]" is among the "Results[]" document's "tags[]"`,
+      )
+      .replace(
+        `the "Results[]" document's "tags[]" is not among the configuration item's "Volumes[].Tags[]"`,
+        `the configuration item's "Volumes[].Tags[]" is not among the "Results[]" document's "tags[]"`,
+      );
+    expectInversionCaught(gold, swapped);
+  });
+
+  it('reports an operand path its place does not hold', () => {
+    const wrong = compileText(gold.replace(`item's "Volumes[].Tags[]"`, `item's "Volumes[].Nowhere"`));
+    expect(wrong.unknown.length).toBeGreaterThan(0);
+    const noDocument = compileText(gold.replaceAll('"Results[]" document', '"QueryInfo" document'));
+    expect(noDocument.unknown.length).toBeGreaterThan(0);
+  });
+});
+
 describe('round 2: a policy document held in one entry of a map', () => {
   const subject = 'a queue described by "sqs.get_queue_attributes"';
   const statement =
@@ -853,5 +1070,232 @@ describe("round 2: every value of a member among another member's values", () =>
 
   it('catches a candidate that reads "equals" for "among"', () => {
     expectInversionCaught(gold, gold.replace(`${vpcs} is among the`, `${vpcs} equals the`));
+  });
+});
+
+describe('round 3 (IAM golds): every statement of a policy document', () => {
+  const subject = 'a user in "Users[]" listed by "iam.list_users"';
+  const document = 'the "PolicyDocument" document returned by "iam.get_user_policy"';
+  const every = `every statement of ${document} has Effect Allow and Condition IpAddress aws:SourceIp`;
+  const gold = control(subject, [`not ${every}`], [every]);
+  const key = 'iam.get_user_policy:PolicyDocument#everyStatement(Condition=IpAddress aws:SourceIp; Effect=Allow)';
+
+  it('reads whether every statement has the fields; an absent document has no statement, so every one does', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    expect(decide(model, state([[key, true]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, null]]))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, false]]))).toBe('NON_COMPLIANT');
+  });
+
+  it('reads `Condition OPERATOR KEY` without a value as its own field, before or after another field', () => {
+    expect(parseStatement('Condition IpAddress aws:SourceIp and Effect Allow')).toEqual([
+      { field: 'Condition', value: 'IpAddress aws:SourceIp' },
+      { field: 'Effect', value: 'Allow' },
+    ]);
+    expect(parseStatement('Condition Bool aws:SecureTransport false and Effect Deny')).toEqual([
+      { field: 'Condition', value: 'Bool aws:SecureTransport false' },
+      { field: 'Effect', value: 'Deny' },
+    ]);
+    const swapped = compileText(
+      gold.replaceAll(
+        'Effect Allow and Condition IpAddress aws:SourceIp',
+        'Condition IpAddress aws:SourceIp, Effect allow',
+      ),
+    );
+    expect([...swapped.members.keys()]).toEqual([key]);
+  });
+
+  it('keeps "every statement has" apart from "has a statement with", and catches either inverted', () => {
+    const some = compileText(gold.replaceAll(`every statement of ${document} has`, `${document} has a statement with`));
+    expect([...some.members.keys()]).toEqual([key.replace('#everyStatement(', '#statement(')]);
+    const score = expectInversionCaught(
+      gold,
+      gold
+        .replace(`not ${every}`, every)
+        .replace(
+          `Given ${subject}\n    And ${every}\n    Then the rule returns COMPLIANT`,
+          `Given ${subject}\n    And not ${every}\n    Then the rule returns COMPLIANT`,
+        ),
+    );
+    expect(counterexampleTexts(score).join('\n')).toMatch(
+      /(every|not every) statement of the PolicyDocument document returned by iam\.get_user_policy has Condition IpAddress aws:SourceIp, Effect Allow/,
+    );
+  });
+});
+
+describe("round 3 (IAM golds): a document's call and the listing it belongs to", () => {
+  const subject = 'a user in "Users[]" listed by "iam.list_users"';
+  const of = (listing: string) =>
+    `the "PolicyVersion.Document" document returned by "iam.get_policy_version" of the policies listed by "${listing}"`;
+  const has = (document: string) => `${document} has a statement with Effect Allow, Action "*" and Resource "*"`;
+  const gold = control(
+    subject,
+    [has(of('iam.list_attached_user_policies'))],
+    [
+      has(of('iam.list_attached_user_policies')).replace('has a statement', 'has no statement'),
+      has(of('iam.list_attached_group_policies')).replace('has a statement', 'has no statement'),
+    ],
+  );
+
+  it('keeps the documents of two listings that one call returns apart', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([
+      'iam.get_policy_version:PolicyVersion.Document@of(iam.list_attached_user_policies)#statement(Action=*; Effect=Allow; Resource=*)',
+      'iam.get_policy_version:PolicyVersion.Document@of(iam.list_attached_group_policies)#statement(Action=*; Effect=Allow; Resource=*)',
+    ]);
+  });
+
+  it('resolves the path in the call that returns the document, and reports a path that call lacks', () => {
+    const inline = (call: string) =>
+      compileText(
+        control(
+          subject,
+          [has(`the "PolicyDocument" document returned by "${call}"`)],
+          [has(`the "PolicyDocument" document returned by "${call}"`).replace('has a', 'has no')],
+        ),
+      );
+    expect([...inline('iam.get_group_policy').members.keys()]).toEqual([
+      'iam.get_group_policy:PolicyDocument#statement(Action=*; Effect=Allow; Resource=*)',
+    ]);
+    expect(inline('iam.get_policy_version').unknown[0]?.reason).toMatch(
+      /"PolicyDocument" is not a member of iam\.get_policy_version/,
+    );
+  });
+
+  it('catches a candidate that reads the group policies for the user policies, and names the listing', () => {
+    const score = expectInversionCaught(
+      gold,
+      gold.replaceAll('iam.list_attached_user_policies', 'iam.list_attached_group_policies'),
+    );
+    expect(counterexampleTexts(score).join('\n')).toContain(
+      'the PolicyVersion.Document document of what iam.list_attached_user_policies lists has',
+    );
+  });
+});
+
+describe("round 3 (IAM golds): the number of IP addresses in a statement's condition", () => {
+  const subject = 'a user in "Users[]" listed by "iam.list_users"';
+  const count =
+    'the number of IP addresses in Condition IpAddress aws:SourceIp of the "PolicyDocument" document returned by "iam.get_user_policy"';
+  const gold = control(
+    subject,
+    [`${count} is more than "maxIpNums"`],
+    [`${count} is at most "maxIpNums"`],
+    'maxIpNums (int, optional, default 20): the most IP addresses',
+  );
+  const key = 'iam.get_user_policy:PolicyDocument#ipAddresses(IpAddress aws:SourceIp)';
+  const addresses = (n: number) => Array.from({ length: n }, (_, i) => `10.0.0.${i}`);
+
+  it('counts the addresses (none without the condition) against the rule parameter', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual([key]);
+    const max: [string, ParamValue][] = [['maxIpNums', [4]]];
+    expect(decide(model, state([[key, addresses(4)]], max))).toBe('COMPLIANT');
+    expect(decide(model, state([[key, addresses(5)]], max))).toBe('NON_COMPLIANT');
+    expect(decide(model, state([[key, null]], max))).toBe('COMPLIANT');
+  });
+
+  it('takes numeric tests only', () => {
+    expect(compileText(gold.replace('is at most "maxIpNums"', 'is set')).unknown).toHaveLength(1);
+  });
+
+  it('catches the comparison turned around, and says the count in words', () => {
+    const score = expectInversionCaught(
+      gold,
+      gold
+        .replace('is more than "maxIpNums"', 'is at most "maxIpNums"')
+        .replace(
+          '    And ' + count + ' is at most "maxIpNums"\n    Then the rule returns COMPLIANT',
+          '    And ' + count + ' is more than "maxIpNums"\n    Then the rule returns COMPLIANT',
+        ),
+    );
+    expect(counterexampleTexts(score).join('\n')).toMatch(
+      /the number of IP addresses in Condition IpAddress aws:SourceIp of the PolicyDocument document returned by iam\.get_user_policy = \d+/,
+    );
+  });
+});
+
+describe('round 3 (IAM golds): IAM configuration items, and a control with no item', () => {
+  const gold = `Feature: IAM_ITEM_UNDER_TEST
+  Description: A rule that reads an IAM user's or role's configuration item.
+  Rule Parameters: policyArns (string, required, default none): the policies every entity needs
+
+  Scenario: Nothing to evaluate
+    Given there is no configuration item of an IAM user or role
+    And evaluation occurs
+    Then the rule returns NOT_APPLICABLE
+
+  Scenario: A user misses a policy
+    Given the configuration item's resource type is AWS::IAM::User
+    And some value of "policyArns" is not in the configuration item's "UserDetailList[].AttachedManagedPolicies[].PolicyArn"
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: A role has every policy
+    Given the configuration item's resource type is AWS::IAM::Role
+    And every value of "policyArns" is in the configuration item's "RoleDetailList[].AttachedManagedPolicies[].PolicyArn"
+    Then the rule returns COMPLIANT
+`;
+  const users = 'iam.get_account_authorization_details:UserDetailList[*].AttachedManagedPolicies[*].PolicyArn';
+  const roles = 'iam.get_account_authorization_details:RoleDetailList[*].AttachedManagedPolicies[*].PolicyArn';
+
+  it("reads a user's and a role's item as get_account_authorization_details' entries", () => {
+    expect(configurationItemCall('AWS::IAM::User')).toBe('iam.get_account_authorization_details');
+    expect(configurationItemCall('AWS::IAM::Role')).toBe('iam.get_account_authorization_details');
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual(['@resourceType', users, roles]);
+    const arns: [string, ParamValue][] = [['policyArns', ['arn:aws:iam::aws:policy/ReadOnlyAccess']]];
+    const user = (attached: string[]) =>
+      state(
+        [
+          ['@resourceType', 'AWS::IAM::User'],
+          [users, attached],
+        ],
+        arns,
+      );
+    expect(decide(model, user([]))).toBe('NON_COMPLIANT');
+    expect(decide(model, user(['arn:aws:iam::aws:policy/ReadOnlyAccess']))).toBe('NONE');
+    expect(
+      decide(
+        model,
+        state(
+          [
+            ['@resourceType', 'AWS::IAM::Role'],
+            [roles, ['arn:aws:iam::aws:policy/ReadOnlyAccess']],
+          ],
+          arns,
+        ),
+      ),
+    ).toBe('COMPLIANT');
+  });
+
+  it('reads "there is no configuration item" as no resource, and "evaluation occurs" as no condition', () => {
+    const model = compileText(gold);
+    const none = model.scenarios.find((s) => s.outcome === 'NOT_APPLICABLE');
+    expect(none).toMatchObject({ resource: false, conditions: [] });
+    expect(decide(model, { ...state([]), resource: false })).toBe('NOT_APPLICABLE');
+    const late = compileText(
+      gold
+        .replace('    And evaluation occurs\n', '    And there is no configuration item\n')
+        .replace(
+          'Given there is no configuration item of an IAM user or role',
+          "Given the configuration item's resource type is AWS::IAM::User",
+        ),
+    );
+    expect(late.unknown[0]?.reason).toBe('say that there is no resource first');
+  });
+
+  it('catches a candidate that reads the role list for the user', () => {
+    expectInversionCaught(
+      gold,
+      gold.replace(
+        'is not in the configuration item\'s "UserDetailList',
+        'is not in the configuration item\'s "RoleDetailList',
+      ),
+    );
   });
 });

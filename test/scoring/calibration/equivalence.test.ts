@@ -13,6 +13,18 @@ describe('checkEquivalence', () => {
     expect(result.states).toBeGreaterThan(8);
   });
 
+  it('proves a control that states the same scenarios equivalent without evaluating states', () => {
+    const repeated = INSTANCES_GOLD.replace(
+      '    And its "Reservations[].Instances[].PrivateIpAddress" is set\n',
+      '    And its "Reservations[].Instances[].PrivateIpAddress" is set\n    And its "PrivateIpAddress" is set\n',
+    );
+    expect(repeated).not.toBe(INSTANCES_GOLD);
+    expect(checkEquivalence(compileText(INSTANCES_GOLD), compileText(repeated))).toEqual({
+      kind: 'equivalent',
+      states: 0,
+    });
+  });
+
   it('finds a state the gold decides where an inverted control differs', () => {
     const inverted = NOTEBOOK_GOLD.replace('returns NON_COMPLIANT', 'returns X')
       .replace('returns COMPLIANT', 'returns NON_COMPLIANT')
