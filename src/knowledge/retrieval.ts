@@ -4,9 +4,9 @@
  * hit's member paths ranked by the requirement's words.
  */
 import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { UserError } from '../errors.js';
 import { catalogIndex, catalogServiceIndex, type IndexCache, type OperationDoc, serviceIndex } from './api-index.js';
-import { type ScoredDocument, searchBm25 } from './bm25.js';
 import type { ServiceCatalog } from './catalog.js';
 import { isReadOperation, resourceNoun } from './operation-names.js';
 import { type PassageSource, type RetrievedPassage, renderPassages } from './passages.js';
@@ -209,7 +209,7 @@ export function createRetriever(
     let weights = queryTerms(query, opts.resourceType);
     if (weights.size === 0) return [];
     const positions = termPositions(query);
-    let results: ScoredDocument[];
+    let results: SearchResult[];
     if (service) results = search(serviceIndex(catalog.service(service)), weights, positions);
     else {
       const ranked = rankServices(catalogServiceIndex(catalog, universe, options.cache), query, RANKING.services.count);
@@ -233,13 +233,15 @@ function search(
   index: MiniSearch<OperationDoc>,
   weights: Map<string, number>,
   positions: Map<string, number>,
-): ScoredDocument[] {
-  return searchBm25(index as MiniSearch<unknown>, {
-    weights,
-    prefix: (term) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
-    boostDocument: (_id, stored) => documentBoost(stored) * resourceBoost(stored, weights, positions),
-    boost: RANKING.boost,
+): SearchResult[] {
+  return index.search([...weights.keys()].join(' '), {
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+    boostTerm: (term) => weights.get(term) ?? 1,
+    boostDocument: (_id, _term, stored) => documentBoost(stored) * resourceBoost(stored, weights, positions),
+    prefix: (term: string) => term.length >= RANKING.prefixMinLength && (weights.get(term) ?? 0) >= 1,
     bm25: RANKING.bm25,
+    boost: RANKING.boost,
   });
 }
 
@@ -253,7 +255,7 @@ function searchRankedServices(
   ranked: RankedService[],
   weights: Map<string, number>,
   positions: Map<string, number>,
-): ScoredDocument[] {
+): SearchResult[] {
   const best = ranked[0]?.score ?? 1;
   return ranked
     .flatMap(({ service, score }) => {
@@ -364,12 +366,12 @@ function documentBoost(stored: Record<string, unknown> | undefined): number {
 
 function toHit(
   catalog: ServiceCatalog,
-  result: ScoredDocument,
+  result: SearchResult,
   weights: Map<string, number>,
   limit: number,
 ): RetrievalHit {
-  const service = result.stored.service as string;
-  const operation = result.stored.operation as string;
+  const service = result.service as string;
+  const operation = result.operation as string;
   const api = catalog.service(service);
   const read = isReadOperation(operation);
   let members = memberPaths(api, operation, read ? 'output' : 'input');
@@ -377,7 +379,7 @@ function toHit(
   return {
     service,
     operation,
-    method: result.stored.method as string,
+    method: result.method as string,
     score: Math.round(result.score * 1000) / 1000,
     members: rankMembers(members, weights, limit, `${operation} ${api.model.metadata.serviceId ?? service}`),
   };

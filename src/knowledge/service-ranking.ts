@@ -7,7 +7,6 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
-import { searchBm25 } from './bm25.js';
 import type { ServiceApi } from './catalog.js';
 import { isReadOperation, resourceNoun } from './operation-names.js';
 import { namespacesOf } from './resource-types.js';
@@ -113,13 +112,13 @@ export function rankServices(index: MiniSearch<ServiceDoc>, requirement: string,
   const words = [...new Set(serviceTokenize(requirement).map((w) => processTerm(w)))].filter((t) => t !== null);
   if (words.length === 0) return [];
   const pairs = wordPairs(terms(requirement));
-  return searchBm25(index as MiniSearch<unknown>, {
-    weights: new Map([...words, ...pairs].map((word) => [word, 1])),
-    prefix: () => false,
-    boostDocument: () => 1,
-    boost: SERVICE_RANKING.boost,
-    bm25: SERVICE_RANKING.bm25,
-  })
+  return index
+    .search([...new Set([...words, ...pairs])].join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boost: SERVICE_RANKING.boost,
+      bm25: SERVICE_RANKING.bm25,
+    })
     .slice(0, limit)
-    .map((result) => ({ service: result.id, score: result.score }));
+    .map((result) => ({ service: String(result.id), score: result.score }));
 }
