@@ -7,6 +7,7 @@
  * minimum, records a job did not answer), call the model at once, at most once per key.
  */
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isBatchable } from '../../generation/providers/bedrock.js';
 import { callKey } from '../../generation/providers/cache.js';
 import { providerKind } from '../../generation/providers/registry.js';
@@ -37,6 +38,8 @@ export interface Collector {
   wrap(provider: ModelProvider, role: 'generation' | 'judge'): ModelProvider;
   /** `collect`: defer batchable misses; `final`: every miss is called on demand. */
   mode: 'collect' | 'final';
+  /** Run one case's attempt, reporting whether any of its calls was deferred. */
+  track<T>(attempt: () => Promise<T>): Promise<{ value: T; deferred: boolean }>;
   /** Take (and forget) the calls deferred since the last take. */
   takePending(): PendingCall[];
   /** Send these keys on demand from now on; `reason` (a batch error) is named if that fails too. */
@@ -53,11 +56,19 @@ export function createCollector(): Collector {
   const onDemand = new Map<string, string | undefined>();
   const failedOnDemand = new Map<string, string>();
   let onDemandCalls = 0;
+  const attempts = new AsyncLocalStorage<{ deferred: boolean }>();
   const collector: Collector = {
     mode: 'collect',
     inJob: new Set(),
     get onDemandCalls() {
       return onDemandCalls;
+    },
+    track(attempt) {
+      const state = { deferred: false };
+      return attempts.run(state, async () => {
+        const value = await attempt();
+        return { value, deferred: state.deferred };
+      });
     },
     takePending() {
       const out = [...pending.values()];
@@ -100,6 +111,8 @@ export function createCollector(): Collector {
               repeat: options?.repeat ?? 0,
               request,
             });
+          const attempt = attempts.getStore();
+          if (attempt) attempt.deferred = true;
           throw new ProviderError(DEFERRED_MESSAGE, { retryable: false });
         },
       };

@@ -7,6 +7,7 @@
  * Stopped or Expired, are returned as failed (the caller retries them on demand).
  */
 import type { ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
+import pLimit from 'p-limit';
 import { fromConverseOutput } from '../../generation/providers/bedrock.js';
 import { CACHE_ENTRY_VERSION, type CallCache } from '../../generation/providers/cache.js';
 import { BATCH_MODEL_PREFIX } from '../../generation/providers/pricing.js';
@@ -43,6 +44,9 @@ export interface IngestResult {
   manifest: OutputManifest | null;
 }
 
+/** Cache entries written at once while a job is read back. */
+const CACHE_WRITES_IN_FLIGHT = 32;
+
 /** Job statuses whose output holds replies (a partially completed job's missing records fail). */
 const WITH_OUTPUT = new Set(['Completed', 'PartiallyCompleted']);
 
@@ -61,6 +65,8 @@ export async function ingestJob(
     return result;
   }
   const seen = new Set<string>();
+  const writes: Promise<void>[] = [];
+  const limit = pLimit(CACHE_WRITES_IN_FLIGHT);
   for (const uri of await aws.list(job.outputUri)) {
     if (uri.endsWith('/manifest.json.out')) {
       result.manifest = JSON.parse(await aws.getText(uri)) as OutputManifest;
@@ -84,23 +90,29 @@ export async function ingestJob(
         failed[record.key] = `batch record error: ${describeError(line.error)}`;
         continue;
       }
-      await cache.put({
-        version: CACHE_ENTRY_VERSION,
-        key: record.key,
-        providerId: `bedrock:${job.modelId}`,
-        repeat: record.repeat,
-        createdAt: new Date().toISOString(),
-        request: record.request,
-        response: fromConverseOutput(
-          `${BATCH_MODEL_PREFIX}${job.modelId}`,
-          record.request as ModelRequest,
-          line.modelOutput as ConverseCommandOutput,
-          0,
+      const response = fromConverseOutput(
+        `${BATCH_MODEL_PREFIX}${job.modelId}`,
+        record.request as ModelRequest,
+        line.modelOutput as ConverseCommandOutput,
+        0,
+      );
+      writes.push(
+        limit(() =>
+          cache.put({
+            version: CACHE_ENTRY_VERSION,
+            key: record.key,
+            providerId: `bedrock:${job.modelId}`,
+            repeat: record.repeat,
+            createdAt: new Date().toISOString(),
+            request: record.request,
+            response,
+          }),
         ),
-      });
+      );
       result.answered++;
     }
   }
+  await Promise.all(writes);
   for (const record of requests.values())
     if (!seen.has(record.recordId)) failed[record.key] = `batch job ${job.name} (${job.status}) wrote no output for it`;
   return result;

@@ -18,7 +18,7 @@ import { type CallCache, openCallCache } from '../../generation/providers/cache.
 import { providerKind } from '../../generation/providers/registry.js';
 import { type CaseRunner, type CaseRunnerOptions, createCaseRunner } from '../case-runner.js';
 import { createManifest } from '../manifest.js';
-import { readResults } from '../records.js';
+import { assertResumable } from '../resume.js';
 import { RunStore } from '../store.js';
 import { type BatchAws, type BatchAwsOptions, createBatchAws, s3Join } from './aws.js';
 import { type Collector, createCollector, DEFERRED_MESSAGE, type PendingCall } from './collect.js';
@@ -73,16 +73,30 @@ export interface PreparedBatchRun {
 }
 
 /**
- * Run the batch rounds of a plan until no call is deferred (or the signal aborts), and return
- * the resumed plan and runner with which the engine stores every case from the call cache.
+ * Run the batch rounds of a plan until no call is deferred (or the signal aborts), storing each
+ * case in the round its last call is answered, and return the resumed plan and runner with which
+ * the engine finishes the run (it finds every case stored unless the rounds were interrupted).
  */
 export async function prepareBatchRun(plan: RunPlan, options: BatchRunOptions = {}): Promise<PreparedBatchRun> {
   const config = batchConfigOf(plan);
-  const say = options.onProgress ?? (() => {});
-  if (!plan.resume) {
-    const store = await RunStore.create(plan.runDir, createManifest(plan, new Date()));
+  const store = plan.resume
+    ? await RunStore.open(plan.runDir)
+    : await RunStore.create(plan.runDir, createManifest(plan, new Date()));
+  try {
+    if (plan.resume) assertResumable(plan, store.manifest);
+    return await rounds(plan, config, store, options);
+  } finally {
     await store.close();
   }
+}
+
+async function rounds(
+  plan: RunPlan,
+  config: BatchConfig,
+  store: RunStore,
+  options: BatchRunOptions,
+): Promise<PreparedBatchRun> {
+  const say = options.onProgress ?? (() => {});
   const resumed: RunPlan = { ...plan, resume: true };
   const collector = createCollector();
   const runner = await createCaseRunner(resumed, {
@@ -117,10 +131,12 @@ export async function prepareBatchRun(plan: RunPlan, options: BatchRunOptions = 
   while (!options.signal?.aborted) {
     if (!(await settleJobs(ctx))) break;
     stats.rounds++;
-    const deferredCases = await collectRound(ctx, runner);
+    const before = plan.cases.filter((c) => store.has(c.key)).length;
+    const deferredCases = await collectRound(ctx, runner, store);
     const pending = collector.takePending();
+    const stored = plan.cases.filter((c) => store.has(c.key)).length - before;
+    say(`round ${stats.rounds}: ${stored} cases stored, ${deferredCases} wait for ${pending.length} model calls`);
     if (deferredCases === 0 && pending.length === 0) break;
-    say(`round ${stats.rounds}: ${deferredCases} cases wait for ${pending.length} model calls`);
     await submitRound(ctx, pending);
   }
   stats.interrupted = options.signal?.aborted ?? false;
@@ -231,28 +247,34 @@ async function ingest(ctx: Rounds, job: BatchJob): Promise<void> {
   );
 }
 
-/** Run the grid's unstored cases in collect mode; returns how many are still waiting for a call. */
-async function collectRound(ctx: Rounds, runner: CaseRunner): Promise<number> {
-  const { plan } = ctx;
-  const stored = new Set((await readResults(plan.runDir)).records.map((record) => record.key));
+/**
+ * Run the grid's unstored cases in collect mode: a case none of whose calls was deferred is
+ * finished and stored at once (so it is scored once); returns how many cases wait for a call.
+ */
+async function collectRound(ctx: Rounds, runner: CaseRunner, store: RunStore): Promise<number> {
+  const { plan, collector } = ctx;
   const items = new Map(plan.items.map((item) => [item.id, item]));
   const variants = new Map(plan.variants.map((variant) => [variant.name, variant]));
   const limit = pLimit(plan.concurrency);
   let waiting = 0;
   await Promise.all(
     plan.cases
-      .filter((c) => !stored.has(c.key))
+      .filter((c) => !store.has(c.key))
       .map((c) =>
         limit(async () => {
           if (ctx.options.signal?.aborted) return;
-          const record = await runner.run({
-            key: c.key,
-            item: items.get(c.itemId) as NonNullable<ReturnType<typeof items.get>>,
-            variant: variants.get(c.variant) as NonNullable<ReturnType<typeof variants.get>>,
-            model: c.model,
-            repeat: c.repeat,
-          });
-          if (record.error?.message.includes(DEFERRED_MESSAGE)) waiting++;
+          const { value: record, deferred } = await collector.track(() =>
+            runner.run({
+              key: c.key,
+              item: items.get(c.itemId) as NonNullable<ReturnType<typeof items.get>>,
+              variant: variants.get(c.variant) as NonNullable<ReturnType<typeof variants.get>>,
+              model: c.model,
+              repeat: c.repeat,
+            }),
+          );
+          // A twin of a deferred call (the cache shares one call in flight) fails with its message.
+          if (deferred || JSON.stringify(record).includes(DEFERRED_MESSAGE)) waiting++;
+          else await store.append(record);
         }),
       ),
   );

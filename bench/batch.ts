@@ -1,0 +1,131 @@
+/**
+ * Batch inference at bench scale: 2,000 records (80 items × 25 repeats, the plain variant, one
+ * Bedrock model, no judge) through a real S3-protocol server (s3rver) and the local stand-in for
+ * the Bedrock control plane, whose jobs answer through the fake Bedrock Runtime. The run is
+ * interrupted right after its jobs are recorded (as a kill would leave it) and resumed.
+ *
+ * - wall time excluding the simulated job time: both invocations end to end (collect rounds,
+ *   upload, submit, poll, read back, the final engine pass storing 2,000 cases) minus the time the
+ *   stand-in spent answering records and writing output (what Bedrock's own job time would be).
+ *   promptfoo is imported before the clock starts (its first import is timed by engine.harness-overhead).
+ * - lost / duplicated: planned case keys missing from results.jsonl, and lines with a repeated key;
+ *   submitted twice: CreateModelInvocationJob requests beyond the jobs created, plus records that
+ *   went into more than one job.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunPlan } from '../src/config/plan.js';
+import { prepareBatchRun } from '../src/run/batch/run-batch.js';
+import { runExperiment } from '../src/run/engine.js';
+import { readResults } from '../src/run/records.js';
+import { FAKE_CREDENTIALS, reply, startFakeBedrock } from '../test/support/fake-bedrock.js';
+import { startFakeBedrockBatch } from '../test/support/fake-bedrock-batch.js';
+import { LOCAL_S3_CREDENTIALS, startLocalS3 } from '../test/support/local-s3.js';
+import { benchPromptfoo, planWithItems } from './experiment.js';
+import { progress, withTempDir } from './measure.js';
+import { atMost, type Benchmark, plain } from './types.js';
+
+const GENERATOR = 'bedrock:anthropic.claude-3-5-haiku-20241022-v1:0';
+const ITEMS = 80;
+const REPEATS = 25;
+/** Two jobs of 1,000: the split at the per-job maximum is exercised too. */
+const MAX_RECORDS = 1000;
+
+/** The batch benchmark. */
+export const batchBenchmark: Benchmark = {
+  name: 'run.batch',
+  describe: `${ITEMS} items × ${REPEATS} repeats = 2,000 records (plain variant, one Bedrock model, no judge), jobs of ≤ ${MAX_RECORDS} records through s3rver and the local control-plane stand-in; interrupted after submission and resumed`,
+  run: () =>
+    withTempDir('batch', async (dir) => {
+      // promptfoo's first import is a fixed cost of any run, timed by engine.harness-overhead, not here.
+      await benchPromptfoo();
+      const s3 = await startLocalS3();
+      const runtime = await startFakeBedrock();
+      const gherkin = reply.text(
+        '```gherkin\nFeature: NOTEBOOK\n  Scenario: x\n    Then the rule returns COMPLIANT\n```',
+      );
+      runtime.respond(() => {
+        runtime.requests.length = 0; // no request log: 2,000 bodies would only cost memory
+        return gherkin;
+      });
+      const plane = await startFakeBedrockBatch({ s3Endpoint: s3.url, runtimeEndpoint: runtime.url, shuffle: true });
+      try {
+        const env = {
+          AWS_REGION: 'us-east-1',
+          AWS_ENDPOINT_URL_BEDROCK_RUNTIME: runtime.url,
+          AWS_ENDPOINT_URL_S3: s3.url,
+          AWS_ENDPOINT_URL_BEDROCK: plane.url,
+        };
+        const base = await planWithItems(
+          dir,
+          ITEMS,
+          { model: [GENERATOR], variant: ['none'], repeats: REPEATS, concurrency: 16 },
+          env,
+        );
+        const plan: RunPlan = {
+          ...base,
+          cache: { mode: 'use', dir: join(dir, 'calls') },
+          config: {
+            ...base.config,
+            batch: {
+              s3Uri: `s3://${s3.bucket}/bench/`,
+              roleArn: 'arn:aws:iam::111122223333:role/batch',
+              minRecords: 100,
+              maxRecords: MAX_RECORDS,
+              pollSeconds: 0.05,
+            },
+          },
+        };
+        const t0 = performance.now();
+        const options = {
+          onProgress: (line: string) => progress(`${Math.round(performance.now() - t0)} ms ${line}`),
+          aws: { credentials: LOCAL_S3_CREDENTIALS },
+          providerOptions: { credentials: FAKE_CREDENTIALS },
+        };
+        const started = performance.now();
+        const stop = new AbortController();
+        const first = await prepareBatchRun(plan, { ...options, signal: stop.signal, afterSubmit: () => stop.abort() });
+        const interrupted = await runExperiment(first.plan, { runner: first.runner, signal: stop.signal });
+        progress(`interrupted after ${first.stats.submitted} jobs (${first.stats.records} records) were submitted`);
+        const second = await prepareBatchRun({ ...plan, resume: true }, options);
+        const counts = await runExperiment(second.plan, { runner: second.runner });
+        const wallMs = performance.now() - started;
+
+        const { records } = await readResults(plan.runDir);
+        const keys = new Set(records.map((record) => record.key));
+        const lost = plan.cases.filter((c) => !keys.has(c.key)).length;
+        const duplicated = records.length - keys.size;
+        const inJobs = await recordIdsInJobs(plan.runDir);
+        const submittedTwice = plane.createCalls - plane.jobs.length + (inJobs.length - new Set(inJobs).size);
+        progress(
+          `${counts.ok} ok of ${counts.planned}; ${plane.jobs.length} jobs, ${plane.recordsAnswered} records answered; ` +
+            `interrupted run stored ${interrupted.ok}; job time ${Math.round(plane.jobMs)} ms of ${Math.round(wallMs)} ms`,
+        );
+        return {
+          wall_excluding_job_ms: atMost(wallMs - plane.jobMs, 10_000),
+          simulated_job_ms: plain(plane.jobMs),
+          records: plain(inJobs.length, 'count'),
+          jobs: plain(plane.jobs.length, 'count'),
+          lost_records: atMost(lost, 0, 'count'),
+          duplicated_records: atMost(duplicated, 0, 'count'),
+          submitted_twice: atMost(submittedTwice, 0, 'count'),
+          on_demand_calls: plain(first.stats.onDemandCalls + second.stats.onDemandCalls, 'count'),
+        };
+      } finally {
+        await plane.close();
+        await runtime.close();
+        await s3.close();
+      }
+    }),
+};
+
+/** Every record id written into a job's request file (a record in two jobs appears twice). */
+async function recordIdsInJobs(runDir: string): Promise<string[]> {
+  const folder = join(runDir, 'batch');
+  const ids: string[] = [];
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.requests.jsonl'))) {
+    for (const line of (await readFile(join(folder, name), 'utf8')).split('\n'))
+      if (line.trim()) ids.push((JSON.parse(line) as { recordId: string }).recordId);
+  }
+  return ids;
+}
