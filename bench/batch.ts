@@ -1,27 +1,33 @@
 /**
  * Batch inference at bench scale: 2,000 records (80 items × 25 repeats, the plain variant, one
  * Bedrock model, no judge) through a real S3-protocol server (s3rver) and the local stand-in for
- * the Bedrock control plane, whose jobs answer through the fake Bedrock Runtime. The run is
+ * the Bedrock control plane, whose jobs answer through the fake Bedrock Runtime (all three in a
+ * child process, batch-services.ts, so their work is not the measured process's). The run is
  * interrupted right after its jobs are recorded (as a kill would leave it) and resumed.
  *
  * - wall time excluding the simulated job time: both invocations end to end (collect rounds,
  *   upload, submit, poll, read back, the final engine pass storing 2,000 cases) minus the time the
  *   stand-in spent answering records and writing output (what Bedrock's own job time would be).
- *   promptfoo is imported before the clock starts (its first import is timed by engine.harness-overhead).
+ *   promptfoo is imported, and a 2-case batch run made, before the clock starts (first-use costs,
+ *   as engine.harness-overhead warms up too).
  * - lost / duplicated: planned case keys missing from results.jsonl, and lines with a repeated key;
  *   submitted twice: CreateModelInvocationJob requests beyond the jobs created, plus records that
  *   went into more than one job.
  */
+
+import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunPlan } from '../src/config/plan.js';
+import { packagePath } from '../src/paths.js';
 import { prepareBatchRun } from '../src/run/batch/run-batch.js';
 import { runExperiment } from '../src/run/engine.js';
 import { readResults } from '../src/run/records.js';
-import { FAKE_CREDENTIALS, reply, startFakeBedrock } from '../test/support/fake-bedrock.js';
-import { startFakeBedrockBatch } from '../test/support/fake-bedrock-batch.js';
-import { LOCAL_S3_CREDENTIALS, startLocalS3 } from '../test/support/local-s3.js';
-import { benchPromptfoo, planWithItems } from './experiment.js';
+import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
+import { LOCAL_S3_CREDENTIALS } from '../test/support/local-s3.js';
+import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
 import { progress, withTempDir } from './measure.js';
 import { atMost, type Benchmark, plain } from './types.js';
 
@@ -39,22 +45,13 @@ export const batchBenchmark: Benchmark = {
     withTempDir('batch', async (dir) => {
       // promptfoo's first import is a fixed cost of any run, timed by engine.harness-overhead, not here.
       await benchPromptfoo();
-      const s3 = await startLocalS3();
-      const runtime = await startFakeBedrock();
-      const gherkin = reply.text(
-        '```gherkin\nFeature: NOTEBOOK\n  Scenario: x\n    Then the rule returns COMPLIANT\n```',
-      );
-      runtime.respond(() => {
-        runtime.requests.length = 0; // no request log: 2,000 bodies would only cost memory
-        return gherkin;
-      });
-      const plane = await startFakeBedrockBatch({ s3Endpoint: s3.url, runtimeEndpoint: runtime.url, shuffle: true });
+      const services = await startServices();
       try {
         const env = {
           AWS_REGION: 'us-east-1',
-          AWS_ENDPOINT_URL_BEDROCK_RUNTIME: runtime.url,
-          AWS_ENDPOINT_URL_S3: s3.url,
-          AWS_ENDPOINT_URL_BEDROCK: plane.url,
+          AWS_ENDPOINT_URL_BEDROCK_RUNTIME: services.runtime,
+          AWS_ENDPOINT_URL_S3: services.s3,
+          AWS_ENDPOINT_URL_BEDROCK: services.plane,
         };
         const base = await planWithItems(
           dir,
@@ -68,7 +65,7 @@ export const batchBenchmark: Benchmark = {
           config: {
             ...base.config,
             batch: {
-              s3Uri: `s3://${s3.bucket}/bench/`,
+              s3Uri: `s3://${services.bucket}/bench/`,
               roleArn: 'arn:aws:iam::111122223333:role/batch',
               minRecords: 100,
               maxRecords: MAX_RECORDS,
@@ -82,7 +79,21 @@ export const batchBenchmark: Benchmark = {
           aws: { credentials: LOCAL_S3_CREDENTIALS },
           providerOptions: { credentials: FAKE_CREDENTIALS },
         };
+        // One unmeasured small run first (its own folder and cache): the first use of the SDK
+        // clients, the API catalog and the scorers, as engine.harness-overhead warms up too.
+        const warm = freshRun(narrowPlan(plan, { items: 2, repeats: 1 }), dir, 'warm');
+        const warmBatch = warm.config.batch as NonNullable<RunPlan['config']['batch']>;
+        const warmPlan: RunPlan = {
+          ...warm,
+          cache: { mode: 'use', dir: join(dir, 'warm-calls') },
+          config: { ...warm.config, batch: { ...warmBatch, minRecords: 1 } },
+        };
+        const warmed = await prepareBatchRun(warmPlan, { ...options, onProgress: () => {} });
+        await runExperiment(warmed.plan, { runner: warmed.runner });
+        const before = await services.stats();
+
         const started = performance.now();
+        const cpuBefore = process.cpuUsage();
         const stop = new AbortController();
         const first = await prepareBatchRun(plan, { ...options, signal: stop.signal, afterSubmit: () => stop.abort() });
         const interrupted = await runExperiment(first.plan, { runner: first.runner, signal: stop.signal });
@@ -90,31 +101,41 @@ export const batchBenchmark: Benchmark = {
         const second = await prepareBatchRun({ ...plan, resume: true }, options);
         const counts = await runExperiment(second.plan, { runner: second.runner });
         const wallMs = performance.now() - started;
+        const cpu = process.cpuUsage(cpuBefore);
+        const after = await services.stats();
+        const plane = {
+          jobs: after.jobs - before.jobs,
+          createCalls: after.createCalls - before.createCalls,
+          recordsAnswered: after.recordsAnswered - before.recordsAnswered,
+          jobMs: after.jobMs - before.jobMs,
+        };
 
         const { records } = await readResults(plan.runDir);
         const keys = new Set(records.map((record) => record.key));
         const lost = plan.cases.filter((c) => !keys.has(c.key)).length;
         const duplicated = records.length - keys.size;
         const inJobs = await recordIdsInJobs(plan.runDir);
-        const submittedTwice = plane.createCalls - plane.jobs.length + (inJobs.length - new Set(inJobs).size);
+        const submittedTwice = plane.createCalls - plane.jobs + (inJobs.length - new Set(inJobs).size);
         progress(
-          `${counts.ok} ok of ${counts.planned}; ${plane.jobs.length} jobs, ${plane.recordsAnswered} records answered; ` +
+          `${counts.ok} ok of ${counts.planned}; ${plane.jobs} jobs, ${plane.recordsAnswered} records answered; ` +
             `interrupted run stored ${interrupted.ok}; job time ${Math.round(plane.jobMs)} ms of ${Math.round(wallMs)} ms`,
         );
         return {
           wall_excluding_job_ms: atMost(wallMs - plane.jobMs, 10_000),
           simulated_job_ms: plain(plane.jobMs),
+          cpu_ms: {
+            ...plain((cpu.user + cpu.system) / 1000),
+            note: 'CPU time of the measured process (the stand-ins run in their own)',
+          },
           records: plain(inJobs.length, 'count'),
-          jobs: plain(plane.jobs.length, 'count'),
+          jobs: plain(plane.jobs, 'count'),
           lost_records: atMost(lost, 0, 'count'),
           duplicated_records: atMost(duplicated, 0, 'count'),
           submitted_twice: atMost(submittedTwice, 0, 'count'),
           on_demand_calls: plain(first.stats.onDemandCalls + second.stats.onDemandCalls, 'count'),
         };
       } finally {
-        await plane.close();
-        await runtime.close();
-        await s3.close();
+        await services.close();
       }
     }),
 };
@@ -128,4 +149,41 @@ async function recordIdsInJobs(runDir: string): Promise<string[]> {
       if (line.trim()) ids.push((JSON.parse(line) as { recordId: string }).recordId);
   }
   return ids;
+}
+
+/** The stand-ins' figures (batch-services.ts). */
+interface ServiceStats {
+  jobs: number;
+  createCalls: number;
+  recordsAnswered: number;
+  jobMs: number;
+}
+
+/** Start batch-services (.js under dist, .ts through tsx when run from source) and read its endpoints. */
+async function startServices() {
+  const self = fileURLToPath(import.meta.url);
+  const fromSource = self.endsWith('.ts');
+  const script = self.replace(/batch\.(ts|js)$/, 'batch-services.$1');
+  const args = fromSource
+    ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href, script]
+    : [script];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const next = () => new Promise<string>((resolve) => waiting.push(resolve));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const urls = JSON.parse(await next()) as { s3: string; bucket: string; runtime: string; plane: string };
+  return {
+    ...urls,
+    stats: async (): Promise<ServiceStats> => {
+      const answer = next();
+      child.stdin.write('stats\n');
+      return JSON.parse(await answer) as ServiceStats;
+    },
+    close: async () => {
+      child.stdin.end('close\n');
+      await exited;
+    },
+  };
 }

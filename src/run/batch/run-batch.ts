@@ -273,7 +273,7 @@ async function collectRound(ctx: Rounds, runner: CaseRunner, store: RunStore): P
             }),
           );
           // A twin of a deferred call (the cache shares one call in flight) fails with its message.
-          if (deferred || JSON.stringify(record).includes(DEFERRED_MESSAGE)) waiting++;
+          if (deferred || (record.error && JSON.stringify(record).includes(DEFERRED_MESSAGE))) waiting++;
           else await store.append(record);
         }),
       ),
