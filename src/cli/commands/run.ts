@@ -74,7 +74,7 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
       if (counts.interrupted)
         throw new UserError(
           'INTERRUPTED',
-          `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}`,
+          `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}${args.batch ? ' --batch' : ''}`,
           { exitCode: 130 },
         );
       if (counts.failed > 0 || result.reportError) setExitCode(1);
