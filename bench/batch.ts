@@ -75,7 +75,10 @@ export const batchBenchmark: Benchmark = {
         };
         const t0 = performance.now();
         const options = {
-          onProgress: (line: string) => progress(`${Math.round(performance.now() - t0)} ms ${line}`),
+          onProgress: (line: string) =>
+            progress(
+              `${Math.round(performance.now() - t0)} ms (CPU ${Math.round(process.cpuUsage().user / 1000)} ms) ${line}`,
+            ),
           aws: { credentials: LOCAL_S3_CREDENTIALS },
           providerOptions: { credentials: FAKE_CREDENTIALS },
         };

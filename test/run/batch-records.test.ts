@@ -117,3 +117,11 @@ describe('reading a job back', () => {
     }
   });
 });
+
+describe('an AWS failure', () => {
+  it('is one line naming the call, the AWS error and what to check', async () => {
+    await expect(aws.putText('s3://no-such-bucket/run/records.jsonl', '{}\n')).rejects.toThrow(
+      /^run --batch: upload s3:\/\/no-such-bucket\/run\/records\.jsonl: NoSuchBucket: .*\(HTTP 404\); check batch\.s3Uri, batch\.roleArn and the AWS credentials and region, then continue with --resume <run-dir> --batch$/,
+    );
+  });
+});

@@ -79,49 +79,76 @@ export function createBatchAws(options: BatchAwsOptions): BatchAws {
     ...common,
     ...(options.bedrockEndpoint === undefined ? {} : { endpoint: options.bedrockEndpoint }),
   });
+  async function listAll(folderUri: string): Promise<string[]> {
+    const { bucket, key } = parseS3Uri(folderUri);
+    const prefix = key === '' || key.endsWith('/') ? key : `${key}/`;
+    const uris: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key) uris.push(`s3://${bucket}/${object.Key}`);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return uris;
+  }
+  async function create(job: JobSubmission): Promise<string> {
+    const reply = await bedrock.send(
+      new CreateModelInvocationJobCommand({
+        jobName: job.jobName,
+        roleArn: job.roleArn,
+        clientRequestToken: job.clientRequestToken,
+        modelId: job.modelId,
+        modelInvocationType: 'Converse',
+        inputDataConfig: { s3InputDataConfig: { s3Uri: job.inputUri, s3InputFormat: 'JSONL' } },
+        outputDataConfig: { s3OutputDataConfig: { s3Uri: job.outputUri } },
+        ...(job.timeoutHours === undefined ? {} : { timeoutDurationInHours: job.timeoutHours }),
+      }),
+    );
+    if (!reply.jobArn) throw new Error(`CreateModelInvocationJob ${job.jobName}: no jobArn in the reply`);
+    return reply.jobArn;
+  }
   return {
     async putText(uri, text) {
       const { bucket, key } = parseS3Uri(uri);
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: 'application/jsonl' }));
+      await awsCall(`upload ${uri}`, () =>
+        s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: 'application/jsonl' })),
+      );
     },
     async getText(uri) {
       const { bucket, key } = parseS3Uri(uri);
-      const reply = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return (await reply.Body?.transformToString('utf8')) ?? '';
+      return awsCall(`read ${uri}`, async () => {
+        const reply = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return (await reply.Body?.transformToString('utf8')) ?? '';
+      });
     },
-    async list(folderUri) {
-      const { bucket, key } = parseS3Uri(folderUri);
-      const prefix = key === '' || key.endsWith('/') ? key : `${key}/`;
-      const uris: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await s3.send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
-        );
-        for (const object of page.Contents ?? []) if (object.Key) uris.push(`s3://${bucket}/${object.Key}`);
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
-      return uris;
-    },
-    async createJob(job) {
-      const reply = await bedrock.send(
-        new CreateModelInvocationJobCommand({
-          jobName: job.jobName,
-          roleArn: job.roleArn,
-          clientRequestToken: job.clientRequestToken,
-          modelId: job.modelId,
-          modelInvocationType: 'Converse',
-          inputDataConfig: { s3InputDataConfig: { s3Uri: job.inputUri, s3InputFormat: 'JSONL' } },
-          outputDataConfig: { s3OutputDataConfig: { s3Uri: job.outputUri } },
-          ...(job.timeoutHours === undefined ? {} : { timeoutDurationInHours: job.timeoutHours }),
-        }),
-      );
-      if (!reply.jobArn) throw new Error(`CreateModelInvocationJob ${job.jobName}: no jobArn in the reply`);
-      return reply.jobArn;
-    },
-    async getJob(jobArn) {
-      const reply = await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
-      return { status: reply.status ?? 'Unknown', ...(reply.message ? { message: reply.message } : {}) };
-    },
+    list: (folderUri) => awsCall(`list ${folderUri}`, () => listAll(folderUri)),
+    createJob: (job) => awsCall(`CreateModelInvocationJob ${job.jobName}`, () => create(job)),
+    getJob: (jobArn) =>
+      awsCall(`GetModelInvocationJob ${jobArn}`, async () => {
+        const reply = await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
+        return { status: reply.status ?? 'Unknown', ...(reply.message ? { message: reply.message } : {}) };
+      }),
   };
+}
+
+/**
+ * Run one AWS call; a failure (after the SDK's own retries) becomes a one-line user error naming
+ * the call, the AWS error and what to check. The run folder keeps what was recorded, so the run
+ * continues with `--resume <run-dir> --batch` once fixed.
+ */
+async function awsCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    const status = e.$metadata?.httpStatusCode === undefined ? '' : ` (HTTP ${e.$metadata.httpStatusCode})`;
+    const message = (e.message ?? '').split('\n')[0]?.trim();
+    throw new UserError(
+      'BAD_INPUT',
+      `run --batch: ${what}: ${e.name ?? 'Error'}${message ? `: ${message}` : ''}${status}; check batch.s3Uri, batch.roleArn and the AWS credentials and region, then continue with --resume <run-dir> --batch`,
+      { cause: error },
+    );
+  }
 }
