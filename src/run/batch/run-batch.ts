@@ -137,6 +137,8 @@ async function rounds(
     const stored = plan.cases.filter((c) => store.has(c.key)).length - before;
     say(`round ${stats.rounds}: ${stored} cases stored, ${deferredCases} wait for ${pending.length} model calls`);
     if (deferredCases === 0 && pending.length === 0) break;
+    // Every waiting case waits for a call a job or this round holds; anything else would loop.
+    if (pending.length === 0) throw new Error(`run --batch: ${deferredCases} cases wait for calls no job holds`);
     await submitRound(ctx, pending);
   }
   stats.interrupted = options.signal?.aborted ?? false;
