@@ -5,7 +5,8 @@
  * `POST /model-invocation-job/{jobIdentifier}/stop`), so the real, signing SDK client runs against it.
  *
  * A job moves one status per GetModelInvocationJob: Submitted → Validating → Scheduled →
- * InProgress → its outcome (Completed by default). On reaching InProgress it reads the input
+ * InProgress → its outcome (Completed by default); polls while its records are being answered
+ * see InProgress (the job finishes even if the client that polled went away). On reaching InProgress it reads the input
  * JSONL from S3 (a real S3-protocol server: s3rver), answers every record by sending its
  * `modelInput` to a fake Bedrock Runtime (test/support/fake-bedrock.ts, through the real runtime
  * SDK: the same replies the on-demand path gets), and writes `<outputUri>/<jobId>/<file>.out` plus
@@ -144,17 +145,25 @@ export async function startFakeBedrockBatch(options: FakeBedrockBatchOptions): P
     jobMs += performance.now() - started;
   }
 
+  /** Jobs whose records are being answered (a poll meanwhile sees InProgress). */
+  const processing = new Set<FakeJob>();
+
   async function advance(job: FakeJob): Promise<void> {
     const next = NEXT_STATUS[job.status];
     if (next) {
       job.status = next;
       return;
     }
-    if (job.status !== 'InProgress') return;
+    if (job.status !== 'InProgress' || processing.has(job)) return;
     const outcome = options.outcome?.(job.name, jobs.indexOf(job)) ?? 'Completed';
-    if (outcome === 'Completed' || outcome === 'PartiallyCompleted') await process(job, outcome);
-    else job.message = `fake batch: job ${outcome.toLowerCase()}`;
-    job.status = outcome;
+    processing.add(job);
+    try {
+      if (outcome === 'Completed' || outcome === 'PartiallyCompleted') await process(job, outcome);
+      else job.message = `fake batch: job ${outcome.toLowerCase()}`;
+      job.status = outcome;
+    } finally {
+      processing.delete(job);
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
