@@ -7,6 +7,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { packagePath } from '../src/paths.js';
 import { agentToolsBenchmark } from './agent-tools.js';
+import { batchBenchmark } from './batch.js';
 import { cacheBenchmark } from './cache.js';
 import { harnessBenchmark } from './harness.js';
 import { knowledgeBenchmarks } from './knowledge.js';
@@ -34,6 +35,7 @@ const BENCHMARKS: Benchmark[] = [
   memoryBenchmark,
   memoryScaleBenchmark,
   statisticsBenchmark,
+  batchBenchmark,
 ];
 
 const filters = process.argv.slice(2);

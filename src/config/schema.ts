@@ -59,6 +59,45 @@ export const ModelEntrySchema = z.union([z.string().min(1), ModelObjectSchema]);
 /** One entry of `models:` (or `judge.model`). */
 export type ModelEntry = z.infer<typeof ModelEntrySchema>;
 
+/** Default least number of records for a batch job (AWS's per-model minimum is commonly 100; check Service Quotas). */
+export const DEFAULT_BATCH_MIN_RECORDS = 100;
+/** Default most records in one batch job (AWS's per-job quota is commonly 50,000; check Service Quotas). */
+export const DEFAULT_BATCH_MAX_RECORDS = 50_000;
+
+/**
+ * Amazon Bedrock batch inference (`run --batch`): where the records go and the role the jobs run
+ * as. Endpoints default to AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_BEDROCK, then the SDK's own.
+ */
+export const BatchSchema = z
+  .object({
+    /** S3 folder for input records and job output, e.g. `s3://my-bucket/gherkin-bench/`. */
+    s3Uri: z
+      .string()
+      .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'an S3 folder such as s3://my-bucket/gherkin-bench/'),
+    /** The service role Bedrock assumes to read and write that folder. */
+    roleArn: z
+      .string()
+      .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/, 'an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),
+    /** Groups of fewer records than this run on demand instead (the model's per-job minimum). */
+    minRecords: positiveInt.default(DEFAULT_BATCH_MIN_RECORDS),
+    /** Larger groups are split into jobs of at most this many records (the per-job maximum). */
+    maxRecords: positiveInt.default(DEFAULT_BATCH_MAX_RECORDS),
+    /** First wait between status polls, in seconds (then ×1.5 each poll, up to 300). */
+    pollSeconds: z.number().positive().default(60),
+    /** Hours after which Bedrock times a job out (`timeoutDurationInHours`, 24–168). */
+    timeoutHours: z.number().int().min(24).max(168).optional(),
+    /** Endpoint overrides (e.g. a local S3); default: the environment, then AWS's. */
+    s3Endpoint: z.url().optional(),
+    bedrockEndpoint: z.url().optional(),
+  })
+  .strict()
+  .refine((batch) => batch.minRecords <= batch.maxRecords, {
+    message: 'minRecords must not exceed maxRecords',
+    path: ['minRecords'],
+  });
+/** The `batch:` block after defaults. */
+export type BatchConfig = z.output<typeof BatchSchema>;
+
 /** The experiment file. Every field is optional; defaults make the default experiment. */
 export const ExperimentSchema = z
   .object({
@@ -118,6 +157,8 @@ export const ExperimentSchema = z
     prices: z.record(z.string(), PriceSchema).optional(),
     /** Also write the run into promptfoo's local database (`npx promptfoo view`). */
     promptfooDb: z.boolean().default(false),
+    /** Amazon Bedrock batch inference settings, used by `run --batch`. */
+    batch: BatchSchema.optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@
 import { UserError } from '../errors.js';
 import { runLabelAgreement } from '../labels/run-labels.js';
 import { writeReports } from '../report/write.js';
+import { type BatchRunOptions, type BatchRunStats, prepareBatchRun } from '../run/batch/run-batch.js';
 import { type RunEvent, type RunOptions, type RunSummaryCounts, runExperiment } from '../run/engine.js';
 import { type PlanRunInput, planRun } from '../run/execute.js';
 import { preflight } from '../run/preflight.js';
@@ -25,6 +26,8 @@ export interface ExecuteRunInput extends PlanRunInput {
   reports?: boolean;
   /** Check every model with one minimal call before any case runs (default true). */
   preflight?: boolean;
+  /** Answer the Bedrock calls with batch inference jobs (`run --batch`; the experiment's `batch:` block). */
+  batch?: Omit<BatchRunOptions, 'signal'>;
 }
 
 /** What a run command prints. */
@@ -39,6 +42,8 @@ export interface ExecuteRunResult {
   reports: string[];
   /** Why writing the reports failed, if it did (the run itself is stored). */
   reportError: string | null;
+  /** What the batch rounds did (`run --batch` only). */
+  batch?: BatchRunStats;
 }
 
 /** Plan, run (or resume) and report an experiment. */
@@ -53,10 +58,14 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
       throw new UserError('BAD_INPUT', lines.join('\n'), { lines });
     }
   }
-  const counts = await runExperiment(plan, {
+  const batch = input.batch
+    ? await prepareBatchRun(plan, { ...input.batch, ...(input.signal ? { signal: input.signal } : {}) })
+    : undefined;
+  const counts = await runExperiment(batch?.plan ?? plan, {
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),
     ...input.engine,
+    ...(batch ? { runner: batch.runner } : {}),
   });
   const run = await readRun(plan.runDir);
   const metrics = plan.judge ? [...HEADLINE_CHECKS, 'judge.overall'] : [...HEADLINE_CHECKS];
@@ -75,7 +84,15 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExecuteRunResu
       reportError = (error as Error).message;
     }
   }
-  return { counts, means, metrics, failures: groupFailures(run.records), reports, reportError };
+  return {
+    counts,
+    means,
+    metrics,
+    failures: groupFailures(run.records),
+    reports,
+    reportError,
+    ...(batch ? { batch: batch.stats } : {}),
+  };
 }
 
 /**

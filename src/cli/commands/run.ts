@@ -32,11 +32,17 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
           ...(spec.type === 'boolean' ? {} : { requiresArg: true }),
         });
       }
-      return y.option('shard', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'Run one deterministic slice i/n of the case grid (join the shards with gherkin-bench merge)',
-      });
+      return y
+        .option('shard', {
+          type: 'string',
+          requiresArg: true,
+          describe: 'Run one deterministic slice i/n of the case grid (join the shards with gherkin-bench merge)',
+        })
+        .option('batch', {
+          type: 'boolean',
+          describe:
+            "Answer the Bedrock calls with Amazon Bedrock batch inference jobs (50% price; the experiment's batch: block)",
+        });
     },
     handler: async (args) => {
       const flags = readRunFlags(args);
@@ -52,6 +58,9 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
           flags,
           preflight: args.preflight !== false,
           ...(args.shard === undefined ? {} : { shard: parseShard(args.shard) }),
+          ...(args.batch
+            ? { batch: { onProgress: (line: string) => io.stderr(`gherkin-bench: batch: ${line}\n`) } }
+            : {}),
           env: io.env,
           cwd: io.cwd,
           signal: controller.signal,
@@ -65,7 +74,7 @@ export const runCommand: CommandFactory = (io, setExitCode) =>
       if (counts.interrupted)
         throw new UserError(
           'INTERRUPTED',
-          `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}`,
+          `interrupted: ${counts.ok + counts.failed}/${counts.planned} cases stored in ${where}; resume with: gherkin-bench run --resume ${where}${args.batch ? ' --batch' : ''}`,
           { exitCode: 130 },
         );
       if (counts.failed > 0 || result.reportError) setExitCode(1);

@@ -122,8 +122,15 @@ function toConverseTool(tool: ToolSpec): Tool {
   };
 }
 
-/** Build the Converse input for a request (exported for tests and the docs). */
-export function toConverseInput(modelId: string, request: ModelRequest): ConverseCommandInput {
+/**
+ * Build the Converse input for a request (exported for tests and the docs). `structured` overrides
+ * the model's structured-output mode (batch jobs ask in words: see {@link toBatchModelInput}).
+ */
+export function toConverseInput(
+  modelId: string,
+  request: ModelRequest,
+  structured: StructuredOutputMode = structuredOutputMode(modelId),
+): ConverseCommandInput {
   const input: ConverseCommandInput = {
     modelId,
     messages: request.messages.map((message) => ({
@@ -131,7 +138,7 @@ export function toConverseInput(modelId: string, request: ModelRequest): Convers
       content: messageBlocks(message).map(toConverseBlock),
     })),
   };
-  const mode = request.jsonSchema ? structuredOutputMode(modelId) : undefined;
+  const mode = request.jsonSchema ? structured : undefined;
   const system =
     request.jsonSchema && (mode === 'auto' || mode === 'prompt')
       ? withJsonInstruction(request.system, request.jsonSchema)
@@ -202,6 +209,26 @@ export function fromConverseOutput(
     ...(toolCalls.length ? { toolCalls } : {}),
     modelId,
   };
+}
+
+/**
+ * True when a request can go into a batch job of the Converse invocation type. AWS documents that
+ * such jobs do not support tool calling (a record with `toolConfig` fails with a 400), so requests
+ * that offer tools (agent turns) run on demand.
+ */
+export function isBatchable(request: ModelRequest): boolean {
+  return !request.tools?.length;
+}
+
+/**
+ * The `modelInput` of a batch record (a job of the Converse invocation type): the Converse request
+ * body without `modelId` (the job names the model). Structured output is asked for in words (the
+ * JSON instruction in the system prompt, the `prompt` mode), since batch Converse records may not
+ * carry `toolConfig`; {@link fromConverseOutput} then finds the JSON in the reply's text.
+ */
+export function toBatchModelInput(modelId: string, request: ModelRequest): Omit<ConverseCommandInput, 'modelId'> {
+  const { modelId: _named, ...body } = toConverseInput(modelId, request, 'prompt');
+  return body;
 }
 
 interface SdkErrorShape {

@@ -58,6 +58,18 @@ export const DEFAULT_PRICES: PriceTable = {
   'amazon.titan-text-premier-v1:0': { input: 0.0005, output: 0.0015 },
 };
 
+/**
+ * Replies from Amazon Bedrock batch inference carry their model id behind this prefix
+ * (`batch:anthropic.…`), so traces say how a call was answered and its cost is the batch price.
+ */
+export const BATCH_MODEL_PREFIX = 'batch:';
+
+/**
+ * Batch inference price as a share of the on-demand price: AWS prices batch inference at 50% of
+ * on-demand for the models that support it (https://aws.amazon.com/bedrock/pricing/, "Batch").
+ */
+export const BATCH_PRICE_FACTOR = 0.5;
+
 const ZERO: ModelPrice = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 
 /** The default table overlaid with the experiment's `prices:` map (its entries win). */
@@ -90,8 +102,15 @@ export function priceOf(modelId: string, table: PriceTable): ModelPrice | undefi
   return undefined;
 }
 
-/** USD cost of a call's usage, or null when the model's price is unknown (offline models: 0). */
+/**
+ * USD cost of a call's usage, or null when the model's price is unknown (offline models: 0). A
+ * batch reply's model id ({@link BATCH_MODEL_PREFIX}) is priced at {@link BATCH_PRICE_FACTOR} of on demand.
+ */
 export function costOf(usage: Usage, modelId: string, table: PriceTable): number | null {
+  if (modelId.startsWith(BATCH_MODEL_PREFIX)) {
+    const onDemand = costOf(usage, modelId.slice(BATCH_MODEL_PREFIX.length), table);
+    return onDemand === null ? null : Math.round(onDemand * BATCH_PRICE_FACTOR * 1e9) / 1e9;
+  }
   const price = priceOf(modelId, table);
   if (!price) return null;
   const usd =
