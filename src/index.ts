@@ -66,6 +66,7 @@ export {
   type ReportCaseDetail,
   type ReportData,
   type ReportPassage,
+  type ReportScore,
   reportData,
 } from './report/report-data.js';
 export { writeReports } from './report/write.js';

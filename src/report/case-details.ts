@@ -1,5 +1,5 @@
 /**
- * The drill-down data of a report page's cases (candidate and trace), stored compactly and read
+ * The drill-down data of a report page's cases (candidate, score reasons and details, trace), stored compactly and read
  * lazily: the page decodes a case's chunk only when the case is opened. Cases go in chunks of
  * {@link CASES_PER_CHUNK} in results.jsonl order; within a chunk each distinct text (system
  * prompt, prompt, response, passage, tool result, candidate) is stored once and referred to by
@@ -29,6 +29,7 @@ type TextRef = number;
 /** A case's drill-down with every text replaced by a {@link TextRef}. */
 export interface StoredCaseDetail {
   candidate: TextRef | null;
+  scores: { reason: TextRef; details?: Record<string, unknown> }[];
   trace: Omit<ReportCaseDetail['trace'], 'retrieved' | 'steps'> & {
     retrieved: { service: string; method: string; text: TextRef }[];
     steps: (Omit<ReportCaseDetail['trace']['steps'][number], 'system' | 'prompt' | 'response' | 'toolUses'> & {
@@ -66,6 +67,11 @@ function detailChunk(records: readonly CaseRecord[], clip: (text: string) => str
     (record): StoredCaseDetail => ({
       // The candidate is never clipped: the page diffs it against the gold.
       candidate: record.candidate === null ? null : intern(record.candidate),
+      scores: record.scores.map((score) =>
+        score.details === undefined
+          ? { reason: intern(score.reason) }
+          : { reason: intern(score.reason), details: score.details },
+      ),
       trace: {
         fewShotIds: record.trace.fewShotIds,
         retrieved: record.trace.retrieved.map((p) => ({

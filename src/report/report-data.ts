@@ -5,6 +5,7 @@
  */
 import type { Summary } from '../analysis/types.js';
 import type { CaseRecord, RunItem, RunManifest } from '../run/types.js';
+import type { Score } from '../scoring/types.js';
 import { detailStore, type ReportDetailStore } from './case-details.js';
 
 /** Id of the `<script type="application/json">` element that carries the data. */
@@ -17,15 +18,20 @@ export interface ReportPassage {
   text: string;
 }
 
-/** One stored case as the page's table shows it: the record without the candidate, trace and timestamps. */
-export type ReportCase = Pick<
-  CaseRecord,
-  'key' | 'itemId' | 'variant' | 'model' | 'repeat' | 'error' | 'scores' | 'usage'
->;
+/** A score as the cases table needs it; its reason and details are in the {@link ReportCaseDetail}. */
+export type ReportScore = Pick<Score, 'metric' | 'value' | 'pass'>;
+
+/** One stored case as the page's table shows it: the record without the candidate, trace, score notes and timestamps. */
+export interface ReportCase
+  extends Pick<CaseRecord, 'key' | 'itemId' | 'variant' | 'model' | 'repeat' | 'error' | 'usage'> {
+  scores: ReportScore[];
+}
 
 /** What the drill-down of one case shows besides its {@link ReportCase}, trace texts clipped on a large run. */
 export interface ReportCaseDetail {
   candidate: CaseRecord['candidate'];
+  /** The reason and details of each score, in the order of {@link ReportCase.scores}. */
+  scores: Pick<Score, 'reason' | 'details'>[];
   trace: {
     fewShotIds: string[];
     retrieved: ReportPassage[];
@@ -62,7 +68,11 @@ export function reportCase(record: CaseRecord): ReportCase {
     model: record.model,
     repeat: record.repeat,
     error: record.error,
-    scores: record.scores,
+    scores: record.scores.map((score) =>
+      score.pass === undefined
+        ? { metric: score.metric, value: score.value }
+        : { metric: score.metric, value: score.value, pass: score.pass },
+    ),
     usage: record.usage,
   };
 }

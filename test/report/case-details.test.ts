@@ -10,6 +10,7 @@ const usage = { inputTokens: 3, outputTokens: 2, cacheReadTokens: 0, cacheWriteT
 function traced(records: CaseRecord[]): CaseRecord[] {
   return records.map((r, i) => ({
     ...r,
+    scores: r.scores.map((s, k) => (k === 0 ? { ...s, details: { rationale: `why ${i}` } } : s)),
     trace: {
       fewShotIds: [`shot-${i % 3}`],
       retrieved: [
@@ -75,11 +76,12 @@ describe('the compressed drill-down store', () => {
     expect(store.chunks.every((c) => /^[A-Za-z0-9+/]*={0,2}$/.test(c))).toBe(true);
   });
 
-  it('gives back each case’s candidate and trace texts, without the parsed analysis', () => {
+  it('gives back each case’s candidate, score reasons and details, and trace texts, without the parsed analysis', () => {
     for (const i of [0, 5, CASES_PER_CHUNK - 1, CASES_PER_CHUNK, records.length - 1]) {
       const record = records[i] as CaseRecord;
       const detail = detailOf(store, i);
       expect(detail.candidate).toBe(record.candidate);
+      expect(detail.scores).toEqual(record.scores.map((s) => ({ reason: s.reason, details: s.details })));
       expect(detail.retrieved).toEqual([
         { service: 's3', method: 'get_bucket_policy', text: `passage of ${record.itemId}` },
       ]);

@@ -61,6 +61,9 @@ describe('report files', () => {
   it('index.html embeds a table row per case and every drill-down', () => {
     const data = pageData(readFileSync(join(dir, 'index.html'), 'utf8'));
     expect(data.cases.map((c) => c.key)).toEqual(records.map((r) => r.key));
+    expect(data.cases[1]?.scores).toEqual(
+      records[1]?.scores.map(({ metric, value, pass }) => ({ metric, value, pass })),
+    );
     expect(records.map((_, i) => detailOf(data.details, i).candidate)).toEqual(records.map((r) => r.candidate));
   });
 });

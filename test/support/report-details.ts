@@ -23,6 +23,7 @@ export function detailOf(store: ReportDetailStore, i: number) {
   const text = (ref: number) => texts[ref];
   return {
     candidate: stored.candidate === null ? null : text(stored.candidate),
+    scores: stored.scores.map((s) => ({ reason: text(s.reason), details: s.details })),
     retrieved: stored.trace.retrieved.map((p) => ({ ...p, text: text(p.text) })),
     steps: stored.trace.steps.map((s) => ({
       ...s,

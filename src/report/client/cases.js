@@ -77,7 +77,9 @@ function diffView(gold, candidate) {
 
 function openCase(c) {
   const item = items[c.itemId] || {};
-  const { candidate, trace } = caseDetail(caseIndex.get(c));
+  const detail = caseDetail(caseIndex.get(c));
+  const { candidate, trace } = detail;
+  const scored = c.scores.map((s, i) => ({ ...s, ...detail.scores[i] }));
   const panel = document.getElementById('case-detail');
   const scores = h(
     'table',
@@ -90,7 +92,7 @@ function openCase(c) {
     h(
       'tbody',
       null,
-      c.scores.map((s) =>
+      scored.map((s) =>
         h(
           'tr',
           { className: s.pass === false ? 'failed' : '' },
@@ -102,7 +104,7 @@ function openCase(c) {
       ),
     ),
   );
-  const judge = c.scores.filter((s) => s.metric.startsWith('judge.') && s.details?.rationale);
+  const judge = scored.filter((s) => s.metric.startsWith('judge.') && s.details?.rationale);
   const content = h(
     'div',
     null,

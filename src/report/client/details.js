@@ -1,5 +1,5 @@
 /*
- * A case's drill-down (candidate and trace), decoded from the page's compressed store only when
+ * A case's drill-down (candidate, score reasons and details, trace), decoded from the page's compressed store only when
  * the case is opened. src/report/case-details.ts writes the store: chunks of cases, each the
  * base64 of raw-DEFLATE JSON { texts, cases } whose text fields are indices into `texts`. fflate
  * is inlined as the global `fflate`.
@@ -30,6 +30,9 @@ export function caseDetail(index) {
   const text = (ref) => texts[ref];
   return {
     candidate: stored.candidate === null ? null : text(stored.candidate),
+    scores: stored.scores.map((s) =>
+      s.details ? { reason: text(s.reason), details: s.details } : { reason: text(s.reason) },
+    ),
     trace: {
       ...stored.trace,
       retrieved: stored.trace.retrieved.map((p) => ({ ...p, text: text(p.text) })),
