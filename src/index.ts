@@ -57,13 +57,16 @@ export { tabulateLabels } from './labels/ratings.js';
 export { runLabelAgreement } from './labels/run-labels.js';
 export { startLabelServer } from './labels/server.js';
 export { readLabelFile } from './labels/store.js';
+export type { ReportDetailStore } from './report/case-details.js';
 export { rebuildReports } from './report/rebuild.js';
 // The report page's data contract (what index.html embeds and its script reads).
 export {
   REPORT_DATA_ELEMENT,
   type ReportCase,
+  type ReportCaseDetail,
   type ReportData,
   type ReportPassage,
+  type ReportScore,
   reportData,
 } from './report/report-data.js';
 export { writeReports } from './report/write.js';

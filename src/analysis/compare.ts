@@ -14,7 +14,7 @@ import { holm, mcnemarExact, pearson, wilcoxonSignedRank } from './tests.js';
 import type { FactorialEffect, Interval, MeanTest, PairedComparison, SecondaryTest } from './types.js';
 
 /** Per-item means of one side of a comparison. */
-export type ItemValues = Map<string, number>;
+export type ItemValues = ReadonlyMap<string, number>;
 
 /** Options shared by the comparison functions. */
 export interface CompareOptions {

@@ -64,12 +64,24 @@ export function buildScoreTable(records: readonly CaseRecord[]): ScoreTable {
   const variants = new Set<string>();
   const models = new Set<string>();
   let maxRepeats = 1;
+  // The cells of each variant × model by metric, so a score finds its cell without building a key.
+  const byCase = new Map<string, Map<string, Map<string, Cell>>>();
   const add = (r: CaseRecord, metric: string, value: number | null, pass?: boolean): void => {
-    const key = cellKey(r.variant, r.model, metric);
-    let cell = cells.get(key);
+    let byModel = byCase.get(r.variant);
+    if (!byModel) {
+      byModel = new Map();
+      byCase.set(r.variant, byModel);
+    }
+    let byMetric = byModel.get(r.model);
+    if (!byMetric) {
+      byMetric = new Map();
+      byModel.set(r.model, byMetric);
+    }
+    let cell = byMetric.get(metric);
     if (!cell) {
       cell = { variant: r.variant, model: r.model, metric, values: new Map(), passed: 0, judged: 0 };
-      cells.set(key, cell);
+      byMetric.set(metric, cell);
+      cells.set(cellKey(r.variant, r.model, metric), cell);
     }
     if (value !== null && Number.isFinite(value)) {
       const list = cell.values.get(r.itemId);
@@ -96,10 +108,20 @@ export function buildScoreTable(records: readonly CaseRecord[]): ScoreTable {
   return { cells, metrics, variants: [...variants], models: [...models], maxRepeats };
 }
 
-/** Per-item means of a cell (the cluster means). */
-export function itemMeans(cell: Cell): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [item, values] of cell.values) out.set(item, values.reduce((a, b) => a + b, 0) / values.length);
+const itemMeansOf = new WeakMap<Cell, ReadonlyMap<string, number>>();
+
+/**
+ * Per-item means of a cell (the cluster means). Computed once per cell (a summary asks for them
+ * from its estimates, comparisons, effects and breakdowns); the map is shared, not to be changed.
+ */
+export function itemMeans(cell: Cell): ReadonlyMap<string, number> {
+  let out = itemMeansOf.get(cell);
+  if (!out) {
+    const means = new Map<string, number>();
+    for (const [item, values] of cell.values) means.set(item, values.reduce((a, b) => a + b, 0) / values.length);
+    itemMeansOf.set(cell, means);
+    out = means;
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
- * index.html: one self-contained file that works offline. chart.js and jsdiff are inlined; the
- * run's data travels as JSON inside a non-executable script tag and the client renders it with
+ * index.html: one self-contained file that works offline. chart.js, jsdiff and fflate are inlined;
+ * the run's data travels as JSON inside a non-executable script tag (each case's drill-down
+ * compressed, decoded with fflate when the case is opened) and the client renders it with
  * textContent only, so hostile text in candidates or datasets shows as text. A strict
  * Content-Security-Policy forbids every network request. The embedded data is {@link ReportData}.
  */
@@ -33,11 +34,12 @@ function packageFile(name: string, relative: string): string {
   return join(dir, relative);
 }
 
-let assets: { chart: string; diff: string; client: string } | undefined;
-function loadAssets(): { chart: string; diff: string; client: string } {
+let assets: { chart: string; diff: string; fflate: string; client: string } | undefined;
+function loadAssets(): { chart: string; diff: string; fflate: string; client: string } {
   assets ??= {
     chart: readFileSync(packageFile('chart.js', 'dist/chart.umd.min.js'), 'utf8'),
     diff: readFileSync(packageFile('diff', 'dist/diff.min.js'), 'utf8'),
+    fflate: readFileSync(packageFile('fflate', 'umd/index.js'), 'utf8'),
     client: clientScript(),
   };
   return assets;
@@ -140,7 +142,7 @@ td.best { font-weight: 700; background: #ecfdf5; }
 
 /** Render the report page for a run. */
 export function reportHtml(manifest: RunManifest, records: readonly CaseRecord[], summary: Summary): string {
-  const { chart, diff, client } = loadAssets();
+  const { chart, diff, fflate, client } = loadAssets();
   const limit = traceTextLimit(records);
   const data: ReportData = reportData(manifest, records, summary, clipTo(limit));
   const failed = summary.counts.failed;
@@ -184,6 +186,7 @@ ${labelsHtml(summary.labels)}
 <script type="application/json" id="${REPORT_DATA_ELEMENT}">${jsonForScript(data)}</script>
 <script>${inlineScript(chart)}</script>
 <script>${inlineScript(diff)}</script>
+<script>${inlineScript(fflate)}</script>
 <script>${inlineScript(client)}</script>
 </body>
 </html>

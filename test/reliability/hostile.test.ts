@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { detailOf, pageData } from '../support/report-details.js';
 import { syntheticRun } from '../support/synthetic-run.js';
 import { type CliResult, expectOneLineError, runInProcess, snapshotTree } from './support.js';
 
@@ -544,8 +545,9 @@ describe('hostile input through the CLI', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<svg onload');
-    // The hostile text is there, but only as escaped data.
-    expect(html).toContain('\\u003cscript\\u003ealert(document.cookie)');
+    // The hostile text is there, but only as data: escaped JSON, or inside the compressed drill-down.
+    expect(html).toContain('\\u003cscript\\u003ealert(\\"requirement\\")');
+    expect(detailOf(pageData(html).details, 0).candidate).toBe(hostile);
     // Only the report's own script elements exist: one JSON data block and the inlined code.
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.filter((tag) => !/type="application\/json"/.test(tag)).every((tag) => tag === '<script>')).toBe(

@@ -7,6 +7,7 @@ import { SUMMARY_SCHEMA } from '../../src/analysis/types.js';
 import { escapeHtml, jsonForScript } from '../../src/report/html.js';
 import { mdCell } from '../../src/report/markdown.js';
 import { REPORT_FILES, writeReports } from '../../src/report/write.js';
+import { detailOf, pageData } from '../support/report-details.js';
 import { syntheticRun } from '../support/synthetic-run.js';
 
 describe('report files', () => {
@@ -50,11 +51,20 @@ describe('report files', () => {
     expect(md).toContain('No LLM generated these candidates');
   });
 
-  it('index.html carries hostile text only as escaped data', () => {
+  it('index.html carries hostile text only as data: escaped JSON, or inside the compressed drill-down', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).not.toContain('</script><script>alert(1)');
-    expect(html).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(1)');
     expect(html).toContain("default-src 'none'");
+    expect(detailOf(pageData(html).details, 0).candidate).toBe('</script><script>alert(1)</script> | pipe');
+  });
+
+  it('index.html embeds a table row per case and every drill-down', () => {
+    const data = pageData(readFileSync(join(dir, 'index.html'), 'utf8'));
+    expect(data.cases.map((c) => c.key)).toEqual(records.map((r) => r.key));
+    expect(data.cases[1]?.scores).toEqual(
+      records[1]?.scores.map(({ metric, value, pass }) => ({ metric, value, pass })),
+    );
+    expect(records.map((_, i) => detailOf(data.details, i).candidate)).toEqual(records.map((r) => r.candidate));
   });
 });
 

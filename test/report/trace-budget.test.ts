@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/summarize.js';
 import { MAX_TEXT, MIN_TRACE_TEXT, reportHtml, TRACE_TEXT_BUDGET, traceTextLimit } from '../../src/report/html.js';
 import type { CaseRecord } from '../../src/run/types.js';
+import { detailOf, pageData } from '../support/report-details.js';
 import { syntheticRun } from '../support/synthetic-run.js';
 
 /** A trace of one CoT step pair with texts of `size` characters. */
@@ -26,7 +27,7 @@ describe('trace text in the HTML report', () => {
     const records = withTrace(run.records, 3000);
     expect(traceTextLimit(records)).toBe(MAX_TEXT);
     const html = reportHtml(run.manifest, records, summarize(run.manifest, records, { resamples: 50 }));
-    expect(html).toContain('p'.repeat(3000));
+    expect(detailOf(pageData(html).details, 0).steps[0]?.prompt).toBe('p'.repeat(3000));
     expect(html).not.toContain('clipped to');
   });
 
@@ -40,11 +41,8 @@ describe('trace text in the HTML report', () => {
     expect(limit).toBeLessThan(size);
     expect(limit).toBeGreaterThanOrEqual(MIN_TRACE_TEXT);
     const html = reportHtml(run.manifest, records, summarize(run.manifest, records, { resamples: 50 }));
-    expect(html).toContain(`more characters in results.jsonl`);
     expect(html).toContain(`clipped to ${limit} characters`);
-    const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}';
-    const data = JSON.parse(json) as { cases: { trace: { steps: { prompt: string }[] } }[] };
-    const prompt = data.cases[0]?.trace.steps[0]?.prompt ?? '';
+    const prompt = detailOf(pageData(html).details, 0).steps[0]?.prompt ?? '';
     expect(prompt.startsWith('p'.repeat(limit))).toBe(true);
     expect(prompt.slice(limit)).toBe(`\n… (${size - limit} more characters in results.jsonl)`);
     expect(html.length).toBeLessThan(TRACE_TEXT_BUDGET * 1.5);

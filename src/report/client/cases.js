@@ -1,13 +1,16 @@
 /*
- * The cases table and the drill-down into one case: requirement, scores, judge rationale, the
- * candidate beside the gold with a line diff (jsdiff, inlined as the global `Diff`), the few-shot
- * exemplars, the retrieved passages and each step of the chain.
+ * The cases table and the drill-down into one case (decoded when opened, details.js): requirement,
+ * scores, judge rationale, the candidate beside the gold with a line diff (jsdiff, inlined as the
+ * global `Diff`), the few-shot exemplars, the retrieved passages and each step of the chain.
  */
 import { data, fmt, QUALITY } from './data.js';
+import { caseDetail } from './details.js';
 import { h, pre } from './dom.js';
 import { int, num, sortableTable, txt } from './table.js';
 
 const items = data.items;
+/** Each case's position in data.cases, where its drill-down is stored. */
+const caseIndex = new Map(data.cases.map((c, i) => [c, i]));
 function caseFailed(c) {
   return Boolean(c.error) || c.scores.some((s) => s.pass === false);
 }
@@ -74,6 +77,9 @@ function diffView(gold, candidate) {
 
 function openCase(c) {
   const item = items[c.itemId] || {};
+  const detail = caseDetail(caseIndex.get(c));
+  const { candidate, trace } = detail;
+  const scored = c.scores.map((s, i) => ({ ...s, ...detail.scores[i] }));
   const panel = document.getElementById('case-detail');
   const scores = h(
     'table',
@@ -86,7 +92,7 @@ function openCase(c) {
     h(
       'tbody',
       null,
-      c.scores.map((s) =>
+      scored.map((s) =>
         h(
           'tr',
           { className: s.pass === false ? 'failed' : '' },
@@ -98,7 +104,7 @@ function openCase(c) {
       ),
     ),
   );
-  const judge = c.scores.filter((s) => s.metric.startsWith('judge.') && s.details?.rationale);
+  const judge = scored.filter((s) => s.metric.startsWith('judge.') && s.details?.rationale);
   const content = h(
     'div',
     null,
@@ -115,31 +121,31 @@ function openCase(c) {
       'div',
       { className: 'side-by-side' },
       h('div', null, h('h5', null, 'gold'), pre(item.goldText)),
-      h('div', null, h('h5', null, 'candidate'), pre(c.candidate === null ? '(no candidate)' : c.candidate)),
+      h('div', null, h('h5', null, 'candidate'), pre(candidate === null ? '(no candidate)' : candidate)),
     ),
-    h('details', null, h('summary', null, 'Line diff (gold → candidate)'), diffView(item.goldText, c.candidate)),
-    h('h4', null, `Few-shot exemplars: ${c.trace.fewShotIds.length ? c.trace.fewShotIds.join(', ') : 'none'}`),
-    h('h4', null, `Retrieved passages (${c.trace.retrieved.length})`),
-    c.trace.retrieved.map((p) => pre(p.text || `${p.service}.${p.method}`)),
-    h('h4', null, `Chain (${c.trace.steps.length} step${c.trace.steps.length === 1 ? '' : 's'})`),
-    c.trace.agent
+    h('details', null, h('summary', null, 'Line diff (gold → candidate)'), diffView(item.goldText, candidate)),
+    h('h4', null, `Few-shot exemplars: ${trace.fewShotIds.length ? trace.fewShotIds.join(', ') : 'none'}`),
+    h('h4', null, `Retrieved passages (${trace.retrieved.length})`),
+    trace.retrieved.map((p) => pre(p.text || `${p.service}.${p.method}`)),
+    h('h4', null, `Chain (${trace.steps.length} step${trace.steps.length === 1 ? '' : 's'})`),
+    trace.agent
       ? h(
           'p',
           { className: 'agent-summary' },
-          `Agent: ${c.trace.agent.turns} turn${c.trace.agent.turns === 1 ? '' : 's'}, ${c.trace.agent.toolCalls} tool call${c.trace.agent.toolCalls === 1 ? '' : 's'} (${c.trace.agent.toolErrors} answered with an error), ${c.trace.agent.tokens} tokens; ended by ${c.trace.agent.stop === 'answer' ? 'its answer' : `its ${c.trace.agent.stop} budget`}.`,
+          `Agent: ${trace.agent.turns} turn${trace.agent.turns === 1 ? '' : 's'}, ${trace.agent.toolCalls} tool call${trace.agent.toolCalls === 1 ? '' : 's'} (${trace.agent.toolErrors} answered with an error), ${trace.agent.tokens} tokens; ended by ${trace.agent.stop === 'answer' ? 'its answer' : `its ${trace.agent.stop} budget`}.`,
         )
       : null,
-    c.trace.repair
+    trace.repair
       ? h(
           'p',
           { className: 'repair-summary' },
-          `Repair: ${c.trace.repair.roundsUsed} round${c.trace.repair.roundsUsed === 1 ? '' : 's'}; checker problems ${c.trace.repair.problemsBefore} → ${c.trace.repair.problemsAfter}.`,
+          `Repair: ${trace.repair.roundsUsed} round${trace.repair.roundsUsed === 1 ? '' : 's'}; checker problems ${trace.repair.problemsBefore} → ${trace.repair.problemsAfter}.`,
         )
       : null,
-    c.trace.steps.map((step, i) =>
+    trace.steps.map((step, i) =>
       h(
         'details',
-        { open: i === c.trace.steps.length - 1 ? '' : null },
+        { open: i === trace.steps.length - 1 ? '' : null },
         h(
           'summary',
           null,

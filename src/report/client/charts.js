@@ -176,6 +176,9 @@ export function drawEffectsChart(metric) {
   charts['chart-effects']?.destroy();
   if (!effects.length) return;
   const terms = effects.map((e) => e.term);
+  // Every term keeps its own labelled row: a 2^5 ablation has 15 terms, which the default height
+  // and Chart.js's label skipping would halve.
+  canvas.parentElement.style.height = `${Math.max(340, 26 * terms.length + 90)}px`;
   // The axis spans every interval (and zero), not only the points.
   const lows = effects.map((e) => e.ci.low);
   const highs = effects.map((e) => e.ci.high);
@@ -197,7 +200,7 @@ export function drawEffectsChart(metric) {
       responsive: true,
       maintainAspectRatio: false,
       scales: {
-        y: { type: 'category', labels: terms, offset: true },
+        y: { type: 'category', labels: terms, offset: true, ticks: { autoSkip: false } },
         x: {
           suggestedMin: Math.min(...lows, 0) - span * 0.05,
           suggestedMax: Math.max(...highs, 0) + span * 0.05,

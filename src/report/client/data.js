@@ -3,7 +3,7 @@
  * summary.md: 3 decimals for quality, units for costs, `<0.001` for small p-values).
  */
 
-/** The page data: ReportData of src/report/report-data.ts ({ summary, items, cases }). */
+/** The page data: ReportData of src/report/report-data.ts ({ summary, items, cases, details }). */
 export const data = JSON.parse(document.getElementById('report-data').textContent);
 export const summary = data.summary;
 /** Cost metrics and their decimals; every other metric is a quality metric in [0, 1]. */

@@ -5,6 +5,7 @@ import { rebuildReports } from '../../../src/report/rebuild.js';
 import { readRun } from '../../../src/run/store.js';
 import { useTempDirs } from '../../run/temp-dirs.js';
 import type { FakeBedrock } from '../../support/fake-bedrock.js';
+import { detailOf, pageData } from '../../support/report-details.js';
 import { useFakeBedrock } from '../../support/use-fake-bedrock.js';
 import { GENERATOR, JUDGE, JUDGE_RATIONALE, runAgainst, scriptJudgedRun } from '../judged-run.js';
 
@@ -39,9 +40,11 @@ describe("the judge's rationale of a judged run", () => {
     const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}';
     // Escaped for the script element: the angle brackets of the rationale never reach the page raw.
     expect(json).not.toContain('<misses>');
-    const data = JSON.parse(json) as { cases: { scores: { metric: string; details?: { rationale?: string } }[] }[] };
+    const data = pageData(html);
     expect(data.cases).toHaveLength(2);
-    for (const c of data.cases)
-      expect(c.scores.find((s) => s.metric === 'judge.overall')?.details?.rationale).toBe(JUDGE_RATIONALE);
+    data.cases.forEach((c, i) => {
+      const at = c.scores.findIndex((s) => s.metric === 'judge.overall');
+      expect(detailOf(data.details, i).scores[at]?.details?.rationale).toBe(JUDGE_RATIONALE);
+    });
   });
 });
