@@ -10,6 +10,7 @@ import { caseGrid, type RunPlan } from '../src/config/plan.js';
 import { loadPromptfoo, type Promptfoo } from '../src/generation/providers/promptfoo-loader.js';
 import type { Variant } from '../src/generation/types.js';
 import { emptyUsage } from '../src/generation/usage.js';
+import { PAPER_ABLATION, techniquesOn } from '../src/generation/variants.js';
 import { packagePath } from '../src/paths.js';
 import type { CaseRunner } from '../src/run/case-runner.js';
 import { planRun } from '../src/run/execute.js';
@@ -42,9 +43,9 @@ export async function planWithItems(
   return { ...plan, items: chosen, variants, cases: caseGrid(chosen, variants, plan.modelSpecs, plan.repeats) };
 }
 
-/** The paper's 2^3 ablation inside the default 2^5 one: the variants with the agent and repair off. */
+/** The paper's 2^3 ablation inside the default 2^5 one: the variants with only the paper's techniques on. */
 export function paperVariants(variants: readonly Variant[]): Variant[] {
-  return variants.filter((v) => !v.agent.enabled && !v.repair.enabled);
+  return variants.filter((v) => techniquesOn(v).every((t) => PAPER_ABLATION.includes(t)));
 }
 
 /** The plan narrowed to some items, variants or fewer repeats, with its case grid to match. */
