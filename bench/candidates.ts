@@ -10,6 +10,7 @@ import { resolveProvider } from '../src/generation/providers/registry.js';
 import { defaultCatalog } from '../src/knowledge/catalog.js';
 import { createRetriever } from '../src/knowledge/retrieval.js';
 import { planRun } from '../src/run/execute.js';
+import { paperVariants } from './experiment.js';
 
 /** A text to score and the item it is scored against. */
 export interface ScoringInput {
@@ -18,7 +19,7 @@ export interface ScoringInput {
   source: 'gold' | 'offline';
 }
 
-/** Gold gherkins plus offline-generator outputs (8 variants × eval items). */
+/** Gold gherkins plus offline-generator outputs (the paper's 8 variants × eval items). */
 export async function realCandidates(cwd: string): Promise<ScoringInput[]> {
   const plan = await planRun({ flags: { cache: false }, cwd, env: {} });
   const inputs: ScoringInput[] = plan.dataset.items.map((item) => ({
@@ -28,7 +29,7 @@ export async function realCandidates(cwd: string): Promise<ScoringInput[]> {
   }));
   const provider = await resolveProvider('offline', { env: {} });
   const retriever = createRetriever(defaultCatalog());
-  for (const variant of plan.variants)
+  for (const variant of paperVariants(plan.variants))
     for (const item of plan.items) {
       const outcome = await generateCandidate({
         item,

@@ -1,13 +1,16 @@
 /**
- * Experiments for the engine benchmarks: the default plan (offline reference generator, the 2^3
- * ablation) over 60 items, fresh run folders for repeated runs, a no-op case runner, and
+ * Experiments for the engine benchmarks: the default plan (offline reference generator) narrowed
+ * to the paper's 2^3 ablation (its agent-off, repair-off cells, so the measured grids keep their
+ * size now that the default is the 2^5 ablation) over 60 items, fresh run folders for repeated runs, a no-op case runner, and
  * promptfoo loaded once with its folders inside the project's git-ignored `.cache/bench/`.
  */
 import { join } from 'node:path';
 import type { RunFlags } from '../src/config/flags.js';
 import { caseGrid, type RunPlan } from '../src/config/plan.js';
 import { loadPromptfoo, type Promptfoo } from '../src/generation/providers/promptfoo-loader.js';
+import type { Variant } from '../src/generation/types.js';
 import { emptyUsage } from '../src/generation/usage.js';
+import { PAPER_ABLATION, techniquesOn } from '../src/generation/variants.js';
 import { packagePath } from '../src/paths.js';
 import type { CaseRunner } from '../src/run/case-runner.js';
 import { planRun } from '../src/run/execute.js';
@@ -20,9 +23,10 @@ export async function benchPromptfoo(): Promise<Promptfoo> {
 }
 
 /**
- * The default experiment's plan with the given flags, widened to `items` items when the eval
- * split has fewer: the eval items, then few-shot-pool items (few-shot never picks the item itself,
- * so they run like any other item). The environment is empty: nothing is read from this shell.
+ * The default experiment's plan with the given flags, its variants narrowed to the paper's 2^3
+ * ablation unless `flags.variant` names them, widened to `items` items when the eval split has
+ * fewer: the eval items, then few-shot-pool items (few-shot never picks the item itself, so they
+ * run like any other item). The environment is empty: nothing is read from this shell.
  */
 export async function planWithItems(
   cwd: string,
@@ -35,7 +39,13 @@ export async function planWithItems(
     .filter((i) => !plan.items.includes(i))
     .slice(0, Math.max(0, items - plan.items.length));
   const chosen = [...plan.items, ...extra].slice(0, items);
-  return { ...plan, items: chosen, cases: caseGrid(chosen, plan.variants, plan.modelSpecs, plan.repeats) };
+  const variants = flags.variant ? plan.variants : paperVariants(plan.variants);
+  return { ...plan, items: chosen, variants, cases: caseGrid(chosen, variants, plan.modelSpecs, plan.repeats) };
+}
+
+/** The paper's 2^3 ablation inside the default 2^5 one: the variants with only the paper's techniques on. */
+export function paperVariants(variants: readonly Variant[]): Variant[] {
+  return variants.filter((v) => techniquesOn(v).every((t) => PAPER_ABLATION.includes(t)));
 }
 
 /** The plan narrowed to some items, variants or fewer repeats, with its case grid to match. */

@@ -1,6 +1,6 @@
 /**
  * Benchmark 7, peak memory: `gherkin-bench run` with no arguments — the default experiment
- * (offline reference generator, the 2^3 ablation over the eval split, every check, the reports) —
+ * (offline reference generator, the 2^5 ablation over the eval split, every check, the reports) —
  * in a child process started from the built CLI in an empty working folder (so its call cache
  * starts empty). The child reports its own peak RSS at exit (rss-probe.ts). One run: it is slow.
  *

@@ -52,7 +52,7 @@ function ablation(config: ExperimentConfig, base: Variant, ctx: CheckContext): V
 
 /**
  * The experiment's variants, in order: the ablation's (if any) then the listed ones. With neither,
- * the full ablation of {@link DEFAULT_ABLATION} (the paper's three techniques). Names must be unique.
+ * the full ablation of {@link DEFAULT_ABLATION} (all five techniques, 2^5 variants). Names must be unique.
  */
 export function resolveVariants(config: ExperimentConfig, ctx: CheckContext): Variant[] {
   const base = config.base ? variantFrom(config.base, 'base', DEFAULT_VARIANT) : DEFAULT_VARIANT;

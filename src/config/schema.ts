@@ -123,7 +123,7 @@ export const ExperimentSchema = z
       .array(z.union([z.string().min(1), VariantSpecSchema]))
       .min(1)
       .optional(),
-    /** Run the full factorial of these techniques (2^n variants). Default: the paper's three when no variants. */
+    /** Run the full factorial of these techniques (2^n variants). Default: all five when no variants. */
     ablate: z.array(z.enum(FACTORS)).min(1).optional(),
     /**
      * The ablation's design: `full` (2^n) or `half`, a seeded half fraction 2^(n−1) with defining

@@ -13,6 +13,7 @@
 import type { Item } from '../dataset/types.js';
 import type { Retriever } from '../knowledge/retrieval.js';
 import type { ModelProvider, ModelRequest, Usage } from './providers/types.js';
+import { rememberingRetriever } from './retrieval-memo.js';
 import { CallFailure, type CaseState, STAGES, type StagedStep, type Step, type StepContext, taskView } from './step.js';
 import { techniqueSteps } from './techniques.js';
 import { defaultTemplates, type PromptTemplates } from './templates.js';
@@ -88,7 +89,7 @@ function stepContext(args: GenerateArgs): StepContext {
     seed: args.seed,
     repeat: args.repeat,
     pool: args.pool,
-    ...(args.retriever ? { retriever: args.retriever } : {}),
+    ...(args.retriever ? { retriever: rememberingRetriever(args.retriever) } : {}),
     provider: args.provider,
     async call(state, { name, rendered, jsonSchema, messages, tools }) {
       const request: ModelRequest = {

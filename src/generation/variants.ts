@@ -33,11 +33,15 @@ function withFlags(variant: Variant): Variant {
   return variant;
 }
 
+/** The paper's three techniques (chain-of-thought, RAG, few-shot): its 2^3 ablation. */
+export const PAPER_ABLATION: readonly TechniqueKey[] = ['cot', 'rag', 'fewShot'];
+
 /**
- * The techniques an experiment ablates when it names none: the paper's three (chain-of-thought,
- * RAG, few-shot). Techniques after the paper (`repair`) are ablated when `ablate` names them.
+ * The techniques an experiment ablates when it names none: all five, the paper's three and the
+ * two after it (`agent`, `repair`), in the full 2^5 factorial. The paper's 2^3 grid is its
+ * agent-off, repair-off half: the same variants and case keys as {@link PAPER_ABLATION} alone.
  */
-export const DEFAULT_ABLATION: readonly TechniqueKey[] = ['cot', 'rag', 'fewShot'];
+export const DEFAULT_ABLATION: readonly TechniqueKey[] = ['cot', 'rag', 'fewShot', 'agent', 'repair'];
 
 /**
  * The half fraction 2^(n−1) of an ablation over `techniques`: the variants where the product of

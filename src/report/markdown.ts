@@ -1,10 +1,18 @@
 /**
  * summary.md: GitHub-flavoured Markdown for a PR comment or a job summary, short enough to read
- * there — quality first (the means of the metrics that differ between variants, then only the
- * significant quality changes and effects), costs in one line, then the failures.
+ * there (at most {@link SUMMARY_MD_BYTES} bytes when the run has few failures) — quality first,
+ * costs in one line, then the failures.
+ *
+ * Two forms. The full form, used when it fits: the means of every variant on the metrics that
+ * differ between variants, the significant quality changes against the reference and the
+ * significant factorial effects. The short form, for runs too big for that (the default 2^5
+ * ablation's 32 variants): the top and bottom variants by the headline metric, the main effects
+ * of the techniques with their intervals (or, without a factorial design, the significant changes
+ * of the headline metric), the significant interactions on the headline metric, and a pointer to
+ * index.html and summary.json for the rest.
  */
 import { formatDiff, formatValue } from '../analysis/format.js';
-import type { DetectableEffect, Summary } from '../analysis/types.js';
+import type { DetectableEffect, FactorialEffect, Summary } from '../analysis/types.js';
 import { mdCell } from '../markup-escape.js';
 import { COST_METRICS } from '../scoring/types.js';
 import { labelsMarkdown } from './labels.js';
@@ -14,6 +22,10 @@ import { NO_LLM_NOTICE, noLlm } from './no-llm.js';
 export { mdCell };
 
 const ALPHA = 0.05;
+/** The size summary.md keeps to (a PR comment stays readable); past it, the short form is written. */
+export const SUMMARY_MD_BYTES = 4096;
+/** Variants shown at each end of the short form's ranking; the fewer when the more do not fit. */
+const RANKED_ENDS = [5, 3] as const;
 const isCost = (metric: string): boolean => (COST_METRICS as readonly string[]).includes(metric);
 const code = (text: string): string => `\`${mdCell(text)}\``;
 
@@ -116,12 +128,16 @@ function detectableLine(summary: Summary, varying: readonly string[]): string | 
   return `Smallest detectable difference (80% power, two-sided sign-flip test of the mean at the Holm-adjusted α, paired, ${items} items): ${detectableCells(rows)}.`;
 }
 
-/** The factorial effects' minimum detectable effect, at the α of their Holm family. */
-function detectableEffectsLine(summary: Summary, varying: readonly string[]): string | null {
+/**
+ * The factorial effects' minimum detectable effect, at the α of their Holm family; `alone` when
+ * the line of the comparisons' MDE (which names the test) is not above it.
+ */
+function detectableEffectsLine(summary: Summary, varying: readonly string[], alone: boolean): string | null {
   const rows = (summary.detectableEffects ?? []).filter((d) => d.items > 0 && varying.includes(d.metric));
   if (!rows.length) return null;
   const family = [...new Set(rows.map((d) => d.family))].join('/');
-  return `Smallest detectable factorial effect (same test, α split over the ${family} effects of each metric): ${detectableCells(rows)}.`;
+  const test = alone ? '80% power, two-sided sign-flip test of the mean, paired' : 'same test';
+  return `Smallest detectable factorial effect (${test}, α split over the ${family} effects of each metric): ${detectableCells(rows)}.`;
 }
 
 function detectableCells(rows: readonly DetectableEffect[]): string {
@@ -162,35 +178,153 @@ function failures(summary: Summary, max: number): string[] {
   return out;
 }
 
-/** Render the summary as Markdown. */
+/**
+ * The metric the short form ranks by, as the HTML report opens on: the judge's overall score when
+ * a judge ran, otherwise the logic metric `behaviour`, otherwise the varying quality metric whose
+ * variant means spread most (the first in the run's order on a tie).
+ */
+export function headlineMetric(summary: Summary, varying: readonly string[]): string | undefined {
+  const has = (metric: string) =>
+    varying.includes(metric) && summary.estimates.some((e) => e.metric === metric && e.mean !== null);
+  if (summary.judge.run && has('judge.overall')) return 'judge.overall';
+  if (has('behaviour')) return 'behaviour';
+  let best: string | undefined;
+  let widest = -1;
+  for (const metric of varying) {
+    const means = summary.estimates.filter((e) => e.metric === metric && e.mean !== null).map((e) => e.mean as number);
+    const spread = means.length > 1 ? Math.max(...means) - Math.min(...means) : 0;
+    if (spread > widest + 1e-12) {
+      best = metric;
+      widest = spread;
+    }
+  }
+  return best;
+}
+
+/** Per model: the top and bottom `ends` variants by the headline metric, with the other varying metrics. */
+function rankedMeans(summary: Summary, headline: string, varying: readonly string[], ends: number): string[] {
+  const columns = [headline, ...varying.filter((m) => m !== headline)];
+  const out: string[] = [];
+  for (const model of summary.models) {
+    const mean = (variant: string, metric: string) =>
+      summary.estimates.find((x) => x.variant === variant && x.model === model && x.metric === metric)?.mean ?? null;
+    const ranked = summary.variants
+      .map((variant, index) => ({ variant, index, value: mean(variant, headline) }))
+      .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.index - b.index);
+    const cut = ranked.length > 2 * ends + 1;
+    const shown = cut ? [...ranked.slice(0, ends), ...ranked.slice(-ends)] : ranked;
+    const row = (variant: string) => [
+      code(variant),
+      ...columns.map((metric) => formatValue(mean(variant, metric), metric)),
+    ];
+    const rows = shown.map((r) => row(r.variant));
+    if (cut) rows.splice(ends, 0, [`… ${ranked.length - 2 * ends} more`, ...columns.map(() => '')]);
+    const which = cut ? `top ${ends} and bottom ${ends} of ${ranked.length}` : `all ${ranked.length}`;
+    out.push(
+      `### Quality by variant${summary.models.length > 1 ? ` — ${code(model)}` : ''}: ${which} by ${headline} (mean; every variant with 95% intervals in index.html and summary.json)`,
+      table(['variant', ...columns], rows),
+    );
+  }
+  return out;
+}
+
+/** An effect as `+0.123 ±0.010`, its 95% t interval as a half-width (symmetric), `*` when Holm-significant. */
+function effectCell(e: FactorialEffect): string {
+  const half = (e.ci.high - e.ci.low) / 2;
+  return `${formatDiff(e.estimate, e.metric)} ±${formatValue(half, e.metric)}${e.significant ? '*' : ''}`;
+}
+
+/**
+ * The main effects of the techniques (first model) on every varying metric, with intervals, then
+ * one line of the Holm-significant interactions on the headline metric. Without a factorial
+ * design: the headline metric's significant changes against the reference, in one line.
+ */
+function mainEffects(summary: Summary, headline: string, varying: readonly string[]): string[] {
+  const model = summary.models[0];
+  const columns = [headline, ...varying.filter((m) => m !== headline)];
+  const ofModel = summary.effects.filter((e) => e.model === model && columns.includes(e.metric));
+  const terms = [...new Set(ofModel.filter((e) => e.kind === 'main').map((e) => e.term))];
+  if (!terms.length) {
+    const changes = summary.comparisons
+      .filter((c) => c.significant && c.metric === headline && c.model === model)
+      .sort((a, b) => b.meanDiff - a.meanDiff);
+    const listed = changes.map((c) => `${code(c.variant)} ${formatDiff(c.meanDiff, headline)}`);
+    return [
+      `Significant changes of ${headline} vs ${code(summary.reference)} (Holm-corrected, α = ${ALPHA}): ${listed.length ? listed.join(' · ') : 'none'}.`,
+    ];
+  }
+  const design = summary.methods.design ?? 'full factorial ablation';
+  const rows = terms.map((term) => [
+    term,
+    ...columns.map((metric) => {
+      const e = ofModel.find((x) => x.term === term && x.metric === metric);
+      return e ? effectCell(e) : '–';
+    }),
+  ]);
+  const out = [
+    `### Main effects of the techniques (${design}; mean per-item contrast ± 95% t interval, * Holm p < ${ALPHA})${summary.models.length > 1 ? ` — ${code(model ?? '')}` : ''}`,
+    table(['technique', ...columns], rows),
+  ];
+  const interactions = ofModel.filter((e) => e.kind === 'interaction' && e.metric === headline && e.significant);
+  out.push(
+    `Holm-significant interactions on ${headline}: ${interactions.length ? interactions.map((e) => `${e.term} ${effectCell(e).replace(/\*$/, '')}`).join(' · ') : 'none'}; every effect and metric in index.html and summary.json.`,
+  );
+  return out;
+}
+
+/** Render the summary as Markdown: the full form when it fits in {@link SUMMARY_MD_BYTES}, else the short form. */
 export function summaryMarkdown(summary: Summary, options: { maxFailures?: number } = {}): string {
   const quality = summary.metrics.filter((m) => !isCost(m));
   const flat = flatMetrics(summary, quality);
   const varying = quality.filter((m) => !flat.has(m));
-  const out: string[] = [`## gherkin-bench run ${code(summary.runId)}`];
-  if (noLlm(summary.models)) out.push(`> **${NO_LLM_NOTICE}**`);
-  out.push(
+  const head: string[] = [`## gherkin-bench run ${code(summary.runId)}`];
+  if (noLlm(summary.models)) head.push(`> **${NO_LLM_NOTICE}**`);
+  head.push(
     `${summary.counts.cases} cases (${summary.counts.ok} ok, ${summary.counts.failed} failed) · ${summary.variants.length} variants · models: ${summary.models.map(code).join(', ')} · reference: ${code(summary.reference)}`,
   );
-  out.push(
+  head.push(
     `Judge: ${summary.judge.run ? `run (${mdCell(summary.judge.model ?? '')})` : mdCell(summary.judge.reason)}.`,
   );
-  for (const w of summary.warnings) out.push(`> ⚠️ ${mdCell(w)}`);
-  out.push(...qualityMeans(summary, varying));
-  if (flat.size)
-    out.push(
-      `Same under every variant: ${[...flat].map(([metric, mean]) => `${metric} ${formatValue(mean, metric)}`).join(' · ')}.`,
-    );
-  out.push(...significantChanges(summary, quality));
-  out.push(...significantEffects(summary, quality));
-  const detectable = detectableLine(summary, varying);
-  if (detectable) out.push(detectable);
-  const detectableEffects = detectableEffectsLine(summary, varying);
-  if (detectableEffects) out.push(detectableEffects);
-  const costs = costLine(summary);
-  if (costs) out.push(costs);
-  out.push(methodsLine(summary));
-  if (summary.labels) out.push(labelsMarkdown(summary.labels));
-  out.push(...failures(summary, options.maxFailures ?? 10));
-  return `${out.join('\n\n')}\n`;
+  for (const w of summary.warnings) head.push(`> ⚠️ ${mdCell(w)}`);
+  const flatLine = flat.size
+    ? [
+        `Same under every variant: ${[...flat].map(([metric, mean]) => `${metric} ${formatValue(mean, metric)}`).join(' · ')}.`,
+      ]
+    : [];
+  const tail = (withComparisonsMde: boolean): string[] => {
+    const out: string[] = [];
+    const detectable = withComparisonsMde ? detectableLine(summary, varying) : null;
+    if (detectable) out.push(detectable);
+    const detectableEffects = detectableEffectsLine(summary, varying, !detectable);
+    if (detectableEffects) out.push(detectableEffects);
+    const costs = costLine(summary);
+    if (costs) out.push(costs);
+    out.push(methodsLine(summary));
+    if (summary.labels) out.push(labelsMarkdown(summary.labels));
+    out.push(...failures(summary, options.maxFailures ?? 10));
+    return out;
+  };
+  const render = (parts: string[]) => `${parts.join('\n\n')}\n`;
+  const full = render([
+    ...head,
+    ...qualityMeans(summary, varying),
+    ...flatLine,
+    ...significantChanges(summary, quality),
+    ...significantEffects(summary, quality),
+    ...tail(true),
+  ]);
+  const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MD_BYTES;
+  const headline = headlineMetric(summary, varying);
+  if (fits(full) || !headline) return full;
+  const short = (ends: number) =>
+    render([
+      ...head,
+      ...rankedMeans(summary, headline, varying, ends),
+      ...flatLine,
+      ...mainEffects(summary, headline, varying),
+      ...tail(false),
+    ]);
+  const [more, fewer] = RANKED_ENDS;
+  const long = short(more);
+  return fits(long) ? long : short(fewer);
 }

@@ -8,7 +8,7 @@ import { loadDataset } from '../../src/dataset/load.js';
 import { splitItems } from '../../src/dataset/splits.js';
 import type { Dataset } from '../../src/dataset/types.js';
 import type { Variant } from '../../src/generation/types.js';
-import { ablationVariants, DEFAULT_ABLATION, DEFAULT_VARIANT } from '../../src/generation/variants.js';
+import { ablationVariants, DEFAULT_ABLATION, DEFAULT_VARIANT, PAPER_ABLATION } from '../../src/generation/variants.js';
 
 const dataset = await loadDataset();
 const evalCount = splitItems(dataset, 'eval').length;
@@ -21,17 +21,31 @@ const plan = (text: string, flags = {}, data: Dataset = dataset) =>
   buildPlan(experiment(text, flags), { dataset: data, cwd: '/tmp/gb-plan', now: new Date('2026-01-02T03:04:05Z') });
 
 describe('run plans', () => {
-  it('the default experiment is the full 2^3 ablation over the evaluation split', async () => {
+  it('the default experiment is the full 2^5 ablation of the five techniques over the evaluation split', async () => {
     const p = await plan('');
+    expect(DEFAULT_ABLATION).toEqual(['cot', 'rag', 'fewShot', 'agent', 'repair']);
     expect(p.variants.map((v) => v.name)).toEqual(ablationVariants(DEFAULT_ABLATION).map((v) => v.name));
-    expect(p.variants).toHaveLength(8);
+    expect(p.variants).toHaveLength(32);
+    expect(p.variants[0]?.name).toBe('none');
+    expect(p.variants.at(-1)?.name).toBe('cot+rag+fewshot+agent+repair');
     expect(p.items).toHaveLength(evalCount);
-    expect(p.cases).toHaveLength(8 * evalCount);
+    expect(p.cases).toHaveLength(32 * evalCount);
     expect(p.models).toEqual(['offline:reference']);
     expect(p.judge).toBeNull();
     expect(p.runId).toMatch(/^20260102-030405-[0-9a-f]{6}$/);
     expect(p.runDir).toBe(`/tmp/gb-plan/reports/${p.runId}`);
     expect(p.cache).toEqual({ mode: 'use', dir: '/tmp/gb-plan/.cache/gherkin-bench/calls' });
+  });
+
+  it("holds the paper's 2^3 ablation as its agent-off, repair-off half: the same variants and case keys", async () => {
+    const full = await plan('dataset: { limit: 3 }\n');
+    const paper = await plan('ablate: [cot, rag, fewShot]\ndataset: { limit: 3 }\n');
+    expect(PAPER_ABLATION).toEqual(['cot', 'rag', 'fewShot']);
+    const inner = full.variants.filter((v) => !v.agent.enabled && !v.repair.enabled);
+    expect(inner).toEqual(paper.variants);
+    const keys = new Set(full.cases.map((c) => c.key));
+    expect(paper.cases.every((c) => keys.has(c.key))).toBe(true);
+    expect(full.cases).toHaveLength(4 * paper.cases.length);
   });
 
   it('ablates repair when the experiment names it, with its rounds from the base; the paper ablation keeps its keys', async () => {
@@ -42,7 +56,7 @@ describe('run plans', () => {
     expect(p.variants.at(-1)?.name).toBe('cot+rag+fewshot+repair');
     expect(p.variants.filter((v) => v.repair.enabled).map((v) => v.repair.rounds)).toEqual(Array(8).fill(2));
     // The 8 repair-off variants of the 2^4 ablation are the paper's 2^3 ablation: the same cases.
-    const paper = await plan('dataset: { limit: 2 }\n');
+    const paper = await plan('ablate: [cot, rag, fewShot]\ndataset: { limit: 2 }\n');
     const withRepair = await plan('ablate: [cot, rag, fewShot, repair]\ndataset: { limit: 2 }\n');
     const keys = new Set(withRepair.cases.map((c) => c.key));
     expect(paper.cases.every((c) => keys.has(c.key))).toBe(true);
@@ -63,12 +77,17 @@ describe('run plans', () => {
       ),
     );
     expect(new Set(seeds.map((q) => q.variants[0]?.name)).size).toBe(2);
-    await expect(plan('design: half\n')).rejects.toThrow(/design: a half fraction of 3 techniques has resolution III/);
+    await expect(plan('ablate: [cot, rag, fewShot]\ndesign: half\n')).rejects.toThrow(
+      /design: a half fraction of 3 techniques has resolution III/,
+    );
+    // With no `ablate`, the half fraction is of the default ablation's five techniques.
+    const implicit = await plan('design: half\ndataset: { limit: 1 }\n');
+    expect(implicit.variants.map((v) => v.name)).toEqual(p.variants.map((v) => v.name));
   });
 
   it('sizes the grid as items × variants × models × repeats', async () => {
     const p = await plan('models: [offline, offline:reference]\nrepeats: 3\ndataset: { limit: 2 }\n');
-    expect(p.cases).toHaveLength(2 * 8 * 2 * 3);
+    expect(p.cases).toHaveLength(2 * 32 * 2 * 3);
     expect(new Set(p.cases.map((c) => c.key)).size).toBe(p.cases.length);
     const q = await plan('', { variant: ['none', 'cot+rag'], limit: 4 });
     expect(q.cases).toHaveLength(4 * 2);

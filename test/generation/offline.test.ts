@@ -76,6 +76,28 @@ describe('offline reference generator', () => {
     expect(res.usage.outputTokens).toBe(Math.ceil(res.text.length / 4));
   });
 
+  it("counts an agent turn's tool calls and tool results as input, not as [object Object]", async () => {
+    const result = '[{"call":"sagemaker.describe_notebook_instance"}]';
+    const res = await createOfflineProvider().call({
+      ...request({
+        ...ctx(),
+        step: 'agent',
+        toolResults: [{ name: 'search_api', input: { query: 'q' }, isError: false }],
+      }),
+      messages: [
+        { role: 'user', content: 'the rendered prompt' },
+        {
+          role: 'assistant',
+          content: [{ type: 'toolUse', toolUseId: 't1', name: 'search_api', input: { query: 'q' } }],
+        },
+        { role: 'user', content: [{ type: 'toolResult', toolUseId: 't1', content: result }] },
+      ],
+    });
+    expect(res.usage.inputTokens).toBe(
+      approxTokens(`system promptthe rendered promptsearch_api ${JSON.stringify({ query: 'q' })}${result}`),
+    );
+  });
+
   it('without RAG guesses names from the requirement words', async () => {
     const g = await gherkinOf(ctx());
     expect(g).toContain('"sagemaker.list_notebook_instances"');

@@ -3,6 +3,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseGrid } from '../../src/config/plan.js';
+import { packagePath } from '../../src/paths.js';
 import { planRun } from '../../src/run/execute.js';
 import { parseShard, shardKeys } from '../../src/run/shard.js';
 import { readRun } from '../../src/run/store.js';
@@ -54,7 +55,9 @@ describe('run --shard and merge', () => {
   it('three shards merged equal the unsharded run (same keys, same scores); report and gate work on the merge', async () => {
     const dir = await newTempDir();
     const out = join(dir, 'runs');
-    const common = ['--limit', '2', '--out', out];
+    // The paper's 2^3 grid (16 cases on 2 items): sharding does not depend on the variants.
+    const paper = packagePath('experiments', 'paper.yaml');
+    const common = [paper, '--limit', '2', '--out', out];
     const whole = await cli(['run', ...common, '--run-id', 'whole']);
     expect(whole.code).toBe(0);
     for (const i of [1, 2, 3]) {
@@ -102,6 +105,7 @@ describe('run --shard and merge', () => {
     expect(missing.stderr).toContain('shard 2/3 not given');
     const other = await cli([
       'run',
+      paper,
       '--limit',
       '2',
       '--seed',

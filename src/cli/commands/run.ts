@@ -17,7 +17,8 @@ import { type CliIo, type CommandFactory, emit } from '../io.js';
 export const runCommand: CommandFactory = (io, setExitCode) =>
   defineCommand({
     command: 'run [experiment]',
-    describe: 'Run an experiment (default: the offline 2^3 ablation) and store it under reports/<run-id>/',
+    describe:
+      'Run an experiment (default: the offline 2^5 ablation of cot, rag, fewShot, agent, repair) and store it under reports/<run-id>/',
     builder: (yargs) => {
       let y = yargs.positional('experiment', { type: 'string', describe: 'Experiment YAML file' });
       y = y.option('preflight', {

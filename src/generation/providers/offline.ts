@@ -68,6 +68,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analysisSchema } from '../analysis.js';
+import { messageBlocks } from './messages.js';
 import { offlineAgentTurn } from './offline-agent.js';
 import { planFromContext, withExemplarCalls } from './offline-plan.js';
 import { repairDraft } from './offline-repair.js';
@@ -75,6 +76,7 @@ import { nearestExemplar, skeletonOf, writeGherkin } from './offline-write.js';
 import {
   type CallOptions,
   type GenerationContext,
+  type ModelMessage,
   type ModelProvider,
   type ModelRequest,
   type ModelResponse,
@@ -88,6 +90,17 @@ export const OFFLINE_PROVIDER_ID = 'offline:reference';
 /** Tokens of a text as the offline generator counts them: ceil(chars / 4). */
 export function approxTokens(text: string): number {
   return Math.ceil(text.length / 4);
+}
+
+/** The input text of a message as the offline generator counts it: its text, tool calls and tool results. */
+function inputText(message: ModelMessage): string {
+  return messageBlocks(message)
+    .map((block) => {
+      if (block.type === 'text') return block.text;
+      if (block.type === 'toolResult') return block.content;
+      return `${block.name} ${JSON.stringify(block.input)}`;
+    })
+    .join('');
 }
 
 /** The gherkin the direct writer writes for a context (from its analysis when a valid one is given). */
@@ -130,7 +143,7 @@ export function createOfflineProvider(): ModelProvider {
         });
       }
       const reply = offlineReply(ctx);
-      const input = (request.system ?? '') + request.messages.map((m) => m.content).join('');
+      const input = (request.system ?? '') + request.messages.map(inputText).join('');
       return {
         text: reply.text,
         ...(reply.json === undefined ? {} : { json: reply.json }),
