@@ -25,23 +25,27 @@ Feature: EC2_INSTANCE_EBS_VOLUME_TAGS_MATCH
   Scenario: Resource type is AWS::EC2::Instance and EC2 instance and all attached EBS volumes have the same tags attached
     # engineers: Given resource type is AWS::EC2::Instance (the rule reads it from the configuration item)
     Given the configuration item's resource type is AWS::EC2::Instance
-    And EC2 instance and all attached EBS volumes have the same tags attached.
+    # engineers: And EC2 instance and all attached EBS volumes have the same tags attached (the rule's code asks "config.select_resource_config" for the tags of the volumes related to the instance, and requires every tag of the instance, those whose key starts with aws: left out, among them)
+    And the configuration item's "Reservations[].Instances[].Tags[]" is among the "Results[]" document's "tags[]"
     Then the rule returns COMPLIANT
 
   Scenario: Resource type is AWS::EC2::Instance
     # engineers: Given resource type is AWS::EC2::Instance (the rule reads it from the configuration item)
     Given the configuration item's resource type is AWS::EC2::Instance
-    And there are one or more EBS volumes attached to an EC2 instance that do not have the same tags attached.
+    # engineers: And there are one or more EBS volumes attached to an EC2 instance that do not have the same tags attached (the rule's code asks "config.select_resource_config" for the tags of the volumes related to the instance, and requires every tag of the instance, those whose key starts with aws: left out, among them)
+    And the configuration item's "Reservations[].Instances[].Tags[]" is not among the "Results[]" document's "tags[]"
     Then the rule returns NON_COMPLIANT
 
   Scenario: Resource type is AWS::EC2::Volume and EBS volume and the EC2 instance it is attached to have the same tags attached
     # engineers: Given resource type is AWS::EC2::Volume (the rule reads it from the configuration item)
     Given the configuration item's resource type is AWS::EC2::Volume
-    And EBS volume and the EC2 instance it is attached to have the same tags attached.
+    # engineers: And EBS volume and the EC2 instance it is attached to have the same tags attached (the rule's code asks "config.select_resource_config" for the tags of the instance the volume is attached to, and requires every one of them, those whose key starts with aws: left out, among the volume's tags)
+    And the "Results[]" document's "tags[]" is among the configuration item's "Volumes[].Tags[]"
     Then the rule returns COMPLIANT
 
   Scenario: Resource type is AWS::EC2::Volume
     # engineers: Given resource type is AWS::EC2::Volume (the rule reads it from the configuration item)
     Given the configuration item's resource type is AWS::EC2::Volume
-    And EBS volume and the EC2 instance it is attached to do not have the same tags attached.
+    # engineers: And EBS volume and the EC2 instance it is attached to do not have the same tags attached (the rule's code asks "config.select_resource_config" for the tags of the instance the volume is attached to, and requires every one of them, those whose key starts with aws: left out, among the volume's tags)
+    And the "Results[]" document's "tags[]" is not among the configuration item's "Volumes[].Tags[]"
     Then the rule returns NON_COMPLIANT

@@ -24,6 +24,7 @@ import {
   REGION_KEY,
   type UnknownStep,
 } from './model.js';
+import { DOCUMENT_OPERAND, ITEM_OPERAND } from './predicates.js';
 
 /** The rule parameters a `Rule Parameters:` field declares: name → type word (`int`, `string`, …). */
 export function ruleParameters(field: string | undefined): Map<string, string> {
@@ -189,13 +190,9 @@ function compileScenario(
       return { kind: 'member', key: ITEM_STATUS_PATH, predicate: raw.predicate };
     }
     const itemCalls = resourceTypes.map(configurationItemCall).filter((c): c is string => c !== undefined);
-    const scope = raw.item
-      ? itemCalls
-      : raw.call
-        ? [raw.call]
-        : subjectCall
-          ? [...new Set([subjectCall, ...calls])]
-          : calls;
+    /** The calls the scenario makes that a path not of the configuration item resolves in. */
+    const callScope = raw.call ? [raw.call] : subjectCall ? [...new Set([subjectCall, ...calls])] : calls;
+    const scope = raw.item ? itemCalls : callScope;
     const fail = (reason: string) => {
       unknown.push({ line: step.line, text: step.text, reason });
       return undefined;
@@ -227,7 +224,18 @@ function compileScenario(
           ? countedMember(plain)
           : plain;
     if (typeof member === 'string') return fail(member);
-    const predicate = withMemberOperand(raw.predicate, resolve);
+    /** An operand as written: a path in scope, a path of the configuration item, or a member of a JSON document. */
+    const resolveOperand = (written: string): ResolvedMember | undefined => {
+      const item = ITEM_OPERAND.exec(written);
+      if (item) return resolver.resolve(item[1] as string, itemCalls);
+      const document = DOCUMENT_OPERAND.exec(written);
+      if (!document) return resolve(written);
+      // The document is held by a call the scenario makes (the configuration item holds none).
+      const holder = resolver.resolve(document[1] as string, callScope);
+      const derived = holder && deriveMember(holder, { kind: 'document', member: document[2] as string }, resolve);
+      return typeof derived === 'object' ? derived : undefined;
+    };
+    const predicate = withMemberOperand(raw.predicate, resolveOperand);
     if (typeof predicate === 'string') return fail(notMember(predicate));
     // A date held as a string (`"Images[].CreationDate"`) whose age a step tests is a timestamp.
     const dated = op === 'olderThan' || op === 'notOlderThan' || model.members.get(member.key)?.type === 'timestamp';

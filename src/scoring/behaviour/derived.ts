@@ -95,7 +95,9 @@ export function deriveMember(
       return { key: `${place}${mark}${normalizedStatement(derive.fields)})`, type: { type: 'boolean' } };
     }
     case 'document':
-      if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string holding a JSON document`;
+      // A list of strings holds one document per element (`"Results[]"` of config.select_resource_config).
+      if (type.type !== 'string' && !(isListType(type) && type.element === 'string'))
+        return `"${pathOfKey(key)}" is not a string holding a JSON document`;
       return { key: `${key}${DOCUMENT_MARK}${derive.member})`, type: { type: 'string' } };
     case 'part':
       if (type.type !== 'string') return `"${pathOfKey(key)}" is not a string (a part is read from a string)`;

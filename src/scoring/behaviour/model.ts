@@ -13,8 +13,8 @@ export type MemberValue = Scalar | Element[] | { readonly structure: true };
 
 /**
  * What a predicate compares with: a literal value, a rule parameter's value, or another member's
- * value (its key; the grammar writes the quoted path, the compiler resolves it; `@region` is the
- * evaluated Region).
+ * value (its key; the grammar writes the quoted path, or `the configuration item's "Path"` or
+ * `the "Path" document's "A.B"`, and the compiler resolves it; `@region` is the evaluated Region).
  */
 export type Operand =
   | { kind: 'value'; value: Scalar }

@@ -44,6 +44,14 @@ export function parseList(text: string): Scalar[] | undefined {
   return values.length > 0 && values.every((v) => v !== undefined) ? (values as Scalar[]) : undefined;
 }
 
+/**
+ * A member operand written in a form other than a plain path (`is among the configuration item's
+ * "Path"`, `is among the "Path" document's "A.B"`): the compiler resolves its key from these.
+ */
+export const ITEM_OPERAND = /^the configuration item's "([^"]+)"$/i;
+/** See {@link ITEM_OPERAND}: a member of the JSON document held in a string member. */
+export const DOCUMENT_OPERAND = /^the "([^"]+)" document's "([^"]+)"$/i;
+
 /** A quoted camelCase name (`"maxDays"`) without its quotes, or undefined. */
 export const quotedName = (text: string): string | undefined => /^"([a-z][A-Za-z0-9]*)"$/.exec(text.trim())?.[1];
 
@@ -87,8 +95,11 @@ export function parsePredicate(text: string, params: ReadonlySet<string>): Predi
   if (hit) return hit;
   let m = /^is (not )?the evaluated Region$/i.exec(t);
   if (m) return { op: m[1] ? 'neq' : 'eq', operand: { kind: 'member', key: REGION_KEY } };
-  m = /^(?:is|are) (not )?among the "([^"]+)"$/i.exec(t);
-  if (m) return { op: m[1] ? 'notAmong' : 'among', operand: { kind: 'member', key: m[2] as string } };
+  m =
+    /^(?:is|are) (not )?among (?:the "([^"]+)"|(the configuration item's "[^"]+"|the "[^"]+" document's "[^"]+"))$/i.exec(
+      t,
+    );
+  if (m) return { op: m[1] ? 'notAmong' : 'among', operand: { kind: 'member', key: (m[2] ?? m[3]) as string } };
   m = /^(equals|differs from) the "([^"]+)"$/i.exec(t);
   if (m) return { op: /^e/i.test(m[1] as string) ? 'eq' : 'neq', operand: { kind: 'member', key: m[2] as string } };
   m = /^(starts with|does not start with|ends with|does not end with) (.+)$/i.exec(t);

@@ -917,6 +917,80 @@ describe('the part of a string after, before or between separators', () => {
   });
 });
 
+describe("'is among' another form: the configuration item's path, a JSON document's member", () => {
+  const gold = `@control:none @severity:medium @resource:AWS::EC2::Volume @category:monitoring
+Feature: TAGS_FORM
+  Description: A volume carries the tags of its instance.
+  Trigger: Configuration changes
+  Reports on: AWS::EC2::Volume, AWS::EC2::Instance
+  Rule Parameters: None
+
+  Background:
+    Given the rule's code calls "config.select_resource_config"
+
+  Scenario: The instance's tags are all on its volumes
+    Given the configuration item's resource type is AWS::EC2::Instance
+    And the configuration item's "Reservations[].Instances[].Tags[]" is among the "Results[]" document's "tags[]"
+    Then the rule returns COMPLIANT
+
+  Scenario: A tag of the instance is missing from its volumes
+    Given the configuration item's resource type is AWS::EC2::Instance
+    And the configuration item's "Reservations[].Instances[].Tags[]" is not among the "Results[]" document's "tags[]"
+    Then the rule returns NON_COMPLIANT
+
+  Scenario: The volume carries every tag of its instance
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the "Results[]" document's "tags[]" is among the configuration item's "Volumes[].Tags[]"
+    Then the rule returns COMPLIANT
+
+  Scenario: The volume misses a tag of its instance
+    Given the configuration item's resource type is AWS::EC2::Volume
+    And the "Results[]" document's "tags[]" is not among the configuration item's "Volumes[].Tags[]"
+    Then the rule returns NON_COMPLIANT
+`;
+  const results = 'config.select_resource_config:Results#json(tags[])';
+  const instanceTags = 'ec2.describe_instances:Reservations[].Instances[].Tags';
+  const volumeTags = 'ec2.describe_volumes:Volumes[].Tags';
+
+  it('reads the documents of a list of JSON strings, and resolves each operand in its own place', () => {
+    const model = compileText(gold);
+    expect(model.unknown).toEqual([]);
+    expect([...model.members.keys()]).toEqual(expect.arrayContaining([results, instanceTags, volumeTags]));
+    const of = (type: string, members: [string, MemberValue][]) => state([['@resourceType', type], ...members]);
+    const tags = (a: string[], b: string[]): [string, MemberValue][] => [
+      [results, a],
+      [volumeTags, b],
+    ];
+    expect(decide(model, of('AWS::EC2::Volume', tags(['env=prod'], ['env=prod', 'team=a'])))).toBe('COMPLIANT');
+    expect(decide(model, of('AWS::EC2::Volume', tags(['env=prod', 'team=a'], ['env=prod'])))).toBe('NON_COMPLIANT');
+    const instance: [string, MemberValue][] = [
+      [instanceTags, ['env=prod']],
+      [results, ['team=a']],
+    ];
+    expect(decide(model, of('AWS::EC2::Instance', instance))).toBe('NON_COMPLIANT');
+  });
+
+  it('catches the subset read the wrong way round', () => {
+    const swapped = gold
+      .replace(
+        `the "Results[]" document's "tags[]" is among the configuration item's "Volumes[].Tags[]"`,
+        `the configuration item's "Volumes[].Tags[]" is among the "Results[]" document's "tags[]"`,
+      )
+      .replace(
+        `the "Results[]" document's "tags[]" is not among the configuration item's "Volumes[].Tags[]"`,
+        `the configuration item's "Volumes[].Tags[]" is not among the "Results[]" document's "tags[]"`,
+      );
+    expectInversionCaught(gold, swapped);
+  });
+
+  it('reports an operand path its place does not hold', () => {
+    const wrong = compileText(gold.replace(`item's "Volumes[].Tags[]"`, `item's "Volumes[].Nowhere"`));
+    expect(wrong.unknown.length).toBeGreaterThan(0);
+    const noDocument = compileText(gold.replaceAll('"Results[]" document', '"QueryInfo" document'));
+    expect(noDocument.unknown.length).toBeGreaterThan(0);
+  });
+});
+
 describe('round 2: a policy document held in one entry of a map', () => {
   const subject = 'a queue described by "sqs.get_queue_attributes"';
   const statement =
