@@ -17,7 +17,7 @@ Feature: ROOT_NO_ACCESS_KEY
   Scenario: Access key for root user present and access key is inactive
     # engineers: Given access key for root user present
     Given the "SummaryMap{}" value of AccountAccessKeysPresent is 1 or more
-    And access key is inactive
+    # engineers: And access key is inactive (as above: the rule's code reads no key status, so this scenario decides exactly as the one above; `dataset validate` says so as a warning)
     Then the rule returns NON_COMPLIANT
 
   Scenario: Access Key for root user is not present

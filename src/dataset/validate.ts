@@ -17,8 +17,12 @@ import { defaultDatasetDir, readDataset } from './load.js';
 import { type Problem, withoutLocation } from './problems.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
 
-/** Checks that an imported set's `scenarios: as-written` turns into warnings. */
-const AS_WRITTEN_CHECKS: ReadonlySet<string> = new Set(['scenario-count', 'outcome-coverage']);
+/**
+ * Checks that an imported set's `scenarios: as-written` turns into warnings: the engineers' number
+ * of scenarios, their outcomes, and two scenarios whose restated steps are the same (the
+ * engineers told them apart by something the rule's code never reads).
+ */
+const AS_WRITTEN_CHECKS: ReadonlySet<string> = new Set(['scenario-count', 'outcome-coverage', 'style:unique-scenarios']);
 
 /** What {@link validateDataset} found. */
 export interface ValidationReport {
@@ -70,17 +74,17 @@ export async function validateDataset(
       continue;
     }
     featureNames.set(located.item.id, parsed.control.featureName);
-    for (const verdict of checkStructure(located.item.goldText, parsed.control)) {
-      if (verdict.pass) continue;
-      problems.push({
+    const goldProblems: Problem[] = checkStructure(located.item.goldText, parsed.control)
+      .filter((verdict) => !verdict.pass)
+      .map((verdict) => ({
         file: located.goldFile,
         line: verdict.line ?? parsed.control.featureLine,
         message: `${verdict.message} (rule ${verdict.rule})`,
         severity: 'error',
         check: `style:${verdict.rule}`,
-      });
-    }
-    for (const problem of checkGoldAgainstRow(located, parsed.control)) {
+      }));
+    goldProblems.push(...checkGoldAgainstRow(located, parsed.control));
+    for (const problem of goldProblems) {
       problems.push(
         provenance.scenarios === 'as-written' && AS_WRITTEN_CHECKS.has(problem.check)
           ? {

@@ -21,6 +21,24 @@ async function withoutNotApplicable(provenance?: string): Promise<string> {
   return dir;
 }
 
+/**
+ * A copy of the good fixture whose notebook gold has a second "enabled" scenario with the same
+ * steps under another name, as when engineers told two cases apart by something the code never reads.
+ */
+async function withTwinScenario(provenance?: string): Promise<string> {
+  const dir = await withoutNotApplicable(provenance);
+  const path = join(dir, NB);
+  const text = (await readFile(path, 'utf8')).replace('returns COMPLIANT', 'returns NOT_APPLICABLE');
+  const twin = `
+  Scenario: Direct internet access is enabled and the instance is stopped
+    Given a notebook instance described by "sagemaker.describe_notebook_instance"
+    And its "DirectInternetAccess" is "Enabled"
+    Then the rule returns NON_COMPLIANT
+`;
+  await writeFile(path, `${text.trimEnd()}\n${twin}`);
+  return dir;
+}
+
 describe('the engineer-written set (datasets/aws-config-rules)', () => {
   it('validates with no error: at least 55 items over at least 15 services, both splits', async () => {
     const report = await validateDataset(shipped);
@@ -60,6 +78,17 @@ describe('dataset.yaml (provenance)', () => {
     expect(coverage?.severity).toBe('warning');
     expect(coverage?.message).toContain('dataset.yaml scenarios: as-written');
     expect(report.ok).toBe(true);
+  });
+
+  it('two scenarios with the same steps are an error, and a warning in an as-written set', async () => {
+    const canonical = await validateDataset(await withTwinScenario());
+    expect(canonical.problems.find((p) => p.check === 'style:unique-scenarios')?.severity).toBe('error');
+    expect(canonical.ok).toBe(false);
+    const asWritten = await validateDataset(await withTwinScenario('origin: imported\nscenarios: as-written\n'));
+    const twin = asWritten.problems.find((p) => p.check === 'style:unique-scenarios');
+    expect(twin?.severity).toBe('warning');
+    expect(twin?.message).toMatch(/repeats the steps of .*kept as the engineers wrote it/);
+    expect(asWritten.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   });
 
   it('a malformed dataset.yaml is a bad-input error naming the file and field', async () => {
