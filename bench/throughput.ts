@@ -12,7 +12,7 @@ import type { CaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
 import { BENCH_MODEL, fakeBedrockRunner, fakeEnv, startFakeServer } from './fake-server.js';
-import { progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
+import { mainThreadCpuMs, progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
 import type { Benchmark, Measurement } from './types.js';
 
 const LATENCY_MS = 200;
@@ -79,6 +79,7 @@ export const throughputBenchmark: Benchmark = {
           );
           const achieved: number[] = [];
           const cpuPerCase: number[] = [];
+          const mainCpuPerCase: number[] = [];
           const loopP99: number[] = [];
           const loopMax: number[] = [];
           const startup: number[] = [];
@@ -89,11 +90,14 @@ export const throughputBenchmark: Benchmark = {
             const timed = timedRunner(runner);
             const loop = monitorEventLoopDelay({ resolution: 1 });
             const started = performance.now();
+            const mainBefore = mainThreadCpuMs();
             loop.enable();
             const { ms, cpuMs } = await timeCpu(() =>
               runExperiment(freshRun(plan, dir, `c${concurrency}-${run}`), { runner: timed.runner }),
             );
             loop.disable();
+            const mainAfter = mainThreadCpuMs();
+            if (mainBefore !== null && mainAfter !== null) mainCpuPerCase.push((mainAfter - mainBefore) / cases);
             loopP99.push(loop.percentile(99) / 1e6);
             loopMax.push(loop.max / 1e6);
             startup.push(timed.firstStart() - started);
@@ -104,7 +108,7 @@ export const throughputBenchmark: Benchmark = {
             achieved.push((calls / ms) * 1000);
             cpuPerCase.push(cpuMs / cases);
             progress(
-              `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal}); ${(cpuMs / cases).toFixed(2)} ms CPU/case, loop delay p99 ${loopP99.at(-1)?.toFixed(1)} max ${loopMax.at(-1)?.toFixed(1)} ms, start-up ${startup.at(-1)?.toFixed(0)} ms, tail ${tail.at(-1)?.toFixed(0)} ms`,
+              `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal}); ${(cpuMs / cases).toFixed(2)} ms CPU/case (main thread ${mainCpuPerCase.at(-1)?.toFixed(2) ?? '?'}), loop delay p99 ${loopP99.at(-1)?.toFixed(1)} max ${loopMax.at(-1)?.toFixed(1)} ms, start-up ${startup.at(-1)?.toFixed(0)} ms, tail ${tail.at(-1)?.toFixed(0)} ms`,
             );
           }
           out[`c${concurrency}_calls_per_s`] = summarise(achieved, 'per_s');
@@ -120,6 +124,11 @@ export const throughputBenchmark: Benchmark = {
             ...summarise(cpuPerCase, 'ms'),
             note: 'CPU of this process per case (prompt, SDK request and reply, every check, store), worker threads included',
           };
+          if (mainCpuPerCase.length)
+            out[`c${concurrency}_main_thread_cpu_ms_per_case`] = {
+              ...summarise(mainCpuPerCase, 'ms'),
+              note: 'CPU of the main thread alone per case (what the event loop spends: requests, replies, promptfoo, the store; the checks run on worker threads)',
+            };
           out[`c${concurrency}_loop_delay_p99_ms`] = {
             ...summarise(loopP99, 'ms'),
             note: 'event-loop delay while the run went (p99, 1 ms resolution): how long a reply or a free slot waited for the main thread',
