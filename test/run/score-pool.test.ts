@@ -3,11 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Item } from '../../src/dataset/types.js';
+import { createCaseRunner } from '../../src/run/case-runner.js';
+import { runExperiment } from '../../src/run/engine.js';
+import { planRun } from '../../src/run/execute.js';
 import { createScorePool, type ScorePool } from '../../src/run/score-pool.js';
 import { createScoringMemo } from '../../src/scoring/memo.js';
 import { activeScorers, createCaseScorer } from '../../src/scoring/scorers.js';
+import { useTempDirs } from './temp-dirs.js';
 
 const CANDIDATES = join(import.meta.dirname, '..', 'fixtures', 'scoring', 'candidates');
+const newTempDir = useTempDirs('gb-score-pool-');
 const pools: ScorePool[] = [];
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
@@ -75,5 +80,27 @@ describe('score pool', () => {
     const results = await Promise.all(waiting);
     expect(results.some((r) => r.error?.message === 'score pool closed')).toBe(true);
     expect((await pool.score(inputs[0] as (typeof inputs)[number])).error?.message).toBe('score pool closed');
+  });
+
+  it('a run scored on the pool stores the scores of a run scored in-process', async () => {
+    const cwd = await newTempDir();
+    const flags = { limit: 3, variant: ['none', 'cot+rag+fewshot'], repeats: 2, cache: false };
+    const stored = async (scoreThreads: number, name: string) => {
+      const plan = { ...(await planRun({ flags, cwd, env: {} })), runId: name, runDir: join(cwd, name) };
+      const runner = await createCaseRunner(plan, { scoreThreads });
+      try {
+        const counts = await runExperiment(plan, { runner });
+        expect(counts).toMatchObject({ ok: plan.cases.length, failed: 0 });
+      } finally {
+        await runner.close?.();
+      }
+      const lines = readFileSync(join(plan.runDir, 'results.jsonl'), 'utf8').trim().split('\n');
+      const records = lines.map((line) => JSON.parse(line) as { key: string; scores: unknown[]; candidate: string });
+      return new Map(records.map((r) => [r.key, { candidate: r.candidate, scores: r.scores }]));
+    };
+    const inProcess = await stored(0, 'in-process');
+    const pooled = await stored(2, 'pooled');
+    expect(pooled.size).toBe(3 * 2 * 2);
+    expect(pooled).toEqual(inProcess);
   });
 });
