@@ -104,6 +104,8 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     // Cases still running: on an interruption evaluate() returns without waiting for them, and
     // the run waits for them here so that what they store is counted.
     const running = new Set<Promise<unknown>>();
+    // The last append: appends are written in order, so once it settles every earlier one has.
+    let lastWrite: Promise<unknown> = Promise.resolve();
     const runCase = async (model: string, variant: Variant, context?: { vars?: Record<string, unknown> }) => {
       const planned = pending[Number(context?.vars?.case)];
       const item = planned && items.get(planned.itemId);
@@ -123,7 +125,7 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
       if (signal.aborted && record.error) return notRunResponse('interrupted');
       // The slot is free once the record is handed to the store (it is written with the others
       // finished meanwhile; the run waits for every write before it ends). A failed write stops the run.
-      store.append(record).catch((error: unknown) => {
+      lastWrite = store.append(record).catch((error: unknown) => {
         fatal ??= error;
         stop.abort();
       });
@@ -178,6 +180,7 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     }
 
     await Promise.allSettled(running);
+    await lastWrite;
     const counts = countRun(plan, store, alreadyStored, ran, options.signal?.aborted ?? false);
     await store.updateManifest((m) => ({
       ...m,
