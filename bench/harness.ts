@@ -1,8 +1,8 @@
 /**
  * Benchmark 1, harness overhead: the default experiment's grid widened to 8 variants × 60 items ×
  * 5 repeats (2,400 cases), checks only (no judge), model-call cache off, against a bare promptfoo
- * `evaluate()` over the same 2,400 no-op cases (8 providers × 60 tests × repeat 5, the same
- * concurrency) in the same process, alternating.
+ * `evaluate()` over the same 2,400 no-op cases (one test per case sent to one of 8 providers, as
+ * the engine builds them, the same concurrency) in the same process, alternating.
  *
  * - harness: our engine with a no-op case runner (promptfoo's loop + our provider per variant,
  *   case lookup, store append, grading) against bare promptfoo: the ratio the target is about.
@@ -20,21 +20,28 @@ const REPEATS = 5;
 const HARNESS_RUNS = 3;
 const FULL_RUNS = 1;
 
-/** A bare promptfoo evaluate() over the same grid shape: no-op providers, no assertion. */
+/**
+ * A bare promptfoo evaluate() over the same grid as the engine gives it: one test per case (a
+ * case-index var, the prompt a JSON literal, sent to its variant's provider only), no-op
+ * providers, no assertion. What the engine adds beyond this is its overhead.
+ */
 async function barePromptfoo(variants: readonly string[], itemIds: readonly string[], concurrency: number) {
   const promptfoo = await benchPromptfoo();
+  const tests = variants.flatMap((name) =>
+    itemIds.flatMap(() => Array.from({ length: REPEATS }, () => ({ providers: [`noop#${name}`] }))),
+  );
   await promptfoo.evaluate(
     {
-      prompts: ['{{itemId}}'],
+      prompts: ['0'],
       providers: variants.map((name) => ({
         id: () => `noop#${name}`,
         label: name,
         callApi: async () => ({ output: 'Feature: noop' }),
       })),
-      tests: itemIds.map((id) => ({ description: id, vars: { itemId: id } })),
+      tests: tests.map((test, i) => ({ ...test, vars: { case: i } })),
       writeLatestResults: false,
     },
-    { maxConcurrency: concurrency, repeat: REPEATS, showProgressBar: false, silent: true, cache: false },
+    { maxConcurrency: concurrency, repeat: 1, showProgressBar: false, silent: true, cache: false },
   );
 }
 

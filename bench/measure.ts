@@ -2,6 +2,7 @@
  * Helpers for the benchmarks that repeat a measurement: time a piece of work (wall clock and CPU),
  * and summarise the samples as the median with min, max and the number of runs, held to a target.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,22 @@ export async function timeCpu<T>(fn: () => Promise<T> | T): Promise<{ ms: number
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+/**
+ * CPU milliseconds (user + system) of this process's main thread alone, without worker threads,
+ * libuv's pool or V8's helper threads (Linux: /proc/self/task/<pid>/stat, 10 ms ticks); null
+ * where that file does not exist.
+ */
+export function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** Run `fn` with a fresh temporary folder that is removed afterwards. */

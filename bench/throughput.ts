@@ -3,12 +3,16 @@
  * process, 127.0.0.1) answering every call after 200 ms, at concurrency 8, 16 and 32. One call
  * per case (variant `none`), every case scored, cache off; the grid is 14 waves of C cases, so
  * the ideal is exactly C / L. Achieved = calls ÷ the run's whole wall time (plan to stored run,
- * start-up included).
+ * start-up included). Alongside: CPU of this process per case, the event loop's delay (p99 and
+ * max, 1 ms resolution) while cases run, and the run's start-up (plan handed over → first case
+ * started) and tail (last case finished → run stored), which count against the ideal too.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { CaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
 import { BENCH_MODEL, fakeBedrockRunner, fakeEnv, startFakeServer } from './fake-server.js';
-import { progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
+import { mainThreadCpuMs, progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
 import type { Benchmark, Measurement } from './types.js';
 
 const LATENCY_MS = 200;
@@ -17,6 +21,26 @@ const WAVES = 14;
 /** 56 items (the eval split) × C/4 repeats = 14 × C cases. */
 const ITEMS = 56;
 const RUNS = 3;
+
+/** The runner, noting when the first case starts and the last one ends. */
+function timedRunner(runner: CaseRunner): { runner: CaseRunner; firstStart: () => number; lastEnd: () => number } {
+  let firstStart = Number.NaN;
+  let lastEnd = Number.NaN;
+  return {
+    runner: {
+      run: async (task) => {
+        if (Number.isNaN(firstStart)) firstStart = performance.now();
+        try {
+          return await runner.run(task);
+        } finally {
+          lastEnd = performance.now();
+        }
+      },
+    },
+    firstStart: () => firstStart,
+    lastEnd: () => lastEnd,
+  };
+}
 
 /** The throughput benchmark. */
 export const throughputBenchmark: Benchmark = {
@@ -55,19 +79,36 @@ export const throughputBenchmark: Benchmark = {
           );
           const achieved: number[] = [];
           const cpuPerCase: number[] = [];
+          const mainCpuPerCase: number[] = [];
+          const loopP99: number[] = [];
+          const loopMax: number[] = [];
+          const startup: number[] = [];
+          const tail: number[] = [];
           for (let run = 0; run < RUNS; run++) {
             await settle();
             const before = await server.calls();
+            const timed = timedRunner(runner);
+            const loop = monitorEventLoopDelay({ resolution: 1 });
+            const started = performance.now();
+            const mainBefore = mainThreadCpuMs();
+            loop.enable();
             const { ms, cpuMs } = await timeCpu(() =>
-              runExperiment(freshRun(plan, dir, `c${concurrency}-${run}`), { runner }),
+              runExperiment(freshRun(plan, dir, `c${concurrency}-${run}`), { runner: timed.runner }),
             );
+            loop.disable();
+            const mainAfter = mainThreadCpuMs();
+            if (mainBefore !== null && mainAfter !== null) mainCpuPerCase.push((mainAfter - mainBefore) / cases);
+            loopP99.push(loop.percentile(99) / 1e6);
+            loopMax.push(loop.max / 1e6);
+            startup.push(timed.firstStart() - started);
+            tail.push(started + ms - timed.lastEnd());
             const calls = (await server.calls()) - before;
             if (calls !== cases)
               throw new Error(`expected ${cases} calls at concurrency ${concurrency}, the fake got ${calls}`);
             achieved.push((calls / ms) * 1000);
             cpuPerCase.push(cpuMs / cases);
             progress(
-              `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal})`,
+              `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal}); ${(cpuMs / cases).toFixed(2)} ms CPU/case (main thread ${mainCpuPerCase.at(-1)?.toFixed(2) ?? '?'}), loop delay p99 ${loopP99.at(-1)?.toFixed(1)} max ${loopMax.at(-1)?.toFixed(1)} ms, start-up ${startup.at(-1)?.toFixed(0)} ms, tail ${tail.at(-1)?.toFixed(0)} ms`,
             );
           }
           out[`c${concurrency}_calls_per_s`] = summarise(achieved, 'per_s');
@@ -81,7 +122,25 @@ export const throughputBenchmark: Benchmark = {
           };
           out[`c${concurrency}_cpu_ms_per_case`] = {
             ...summarise(cpuPerCase, 'ms'),
-            note: 'CPU of this process per case (prompt, SDK request and reply, every check, store): all C replies of a wave arrive together and wait for one another on the event loop',
+            note: 'CPU of this process per case (prompt, SDK request and reply, every check, store), worker threads included',
+          };
+          if (mainCpuPerCase.length)
+            out[`c${concurrency}_main_thread_cpu_ms_per_case`] = {
+              ...summarise(mainCpuPerCase, 'ms'),
+              note: 'CPU of the main thread alone per case (what the event loop spends: requests, replies, promptfoo, the store; the checks run on worker threads)',
+            };
+          out[`c${concurrency}_loop_delay_p99_ms`] = {
+            ...summarise(loopP99, 'ms'),
+            note: 'event-loop delay while the run went (p99, 1 ms resolution): how long a reply or a free slot waited for the main thread',
+          };
+          out[`c${concurrency}_loop_delay_max_ms`] = summarise(loopMax, 'ms');
+          out[`c${concurrency}_startup_ms`] = {
+            ...summarise(startup, 'ms'),
+            note: 'run handed to the engine → first case started (manifest, run folder, promptfoo set-up)',
+          };
+          out[`c${concurrency}_tail_ms`] = {
+            ...summarise(tail, 'ms'),
+            note: 'last case finished → run stored (store close, manifest)',
           };
         }
         return out;

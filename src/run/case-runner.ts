@@ -1,7 +1,8 @@
 /**
  * One case, start to finish: generate the candidate (the chain, through the cached provider),
- * score it with the run's scorers (scoring/scorers.ts: every deterministic check, then the judge
- * when the plan has one), and return the case record. Failures are data: a provider error is
+ * score it with the run's scorers (scoring/scorers.ts: every deterministic check, on the score
+ * pool's worker threads unless told otherwise, then the judge when the plan has one), and return
+ * the case record. Failures are data: a provider error is
  * recorded on the case with its stage.
  */
 import { configHash, type ModelSpec } from '../config/models.js';
@@ -22,8 +23,9 @@ import { defaultCatalog } from '../knowledge/catalog.js';
 import { createRetriever, type Retriever } from '../knowledge/retrieval.js';
 import { createScoringMemo } from '../scoring/memo.js';
 import type { ScoringContext } from '../scoring/scorer.js';
-import { createCaseScorer, scoringSettings } from '../scoring/scorers.js';
+import { type CaseScorer, type CaseScoring, createCaseScorer, scoringSettings } from '../scoring/scorers.js';
 import { promptfooSetupFor } from './promptfoo.js';
+import { createScorePool, defaultScoreThreads, type ScorePool } from './score-pool.js';
 import { CASE_RECORD_SCHEMA, type CaseRecord } from './types.js';
 
 /** One case to run. */
@@ -39,6 +41,8 @@ export interface CaseTask {
 /** Runs cases. */
 export interface CaseRunner {
   run(task: CaseTask): Promise<CaseRecord>;
+  /** Release what the runner holds (its score workers); the engine calls it on runners it made. */
+  close?(): Promise<void>;
 }
 
 /** Options of {@link createCaseRunner}. */
@@ -52,6 +56,11 @@ export interface CaseRunnerOptions {
   providerOptions?: Omit<ResolveProviderOptions, 'env'>;
   /** Clock (tests). */
   now?: () => Date;
+  /**
+   * Worker threads for the deterministic checks (default {@link defaultScoreThreads}); 0 scores
+   * on the calling thread.
+   */
+  scoreThreads?: number;
 }
 
 /** What connecting a model needs of a plan: the call cache, the environment and promptfoo's settings. */
@@ -112,7 +121,11 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
     return retriever;
   };
   const pricing = (table: PriceTable) => (usage: Usage, modelId: string) => costOf(usage, modelId, table);
-  const scorer = createCaseScorer(scoringSettings(plan));
+  const settings = scoringSettings(plan);
+  const threads = options.scoreThreads ?? defaultScoreThreads();
+  const pool = threads > 0 ? createScorePool({ items: plan.items, settings, threads }) : null;
+  // Without a pool every scorer runs here; with one, only the judge does (after the checks).
+  const scorer = pool ? (plan.judge ? createCaseScorer(settings, ['judge']) : null) : createCaseScorer(settings);
   const scoring: ScoringContext = { memo: createScoringMemo(), judgeProvider, costOf: pricing(prices) };
 
   return {
@@ -148,7 +161,9 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
         });
       const candidate = generated.gherkin;
 
-      const scored = await scorer.score(
+      const scored = await scoreCase(
+        pool,
+        scorer,
         { candidate, item: task.item, repeat: task.repeat, ...(task.signal ? { signal: task.signal } : {}) },
         { ...scoring, judgeProvider: judgeProvider && guard.wrap(judgeProvider) },
       );
@@ -161,7 +176,28 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
         error: scored.error,
       });
     },
+    close: async () => {
+      await pool?.close();
+    },
   };
+}
+
+/**
+ * Score one case: the checks on the pool (when there is one), then the judge here, as one
+ * in-process {@link CaseScorer} would (checks first; a check that threw ends scoring without the
+ * judge; the first error wins).
+ */
+async function scoreCase(
+  pool: ScorePool | null,
+  scorer: CaseScorer | null,
+  input: Parameters<CaseScorer['score']>[0],
+  context: ScoringContext,
+): Promise<CaseScoring> {
+  if (!pool) return (scorer as CaseScorer).score(input, context);
+  const checks = await pool.score(input);
+  if (!scorer || checks.error) return checks;
+  const judged = await scorer.score(input, context);
+  return { scores: [...checks.scores, ...judged.scores], usage: judged.usage, error: judged.error };
 }
 
 /** Remembers the first {@link UserError} a wrapped provider throws, so the case can rethrow it. */

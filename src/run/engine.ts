@@ -13,7 +13,7 @@ import type { Variant } from '../generation/types.js';
 import type { CaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
 import { promptfooSetupFor } from './promptfoo.js';
-import { gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
+import { caseDoneResponse, gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
 import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';
 import type { CaseRecord } from './types.js';
@@ -60,6 +60,17 @@ export interface RunOptions {
  * interruption resolves too (`interrupted: true`), with every finished case kept.
  */
 export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Promise<RunSummaryCounts> {
+  if (options.runner) return runWith(plan, options, options.runner);
+  // The engine's own runner (its score workers) is closed when the run ends.
+  const runner = await (await import('./case-runner.js')).createCaseRunner(plan);
+  try {
+    return await runWith(plan, options, runner);
+  } finally {
+    await runner.close?.();
+  }
+}
+
+async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): Promise<RunSummaryCounts> {
   const now = options.now ?? (() => new Date());
   const emit = options.onEvent ?? (() => {});
   // promptfoo first, so its settings are in place before anything else imports it (a promptfoo
@@ -70,7 +81,6 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
       type: 'warning',
       message: 'could not silence promptfoo\'s "telemetry disabled" event; it may try one request',
     });
-  const runner = options.runner ?? (await (await import('./case-runner.js')).createCaseRunner(plan));
   const store = plan.resume
     ? await RunStore.open(plan.runDir)
     : await RunStore.create(plan.runDir, createManifest(plan, now()));
@@ -81,7 +91,6 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     const alreadyStored = total - pending.length;
     emit({ type: 'start', runId: plan.runId, runDir: plan.runDir, total, stored: alreadyStored, resumed: plan.resume });
 
-    const byKey = new Map<string, PlannedCase>(plan.cases.map((c) => [c.key, c]));
     const items = new Map<string, Item>(plan.items.map((i) => [i.id, i]));
     let done = alreadyStored;
     let ran = 0;
@@ -92,32 +101,47 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     // above 10 cases at once Node would print a MaxListenersExceededWarning on every run.
     setMaxListeners(Math.max(10, plan.concurrency * 8), signal);
     let fatal: unknown;
+    // Cases still running: on an interruption evaluate() returns without waiting for them, and
+    // the run waits for them here so that what they store is counted.
+    const running = new Set<Promise<unknown>>();
+    // The last append: appends are written in order, so once it settles every earlier one has.
+    let lastWrite: Promise<unknown> = Promise.resolve();
+    const runCase = async (model: string, variant: Variant, context?: { vars?: Record<string, unknown> }) => {
+      const planned = pending[Number(context?.vars?.case)];
+      const item = planned && items.get(planned.itemId);
+      if (!planned || !item || planned.model !== model || planned.variant !== variant.name)
+        return notRunResponse(
+          `gherkin-bench: no planned case ${String(context?.vars?.case)} for ${variant.name} × ${model}`,
+        );
+      if (signal.aborted) return notRunResponse('interrupted');
+      let record: CaseRecord;
+      try {
+        record = await runner.run({ key: planned.key, item, variant, model, repeat: planned.repeat, signal });
+      } catch (error) {
+        fatal ??= error;
+        stop.abort();
+        return notRunResponse((error as Error).message);
+      }
+      if (signal.aborted && record.error) return notRunResponse('interrupted');
+      // The slot is free once the record is handed to the store (it is written with the others
+      // finished meanwhile; the run waits for every write before it ends). A failed write stops the run.
+      lastWrite = store.append(record).catch((error: unknown) => {
+        fatal ??= error;
+        stop.abort();
+      });
+      ran++;
+      done++;
+      emit({ type: 'case', record, fromStore: false, done, total });
+      return plan.promptfooDb ? toPromptfooResponse(record, false) : caseDoneResponse(record);
+    };
     const providers = plan.models.flatMap((model) =>
       plan.variants.map((variant: Variant) => ({
         id: () => providerId(model, variant.name),
         label: `${variant.name} · ${model}`,
-        callApi: async (_prompt: string, context?: { vars?: Record<string, unknown> }) => {
-          const planned = byKey.get(String(context?.vars?.key ?? ''));
-          const item = planned && items.get(planned.itemId);
-          if (!planned || !item || planned.model !== model || planned.variant !== variant.name)
-            return notRunResponse(
-              `gherkin-bench: no planned case ${String(context?.vars?.key)} for ${variant.name} × ${model}`,
-            );
-          if (signal.aborted) return notRunResponse('interrupted');
-          let record: CaseRecord;
-          try {
-            record = await runner.run({ key: planned.key, item, variant, model, repeat: planned.repeat, signal });
-          } catch (error) {
-            fatal ??= error;
-            stop.abort();
-            return notRunResponse((error as Error).message);
-          }
-          if (signal.aborted && record.error) return notRunResponse('interrupted');
-          await store.append(record);
-          ran++;
-          done++;
-          emit({ type: 'case', record, fromStore: false, done, total });
-          return toPromptfooResponse(record, false);
+        callApi: (_prompt: string, context?: { vars?: Record<string, unknown> }) => {
+          const work = runCase(model, variant, context);
+          running.add(work);
+          return work.finally(() => running.delete(work));
         },
       })),
     );
@@ -129,14 +153,13 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
     for (let start = 0; start < pending.length && !signal.aborted; start += chunkSize) {
       await promptfoo.evaluate(
         {
-          prompts: ['{{itemId}}'],
+          // The case runner writes the prompts: promptfoo's only needs to name the case. A JSON
+          // literal with one number var is rendered without a template engine (promptfoo compiles
+          // every string var and a non-JSON prompt with nunjucks, per case).
+          prompts: [plan.promptfooDb ? '{{itemId}}' : CASE_PROMPT],
           providers,
-          // One test per case, sent to its variant × model provider only.
-          tests: pending.slice(start, start + chunkSize).map((c) => ({
-            description: c.itemId,
-            vars: { itemId: c.itemId, repeat: c.repeat, key: c.key },
-            providers: [providerId(c.model, c.variant)],
-          })),
+          // One test per case (`case`: its index in `pending`), sent to its variant × model provider only.
+          tests: pending.slice(start, start + chunkSize).map((c, i) => caseTest(c, start + i, plan.promptfooDb)),
           // promptfoo's grading only feeds its own database (`npx promptfoo view`); without it the
           // assertion cost every case promptfoo's assertion and sanitising machinery for nothing.
           ...(plan.promptfooDb
@@ -156,6 +179,8 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
       );
     }
 
+    await Promise.allSettled(running);
+    await lastWrite;
     const counts = countRun(plan, store, alreadyStored, ran, options.signal?.aborted ?? false);
     await store.updateManifest((m) => ({
       ...m,
@@ -168,6 +193,23 @@ export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Pr
   } finally {
     await store.close();
   }
+}
+
+/** promptfoo's prompt of every case without --promptfoo-db: a JSON literal, so promptfoo renders no template. */
+const CASE_PROMPT = '0';
+
+/**
+ * promptfoo's test for a pending case: its index in `pending`, and its variant × model provider.
+ * For promptfoo's database (`npx promptfoo view`) it also names the item, repeat and key.
+ */
+function caseTest(
+  c: PlannedCase,
+  index: number,
+  withIdentity: boolean,
+): { description?: string; vars: Record<string, string | number>; providers: string[] } {
+  const providers = [providerId(c.model, c.variant)];
+  if (!withIdentity) return { vars: { case: index }, providers };
+  return { description: c.itemId, vars: { case: index, itemId: c.itemId, repeat: c.repeat, key: c.key }, providers };
 }
 
 /** The promptfoo provider id of a variant × model (each case's test names it). */

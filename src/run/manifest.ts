@@ -104,9 +104,10 @@ export function gitState(): RunManifest['git'] {
       return null;
     }
   };
-  // Only the package's own checkout counts (not a repository it is installed inside).
-  const top = git(['rev-parse', '--show-toplevel']);
-  const commit = top && realpathSync(top) === realpathSync(packageRoot()) ? git(['rev-parse', 'HEAD']) : null;
+  // Only the package's own checkout counts (not a repository it is installed inside). One git
+  // process answers both (a run's start-up waits for these).
+  const [top, head] = git(['rev-parse', '--show-toplevel', 'HEAD'])?.split('\n') ?? [];
+  const commit = top && head && realpathSync(top) === realpathSync(packageRoot()) ? head : null;
   if (!commit) return { commit: null, dirty: null };
   const status = git(['status', '--porcelain', '--untracked-files=no']);
   return { commit, dirty: status === null ? null : status.length > 0 };

@@ -67,6 +67,29 @@ export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): Pro
 }
 
 /**
+ * The promptfoo response for a just-run case when promptfoo's results go nowhere (no
+ * --promptfoo-db): only the latency and token counts, none of the candidate or metadata that
+ * promptfoo would copy and sanitise into a result nobody reads (the record is in results.jsonl).
+ */
+export function caseDoneResponse(record: CaseRecord): {
+  output: string;
+  latencyMs: number;
+  tokenUsage: PromptfooCaseResponse['tokenUsage'];
+} {
+  const usage = record.usage.generation;
+  return {
+    output: '',
+    latencyMs: usage.latencyMs,
+    tokenUsage: {
+      prompt: usage.tokensIn,
+      completion: usage.tokensOut,
+      total: usage.tokensIn + usage.tokensOut,
+      numRequests: usage.calls,
+    },
+  };
+}
+
+/**
  * A response for a case that did not run (interrupted, or stopped by a user error). Marked as a
  * quota error so promptfoo's rate-limit retry never re-sends it.
  */

@@ -169,6 +169,8 @@ export interface FakeBedrock {
   readonly requests: FakeRequest[];
   /** Total number of requests received. */
   readonly calls: number;
+  /** HTTP/2 sessions (client connections) opened so far. */
+  readonly sessionsOpened: number;
   /** Requests received for one model id. */
   callsFor(modelId: string): number;
   /** Queue replies for any model (used after that model's own queue). */
@@ -194,7 +196,9 @@ export async function startFakeBedrock(): Promise<FakeBedrock> {
   let responder: FakeResponder | undefined;
 
   const server = http2.createServer();
+  let sessionsOpened = 0;
   server.on('session', (session) => {
+    sessionsOpened++;
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
@@ -351,6 +355,9 @@ export async function startFakeBedrock(): Promise<FakeBedrock> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get sessionsOpened() {
+      return sessionsOpened;
+    },
     get calls() {
       return requests.length;
     },

@@ -4,6 +4,7 @@
  * The client is the SDK's own, as users run it: HTTP/2 (its default handler), SigV4 signing with
  * the default credential chain unless credentials are given, adaptive retries on throttling and
  * 5xx, a per-attempt timeout, and an endpoint override (tests point it at a fake server).
+ * Calls share HTTP/2 sessions (see {@link BedrockProviderOptions.isolatedSessions}).
  * Nothing here reads the environment: the registry passes region and endpoint in.
  */
 import {
@@ -44,12 +45,26 @@ export interface BedrockProviderOptions {
   profile?: string;
   /** Explicit credentials or provider; default: the SDK's default credential chain. Never logged. */
   credentials?: BedrockRuntimeClientConfig['credentials'];
+  /**
+   * One HTTP/2 session per call, as the SDK's Bedrock Runtime client does by default (a
+   * workaround for session refcount bugs of its handler, aws-sdk-js-v3 #3809, fixed in
+   * `@smithy/node-http-handler` 4.6). Default false: calls share sessions, up to
+   * {@link BEDROCK_STREAMS_PER_SESSION} streams each (a new TCP connection and HTTP/2 handshake
+   * per call cost about a third of the client's CPU per call and kept each closed session's
+   * buffers and timers alive for minutes). The registry sets it from
+   * `GHERKIN_BENCH_BEDROCK_ISOLATED_SESSIONS=1`.
+   */
+  isolatedSessions?: boolean;
 }
 
 /** Default per-attempt timeout (ms). */
 export const DEFAULT_BEDROCK_TIMEOUT_MS = 180_000;
 /** Default attempts (first try + retries). */
 export const DEFAULT_BEDROCK_MAX_ATTEMPTS = 6;
+/** Concurrent streams on one shared HTTP/2 session before the handler opens another. */
+export const BEDROCK_STREAMS_PER_SESSION = 64;
+/** An idle shared HTTP/2 session is closed after this long (ms). */
+export const BEDROCK_SESSION_IDLE_MS = 30_000;
 
 /**
  * Model-id patterns of the Bedrock models that accept a Converse `cachePoint` after the system
@@ -293,9 +308,16 @@ export function createBedrockProvider(options: BedrockProviderOptions): ModelPro
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     maxAttempts: options.maxAttempts ?? DEFAULT_BEDROCK_MAX_ATTEMPTS,
     retryMode: 'adaptive',
-    // Options of the SDK's default HTTP/2 handler (not a replacement): a per-attempt timeout,
-    // and one isolated session per request as the SDK's own default does.
-    requestHandler: { requestTimeout: timeoutMs, disableConcurrentStreams: true },
+    // Options of the SDK's default HTTP/2 handler (not a replacement): a per-attempt timeout, and
+    // shared sessions (idle ones closed) unless isolated ones are asked for.
+    requestHandler: options.isolatedSessions
+      ? { requestTimeout: timeoutMs, disableConcurrentStreams: true }
+      : {
+          requestTimeout: timeoutMs,
+          disableConcurrentStreams: false,
+          maxConcurrentStreams: BEDROCK_STREAMS_PER_SESSION,
+          sessionTimeout: BEDROCK_SESSION_IDLE_MS,
+        },
   });
 
   return {
