@@ -14,7 +14,7 @@ import { generateCandidate } from '../generation/chain.js';
 import { openCallCache, withCache } from '../generation/providers/cache.js';
 import { costOf, type PriceTable, priceTable } from '../generation/providers/pricing.js';
 import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
-import { type ResolveProviderOptions, resolveProvider } from '../generation/providers/registry.js';
+import { OFFLINE_SPECS, type ResolveProviderOptions, resolveProvider } from '../generation/providers/registry.js';
 import type { ModelProvider, Usage } from '../generation/providers/types.js';
 import { needsRetriever } from '../generation/techniques.js';
 import type { CaseUsage, Trace, Variant } from '../generation/types.js';
@@ -57,8 +57,8 @@ export interface CaseRunnerOptions {
   /** Clock (tests). */
   now?: () => Date;
   /**
-   * Worker threads for the deterministic checks (default {@link defaultScoreThreads}); 0 scores
-   * on the calling thread.
+   * Worker threads for the deterministic checks (default {@link defaultScoreThreads}: some when
+   * the plan calls a model, none for the offline generator alone); 0 scores on the calling thread.
    */
   scoreThreads?: number;
 }
@@ -122,7 +122,10 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
   };
   const pricing = (table: PriceTable) => (usage: Usage, modelId: string) => costOf(usage, modelId, table);
   const settings = scoringSettings(plan);
-  const threads = options.scoreThreads ?? defaultScoreThreads();
+  const callsModels = [...plan.modelSpecs, ...(plan.judge ? [plan.judge.spec] : [])].some(
+    (model) => !OFFLINE_SPECS.includes(model.id),
+  );
+  const threads = options.scoreThreads ?? defaultScoreThreads(callsModels);
   const pool = threads > 0 ? createScorePool({ items: plan.items, settings, threads }) : null;
   // Without a pool every scorer runs here; with one, only the judge does (after the checks).
   const scorer = pool ? (plan.judge ? createCaseScorer(settings, ['judge']) : null) : createCaseScorer(settings);

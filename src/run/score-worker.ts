@@ -1,9 +1,9 @@
 /**
- * The worker-thread entry of the score pool (score-pool.ts): runs the deterministic checks of the
- * scorer table on candidates sent by the main thread, with its own scoring memo. It receives the
- * run's items and check options once (workerData), then one message per case.
+ * The worker-thread entry of the score pool (score-pool.ts, piscina): runs the deterministic
+ * checks of the scorer table on one candidate per task, with this worker's own scoring memo. The
+ * run's items and check options arrive once, as piscina's `workerData`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import type { Item } from '../dataset/types.js';
 import { createScoringMemo } from '../scoring/memo.js';
 import { createCaseScorer, type ScorerId } from '../scoring/scorers.js';
@@ -14,15 +14,13 @@ const items = new Map<string, Item>(data.items.map((item) => [item.id, item]));
 const scorer = createCaseScorer({ ...data.settings, judge: null }, data.ids as ScorerId[]);
 const context = { memo: createScoringMemo(), judgeProvider: null };
 
-parentPort?.on('message', async (request: ScorePoolRequest) => {
-  let reply: ScorePoolReply;
+/** Score one candidate; a scorer's error is the reply's `failure`, never a crash of the worker. */
+export default async function scoreCandidate(request: ScorePoolRequest): Promise<ScorePoolReply> {
   try {
     const item = items.get(request.itemId);
     if (!item) throw new Error(`score worker: no item ${request.itemId}`);
-    const scoring = await scorer.score({ candidate: request.candidate, item, repeat: request.repeat }, context);
-    reply = { id: request.id, scoring };
+    return { scoring: await scorer.score({ candidate: request.candidate, item, repeat: request.repeat }, context) };
   } catch (error) {
-    reply = { id: request.id, failure: (error as Error).message ?? String(error) };
+    return { failure: (error as Error).message ?? String(error) };
   }
-  parentPort?.postMessage(reply);
-});
+}

@@ -38,10 +38,10 @@ describe('score pool', () => {
     const settings = { judge: null };
     const local = createCaseScorer(settings);
     const context = { memo: createScoringMemo(), judgeProvider: null };
-    const pool = createScorePool({ items, settings, threads: 2, maxQueue: 4 });
+    const pool = createScorePool({ items, settings, threads: 2 });
     pools.push(pool);
     expect(pool.ids).toEqual(activeScorers(settings));
-    // All at once: more than the workers hold and the queue bound, so callers wait for room.
+    // All at once: more than the workers hold, so most wait in the pool's queue.
     const pooled = await Promise.all(inputs.map((input) => pool.score(input)));
     for (const [i, input] of inputs.entries()) {
       const expected = await local.score(input, context);
