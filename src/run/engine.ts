@@ -106,6 +106,7 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     const running = new Set<Promise<unknown>>();
     // The last append: appends are written in order, so once it settles every earlier one has.
     let lastWrite: Promise<unknown> = Promise.resolve();
+    const maxWaitingLines = Math.max(64, 4 * plan.concurrency);
     const runCase = async (model: string, variant: Variant, context?: { vars?: Record<string, unknown> }) => {
       const planned = pending[Number(context?.vars?.case)];
       const item = planned && items.get(planned.itemId);
@@ -125,10 +126,14 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
       if (signal.aborted && record.error) return notRunResponse('interrupted');
       // The slot is free once the record is handed to the store (it is written with the others
       // finished meanwhile; the run waits for every write before it ends). A failed write stops the run.
-      lastWrite = store.append(record).catch((error: unknown) => {
+      const write = store.append(record).catch((error: unknown) => {
         fatal ??= error;
         stop.abort();
       });
+      lastWrite = write;
+      // Backpressure: cases that never wait for I/O (the offline generator's) would otherwise pile
+      // their lines up faster than the disk takes them (100,000 cases: 4 GB of waiting buffers).
+      if (store.waitingLines > maxWaitingLines) await write;
       ran++;
       done++;
       emit({ type: 'case', record, fromStore: false, done, total });

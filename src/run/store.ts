@@ -146,6 +146,11 @@ export class RunStore {
     return batch.written;
   }
 
+  /** Lines handed to {@link append} that wait for the write in flight (memory outside the heap). */
+  get waitingLines(): number {
+    return this.waiting?.lines.length ?? 0;
+  }
+
   /** Replace the manifest (atomically) with `update` applied to it. */
   async updateManifest(update: (manifest: RunManifest) => RunManifest): Promise<void> {
     const next = update(this.manifestValue);
