@@ -88,8 +88,9 @@ export function createScorePool(options: ScorePoolOptions): ScorePool {
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData,
-    // From source (tsx, vitest) the entry is TypeScript: the workers load it through tsx.
-    ...(entry.pathname.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
+    // From source (tsx, vitest) the entry is TypeScript: the workers load it through tsx (found
+    // from this module, not from the working directory, which may be any folder).
+    ...(entry.pathname.endsWith('.ts') ? { execArgv: ['--import', import.meta.resolve('tsx')] } : {}),
   });
   let closed = false;
 
