@@ -46,13 +46,7 @@ export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): Pro
     cached: fromStore,
     ...(cost === undefined ? {} : { cost }),
     latencyMs: usage.latencyMs,
-    tokenUsage: {
-      prompt: usage.tokensIn,
-      completion: usage.tokensOut,
-      total: usage.tokensIn + usage.tokensOut,
-      numRequests: usage.calls,
-      cached: usage.cacheReadTokens,
-    },
+    tokenUsage: { ...tokenUsageOf(record), cached: usage.cacheReadTokens },
     metadata: {
       itemId: record.itemId,
       variant: record.variant,
@@ -76,16 +70,17 @@ export function caseDoneResponse(record: CaseRecord): {
   latencyMs: number;
   tokenUsage: PromptfooCaseResponse['tokenUsage'];
 } {
+  return { output: '', latencyMs: record.usage.generation.latencyMs, tokenUsage: tokenUsageOf(record) };
+}
+
+/** A case's generation tokens and calls in promptfoo's shape. */
+function tokenUsageOf(record: CaseRecord): PromptfooCaseResponse['tokenUsage'] {
   const usage = record.usage.generation;
   return {
-    output: '',
-    latencyMs: usage.latencyMs,
-    tokenUsage: {
-      prompt: usage.tokensIn,
-      completion: usage.tokensOut,
-      total: usage.tokensIn + usage.tokensOut,
-      numRequests: usage.calls,
-    },
+    prompt: usage.tokensIn,
+    completion: usage.tokensOut,
+    total: usage.tokensIn + usage.tokensOut,
+    numRequests: usage.calls,
   };
 }
 
