@@ -22,7 +22,11 @@ import { PROVENANCE_FILE, readProvenance } from './provenance.js';
  * of scenarios, their outcomes, and two scenarios whose restated steps are the same (the
  * engineers told them apart by something the rule's code never reads).
  */
-const AS_WRITTEN_CHECKS: ReadonlySet<string> = new Set(['scenario-count', 'outcome-coverage', 'style:unique-scenarios']);
+const AS_WRITTEN_CHECKS: ReadonlySet<string> = new Set([
+  'scenario-count',
+  'outcome-coverage',
+  'style:unique-scenarios',
+]);
 
 /** What {@link validateDataset} found. */
 export interface ValidationReport {

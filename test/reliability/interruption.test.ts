@@ -153,7 +153,7 @@ describe('interrupting a run', () => {
     // A fresh cache folder, so this run makes model calls again.
     writeFileSync(
       join(work, 'sigint.yaml'),
-      readFileSync(join(work, 'experiment.yaml'), 'utf8') + 'cache: { dir: .cache/sigint }\n',
+      `${readFileSync(join(work, 'experiment.yaml'), 'utf8')}cache: { dir: .cache/sigint }\n`,
     );
     const { child, exit } = start(['run', 'sigint.yaml', '--run-id', 'interrupted']);
     expect(await waitForCalls(first + 6, exit)).toBe(true);

@@ -1209,8 +1209,8 @@ describe("round 3 (IAM golds): the number of IP addresses in a statement's condi
       gold
         .replace('is more than "maxIpNums"', 'is at most "maxIpNums"')
         .replace(
-          '    And ' + count + ' is at most "maxIpNums"\n    Then the rule returns COMPLIANT',
-          '    And ' + count + ' is more than "maxIpNums"\n    Then the rule returns COMPLIANT',
+          `    And ${count} is at most "maxIpNums"\n    Then the rule returns COMPLIANT`,
+          `    And ${count} is more than "maxIpNums"\n    Then the rule returns COMPLIANT`,
         ),
     );
     expect(counterexampleTexts(score).join('\n')).toMatch(
