@@ -11,13 +11,13 @@
  *   CPU work of the generator and the checks, not harness overhead; fewer runs (slow).
  */
 import { runExperiment } from '../src/run/engine.js';
-import { benchPromptfoo, freshRun, narrowPlan, noopRunner, planWithItems } from './experiment.js';
+import { benchPromptfoo, freshRun, noopRunner, planWithItems } from './experiment.js';
 import { median, progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
 import { type Benchmark, plain } from './types.js';
 
 const ITEMS = 60;
 const REPEATS = 5;
-const HARNESS_RUNS = 3;
+const HARNESS_RUNS = 9;
 const FULL_RUNS = 1;
 
 /**
@@ -61,9 +61,10 @@ export const harnessBenchmark: Benchmark = {
       const engine: number[] = [];
       const ratios: number[] = [];
       const cpuRatios: number[] = [];
-      // One unmeasured round first: promptfoo's and our modules' first-use costs.
-      await barePromptfoo(variants, itemIds.slice(0, 2), plan.concurrency);
-      await runExperiment(freshRun(narrowPlan(plan, { items: 2 }), dir, 'warm'), { runner: noopRunner() });
+      // One unmeasured full-size round first: promptfoo's and our modules' first-use and JIT
+      // warm-up costs (a first full-size engine run took 1.2–1.5 times the later ones).
+      await barePromptfoo(variants, itemIds, plan.concurrency);
+      await runExperiment(freshRun(plan, dir, 'warm'), { runner: noopRunner() });
       for (let run = 0; run < HARNESS_RUNS; run++) {
         await settle();
         const b = await timeCpu(() => barePromptfoo(variants, itemIds, plan.concurrency));

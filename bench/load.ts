@@ -8,15 +8,13 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { resolveProvider } from '../src/generation/providers/registry.js';
 import { packagePath } from '../src/paths.js';
 import { createCaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { benchPromptfoo, planWithItems } from './experiment.js';
-import { progress, slope, withTempDir } from './measure.js';
+import { collector, progress, slope, withTempDir } from './measure.js';
 import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 const ITEMS = 50;
@@ -33,12 +31,6 @@ interface Sample {
   heap: number;
   /** Memory outside the JS heap: Buffers, ArrayBuffers and native objects tied to JS ones. */
   external: number;
-}
-
-/** A full garbage collection on demand (V8's gc, exposed at run time). */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
 }
 
 /** Resources still open, by type, other than standard streams and the ones we expect to linger. */

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { type Measurement, round } from './types.js';
 
 /** A target a median must meet. */
@@ -78,7 +80,18 @@ export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promis
   }
 }
 
-/** Between samples: collect garbage when V8 exposes it, and give the event loop a turn. */
+/** A full garbage collection on demand (V8's gc, exposed at run time: no node flag needed). */
+export function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/**
+ * Between samples: collect garbage when V8 exposes it (`node --expose-gc`), and give the event
+ * loop a turn. `npm run bench` does not force it: a forced full collection shrinks the heap and
+ * the next sample pays for growing it again (scoring measured 20–30 % slower so), which no real
+ * run does between its cases.
+ */
 export async function settle(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, 50));

@@ -8,18 +8,16 @@
  * run it collects garbage and samples the live JS heap and RSS; at the end it prints one JSON
  * line: the samples, the counts and its peak RSS.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { runExperiment } from '../src/run/engine.js';
 import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
+import { collector } from './measure.js';
 
 const cases = Number(process.argv[2]);
 const dir = process.argv[3] as string;
 const ITEMS = 50;
 const MB = 1024 * 1024;
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+const gc = collector();
 
 await benchPromptfoo();
 const plan = await planWithItems(dir, ITEMS, {

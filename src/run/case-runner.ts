@@ -36,6 +36,12 @@ export interface CaseTask {
   model: string;
   repeat: number;
   signal?: AbortSignal;
+  /**
+   * Called, when given, once the case will make no more model calls while the rest of it (its
+   * checks on the score workers) still runs. The engine then gives the case's concurrency slot
+   * to the next model call.
+   */
+  modelsDone?: () => void;
 }
 
 /** Runs cases. */
@@ -163,6 +169,8 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
           error: { stage: 'generation', message: generated.error ?? 'no candidate was generated' },
         });
       const candidate = generated.gherkin;
+      // With the checks on the pool and no judge to call, the rest of the case calls no model.
+      if (pool && !judgeProvider) task.modelsDone?.();
 
       const scored = await scoreCase(
         pool,

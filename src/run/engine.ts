@@ -10,10 +10,16 @@ import type { PlannedCase, RunPlan } from '../config/plan.js';
 import type { Item } from '../dataset/types.js';
 import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import type { Variant } from '../generation/types.js';
-import type { CaseRunner } from './case-runner.js';
+import type { CaseRunner, CaseTask } from './case-runner.js';
 import { createManifest } from './manifest.js';
 import { promptfooSetupFor } from './promptfoo.js';
-import { caseDoneResponse, gradeFromMetadata, notRunResponse, toPromptfooResponse } from './promptfoo-result.js';
+import {
+  caseDoneResponse,
+  gradeFromMetadata,
+  notRunResponse,
+  type PromptfooCaseResponse,
+  toPromptfooResponse,
+} from './promptfoo-result.js';
 import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';
 import type { CaseRecord } from './types.js';
@@ -106,48 +112,82 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     const running = new Set<Promise<unknown>>();
     // The last append: appends are written in order, so once it settles every earlier one has.
     let lastWrite: Promise<unknown> = Promise.resolve();
-    const maxWaitingLines = Math.max(64, 4 * plan.concurrency);
-    const runCase = async (model: string, variant: Variant, context?: { vars?: Record<string, unknown> }) => {
-      const planned = pending[Number(context?.vars?.case)];
-      const item = planned && items.get(planned.itemId);
-      if (!planned || !item || planned.model !== model || planned.variant !== variant.name)
-        return notRunResponse(
-          `gherkin-bench: no planned case ${String(context?.vars?.case)} for ${variant.name} × ${model}`,
-        );
-      if (signal.aborted) return notRunResponse('interrupted');
-      let record: CaseRecord;
+    // Cases whose slot went back to promptfoo before they were scored and stored (see runCase).
+    let detached = 0;
+    const maxDetached = plan.concurrency;
+    /** The rest of a case once it runs: the runner, then the store. Resolves with promptfoo's response. */
+    const finishCase = async (task: CaseTask): Promise<CaseResponse> => {
       try {
-        record = await runner.run({ key: planned.key, item, variant, model, repeat: planned.repeat, signal });
+        const record = await runner.run(task);
+        if (signal.aborted && record.error) return notRunResponse('interrupted');
+        // The record is handed to the store and written with the others finished meanwhile (the
+        // run waits for every write before it ends). A failed write stops the run.
+        const write = store.append(record).catch((error: unknown) => {
+          fatal ??= error;
+          stop.abort();
+        });
+        lastWrite = write;
+        // Backpressure: cases that never wait for I/O (the offline generator's) would otherwise pile
+        // their lines up faster than the disk takes them (100,000 cases: 4 GB of waiting buffers).
+        if (store.waitingBytes > MAX_WAITING_BYTES) await write;
+        ran++;
+        done++;
+        emit({ type: 'case', record, fromStore: false, done, total });
+        return plan.promptfooDb ? toPromptfooResponse(record, false) : caseDoneResponse();
       } catch (error) {
+        // Never rejects: a detached case has no caller left to take the error, so it stops the run.
         fatal ??= error;
         stop.abort();
         return notRunResponse((error as Error).message);
       }
-      if (signal.aborted && record.error) return notRunResponse('interrupted');
-      // The slot is free once the record is handed to the store (it is written with the others
-      // finished meanwhile; the run waits for every write before it ends). A failed write stops the run.
-      const write = store.append(record).catch((error: unknown) => {
-        fatal ??= error;
-        stop.abort();
+    };
+    /**
+     * One case for promptfoo. Without --promptfoo-db the case gives its concurrency slot back as
+     * soon as the runner says its model calls are done (its checks then run on the score workers
+     * while the next case's model call is in flight), so scoring never holds a model call up.
+     * At most `concurrency` cases are detached so at once; beyond that a case keeps its slot to the end.
+     */
+    const runCase = (
+      model: string,
+      variant: Variant,
+      context?: { vars?: Record<string, unknown> },
+    ): Promise<CaseResponse> => {
+      const planned = pending[Number(context?.vars?.case)];
+      const item = planned && items.get(planned.itemId);
+      if (!planned || !item || planned.model !== model || planned.variant !== variant.name)
+        return Promise.resolve(
+          notRunResponse(
+            `gherkin-bench: no planned case ${String(context?.vars?.case)} for ${variant.name} × ${model}`,
+          ),
+        );
+      if (signal.aborted) return Promise.resolve(notRunResponse('interrupted'));
+      const task: CaseTask = { key: planned.key, item, variant, model, repeat: planned.repeat, signal };
+      // promptfoo's answer: the case's own when it ends, or an early one when it detaches (the first wins).
+      let answer: (response: CaseResponse) => void = () => {};
+      const answered = new Promise<CaseResponse>((resolve) => {
+        answer = resolve;
       });
-      lastWrite = write;
-      // Backpressure: cases that never wait for I/O (the offline generator's) would otherwise pile
-      // their lines up faster than the disk takes them (100,000 cases: 4 GB of waiting buffers).
-      if (store.waitingLines > maxWaitingLines) await write;
-      ran++;
-      done++;
-      emit({ type: 'case', record, fromStore: false, done, total });
-      return plan.promptfooDb ? toPromptfooResponse(record, false) : caseDoneResponse(record);
+      let isDetached = false;
+      if (!plan.promptfooDb)
+        task.modelsDone = () => {
+          if (isDetached || detached >= maxDetached) return;
+          isDetached = true;
+          detached++;
+          answer(caseDoneResponse());
+        };
+      const finished = finishCase(task).then((response) => {
+        running.delete(finished);
+        if (isDetached) detached--;
+        answer(response);
+      });
+      running.add(finished);
+      return answered;
     };
     const providers = plan.models.flatMap((model) =>
       plan.variants.map((variant: Variant) => ({
         id: () => providerId(model, variant.name),
         label: `${variant.name} · ${model}`,
-        callApi: (_prompt: string, context?: { vars?: Record<string, unknown> }) => {
-          const work = runCase(model, variant, context);
-          running.add(work);
-          return work.finally(() => running.delete(work));
-        },
+        callApi: (_prompt: string, context?: { vars?: Record<string, unknown> }) => runCase(model, variant, context),
       })),
     );
 
@@ -199,6 +239,16 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     await store.close();
   }
 }
+
+/**
+ * Bytes of finished cases' lines that may wait for the store's write in flight before a case
+ * waits for it too (about 1,000 real-sized records; a bound on memory, rarely reached by cases
+ * that call a model).
+ */
+const MAX_WAITING_BYTES = 16 * 1024 * 1024;
+
+/** What a case's provider call answers promptfoo. */
+type CaseResponse = PromptfooCaseResponse | ReturnType<typeof caseDoneResponse> | ReturnType<typeof notRunResponse>;
 
 /** promptfoo's prompt of every case without --promptfoo-db: a JSON literal, so promptfoo renders no template. */
 const CASE_PROMPT = '0';

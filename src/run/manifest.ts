@@ -90,8 +90,19 @@ function installedVersion(file: string): string | null {
   }
 }
 
-/** The package checkout's git commit and whether it has uncommitted changes; nulls outside git. */
+/**
+ * The package checkout's git commit and whether it has uncommitted changes; nulls outside git.
+ * Read once per process: the code a process runs is the code it loaded, whatever happens to the
+ * checkout afterwards (and a run's start-up need not wait for two git processes each time).
+ */
 export function gitState(): RunManifest['git'] {
+  loadedGitState ??= readGitState();
+  return loadedGitState;
+}
+
+let loadedGitState: RunManifest['git'] | undefined;
+
+function readGitState(): RunManifest['git'] {
   const git = (args: string[]): string | null => {
     try {
       return execFileSync('git', args, {

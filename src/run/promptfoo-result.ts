@@ -46,7 +46,13 @@ export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): Pro
     cached: fromStore,
     ...(cost === undefined ? {} : { cost }),
     latencyMs: usage.latencyMs,
-    tokenUsage: { ...tokenUsageOf(record), cached: usage.cacheReadTokens },
+    tokenUsage: {
+      prompt: usage.tokensIn,
+      completion: usage.tokensOut,
+      total: usage.tokensIn + usage.tokensOut,
+      numRequests: usage.calls,
+      cached: usage.cacheReadTokens,
+    },
     metadata: {
       itemId: record.itemId,
       variant: record.variant,
@@ -61,27 +67,13 @@ export function toPromptfooResponse(record: CaseRecord, fromStore: boolean): Pro
 }
 
 /**
- * The promptfoo response for a just-run case when promptfoo's results go nowhere (no
- * --promptfoo-db): only the latency and token counts, none of the candidate or metadata that
- * promptfoo would copy and sanitise into a result nobody reads (the record is in results.jsonl).
+ * The promptfoo response for a case when promptfoo's results go nowhere (no --promptfoo-db): an
+ * empty output and nothing else. The record is in results.jsonl; anything more (the candidate,
+ * metadata, token usage) promptfoo would walk, copy and sanitise into a result nobody reads. It
+ * needs nothing of the case, so it can answer before the case is scored.
  */
-export function caseDoneResponse(record: CaseRecord): {
-  output: string;
-  latencyMs: number;
-  tokenUsage: PromptfooCaseResponse['tokenUsage'];
-} {
-  return { output: '', latencyMs: record.usage.generation.latencyMs, tokenUsage: tokenUsageOf(record) };
-}
-
-/** A case's generation tokens and calls in promptfoo's shape. */
-function tokenUsageOf(record: CaseRecord): PromptfooCaseResponse['tokenUsage'] {
-  const usage = record.usage.generation;
-  return {
-    prompt: usage.tokensIn,
-    completion: usage.tokensOut,
-    total: usage.tokensIn + usage.tokensOut,
-    numRequests: usage.calls,
-  };
+export function caseDoneResponse(): { output: string } {
+  return { output: '' };
 }
 
 /**

@@ -48,7 +48,7 @@ export class RunStore {
   private handle: FileHandle | null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Lines waiting for the write in flight to finish; they go out together. */
-  private waiting: { lines: Buffer[]; written: Promise<boolean> } | null = null;
+  private waiting: { lines: Buffer[]; bytes: number; written: Promise<boolean> } | null = null;
   private lastSync = Date.now();
 
   private constructor(dir: string, manifest: RunManifest, records: CaseRecord[], handle: FileHandle) {
@@ -126,15 +126,20 @@ export class RunStore {
     const waiting = this.waiting;
     if (waiting) {
       waiting.lines.push(line);
+      waiting.bytes += line.length;
       return waiting.written;
     }
-    const batch: { lines: Buffer[]; written: Promise<boolean> } = { lines: [line], written: Promise.resolve(true) };
+    const batch: { lines: Buffer[]; bytes: number; written: Promise<boolean> } = {
+      lines: [line],
+      bytes: line.length,
+      written: Promise.resolve(true),
+    };
     this.waiting = batch;
     batch.written = this.queue.then(async () => {
       if (this.waiting === batch) this.waiting = null;
       const handle = this.handle;
       if (!handle) throw new Error(`run store ${this.dir} is closed`);
-      const data = batch.lines.length === 1 ? (batch.lines[0] as Buffer) : Buffer.concat(batch.lines);
+      const data = batch.lines.length === 1 ? (batch.lines[0] as Buffer) : Buffer.concat(batch.lines, batch.bytes);
       await handle.write(data, 0, data.length);
       if (Date.now() - this.lastSync >= SYNC_INTERVAL_MS) {
         await handle.datasync();
@@ -146,9 +151,9 @@ export class RunStore {
     return batch.written;
   }
 
-  /** Lines handed to {@link append} that wait for the write in flight (memory outside the heap). */
-  get waitingLines(): number {
-    return this.waiting?.lines.length ?? 0;
+  /** Bytes of the lines handed to {@link append} that wait for the write in flight (memory outside the heap). */
+  get waitingBytes(): number {
+    return this.waiting?.bytes ?? 0;
   }
 
   /** Replace the manifest (atomically) with `update` applied to it. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Item } from '../../src/dataset/types.js';
-import { createCaseRunner } from '../../src/run/case-runner.js';
+import { type CaseRunner, createCaseRunner } from '../../src/run/case-runner.js';
 import { runExperiment } from '../../src/run/engine.js';
 import { planRun } from '../../src/run/execute.js';
 import { createScorePool, type ScorePool } from '../../src/run/score-pool.js';
@@ -82,25 +82,39 @@ describe('score pool', () => {
     expect((await pool.score(inputs[0] as (typeof inputs)[number])).error?.message).toBe('score pool closed');
   });
 
-  it('a run scored on the pool stores the scores of a run scored in-process', async () => {
+  it('a run scored on the pool stores the scores of a run scored in-process, each case freeing its slot before its checks', async () => {
     const cwd = await newTempDir();
     const flags = { limit: 3, variant: ['none', 'cot+rag+fewshot'], repeats: 2, cache: false };
     const stored = async (scoreThreads: number, name: string) => {
       const plan = { ...(await planRun({ flags, cwd, env: {} })), runId: name, runDir: join(cwd, name) };
       const runner = await createCaseRunner(plan, { scoreThreads });
+      // Cases that told the engine their model calls were done before they were scored.
+      let freed = 0;
+      const noting: CaseRunner = {
+        run: (task) =>
+          runner.run({
+            ...task,
+            modelsDone: () => {
+              freed++;
+              task.modelsDone?.();
+            },
+          }),
+      };
       try {
-        const counts = await runExperiment(plan, { runner });
+        const counts = await runExperiment(plan, { runner: noting });
         expect(counts).toMatchObject({ ok: plan.cases.length, failed: 0 });
       } finally {
         await runner.close?.();
       }
       const lines = readFileSync(join(plan.runDir, 'results.jsonl'), 'utf8').trim().split('\n');
       const records = lines.map((line) => JSON.parse(line) as { key: string; scores: unknown[]; candidate: string });
-      return new Map(records.map((r) => [r.key, { candidate: r.candidate, scores: r.scores }]));
+      return { freed, byKey: new Map(records.map((r) => [r.key, { candidate: r.candidate, scores: r.scores }])) };
     };
     const inProcess = await stored(0, 'in-process');
     const pooled = await stored(2, 'pooled');
-    expect(pooled.size).toBe(3 * 2 * 2);
-    expect(pooled).toEqual(inProcess);
+    expect(pooled.byKey.size).toBe(3 * 2 * 2);
+    expect(pooled.byKey).toEqual(inProcess.byKey);
+    // On the pool every case frees its slot once generated; scored in-process, none does.
+    expect([pooled.freed, inProcess.freed]).toEqual([12, 0]);
   });
 });
