@@ -247,6 +247,7 @@ export function findMember(
     if (writtenSuffix !== next.suffix && !(isLast && writtenSuffix === '')) exact = false;
     canonical = canonical ? `${canonical}.${seg.name}` : seg.name;
     if (isLast) {
+      const documentation = ref.documentation ?? memberShape?.documentation;
       result = {
         path: canonical,
         canonical,
@@ -256,7 +257,11 @@ export function findMember(
         typeLabel: typeLabel(api, ref.shape),
         shape: ref.shape,
         required: (parent.required ?? []).includes(seg.name),
-        doc: shortDoc(ref.documentation ?? memberShape?.documentation),
+        // Made on first read: grounding and the checks look members up by the thousand and never
+        // read the doc (its HTML stripping was a twentieth of the checks' time).
+        get doc() {
+          return shortDoc(documentation);
+        },
         depth: i + 1,
       };
       if (memberShape?.enum) result.enum = memberShape.enum.slice();

@@ -26,10 +26,13 @@ export function normalisePath(path: string): string {
   return path.replace(/\[\]|\{\}/g, '');
 }
 
-/** The gold reference of an item (kept in `memo`, when given, by gold text, service and methods). */
+/**
+ * The gold reference of an item (kept in `memo`, when given, by gold text, service and methods).
+ * The long text is the key itself, not part of a longer one: a string's hash is computed once.
+ */
 export function goldReference(item: Item, memo?: ScoringMemo): GoldReference {
-  const key = `${item.service}\u0000${item.methods.join('|')}\u0000${item.goldText}`;
-  return remembered(memo, 'gold', key, () => {
+  const space = `gold\u0000${item.service}\u0000${item.methods.join('|')}`;
+  return remembered(memo, space, item.goldText, () => {
     const refs = apiReferences(item.goldText, { service: item.service });
     const methods = [
       ...new Set([...refs.methods, ...item.methods].map((m) => normaliseMethod(m, item.service))),

@@ -22,7 +22,7 @@ function extraScenarios(input: CheckInput): string[] | null {
 
 /** `precision`: matched / all of the candidate's calls and paths; null when it quotes none. */
 export const precisionCheck: CheckFactory = () => (input) => {
-  const gold = goldReference(input.item);
+  const gold = goldReference(input.item, input.memo);
   const goldRefs = new Set([...gold.methods, ...gold.paths.map(normalisePath)]);
   const refs = candidateRefs(input);
   const found = [

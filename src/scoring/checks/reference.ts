@@ -29,13 +29,16 @@ function recallScore(metric: RecallMetric, noun: string, gold: string[], found: 
 
 type Refs = { methods: string[]; paths: string[] };
 
-/** The candidate's references, kept in the run's memo for a few candidates: api_recall and path_recall read the same one in a row. */
+/**
+ * The candidate's references, kept in the run's memo for a few candidates: api_recall and
+ * path_recall read the same one in a row. The candidate text is the key itself (its hash is
+ * computed once), the service part of the space.
+ */
 export function candidateRefs(input: CheckInput): Refs {
-  const key = `${input.item.service}\u0000${input.candidate}`;
   return remembered(
     input.memo,
-    'candidate-refs',
-    key,
+    `candidate-refs\u0000${input.item.service}`,
+    input.candidate,
     () => apiReferences(input.candidate, { service: input.item.service }),
     4,
   );

@@ -57,22 +57,41 @@ export function lcsIndices(a: readonly string[], b: readonly string[]): number[]
 /** js-rouge refuses a custom LCS past this many copied tokens; larger texts use its built-in one. */
 const CUSTOM_LCS_LIMIT = 1_000_000;
 
+/** Lines of a text, blank and comment lines included. */
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** True when a text has at least one word token. */
+const hasWords = (text: string): boolean => /[A-Za-z0-9_]/.test(text);
+
+/**
+ * An upper bound of js-rouge's copied-token count (words × the other text's lines, both ways)
+ * from lengths alone: a word takes at least two characters with its separator, and every line
+ * but the last ends in a newline. Exact counts are taken only when this bound is too high.
+ */
+function copiedTokenBound(candidate: string, reference: string): number {
+  const quick =
+    Math.ceil((candidate.length + 1) / 2) * lineCount(reference) +
+    Math.ceil((reference.length + 1) / 2) * lineCount(candidate);
+  if (quick <= CUSTOM_LCS_LIMIT) return quick;
+  return words(candidate).length * lines(reference).length + words(reference).length * lines(candidate).length;
+}
+
 /** ROUGE-L F1 (case-insensitive, line-segmented, word tokens) of `candidate` against `reference`. */
 export function rougeLF1(candidate: string, reference: string): number {
-  const candidateWords = words(candidate).length;
-  const referenceWords = words(reference).length;
-  if (candidateWords === 0 || referenceWords === 0) return 0;
+  if (!hasWords(candidate) || !hasWords(reference)) return 0;
   const options = { caseSensitive: false, segmenter: lines, tokenizer: words };
-  // An upper bound of js-rouge's copied-token count (comment lines are not dropped here).
-  const copied = candidateWords * lines(reference).length + referenceWords * lines(candidate).length;
-  return copied <= CUSTOM_LCS_LIMIT
+  return copiedTokenBound(candidate, reference) <= CUSTOM_LCS_LIMIT
     ? rougeL(candidate, reference, { ...options, lcsIndices })
     : rougeL(candidate, reference, options);
 }
 
 /** `text_similarity`: summary-level ROUGE-L F1 against the gold gherkin; null when the gold is empty. */
 export const textSimilarityCheck: CheckFactory = () => (input) => {
-  if (words(input.item.goldText).length === 0)
+  if (!hasWords(input.item.goldText))
     return { metric: 'text_similarity', value: null, reason: 'the gold gherkin is empty' };
   const value = rougeLF1(input.candidate, input.item.goldText);
   return {
