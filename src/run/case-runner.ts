@@ -72,6 +72,13 @@ export interface CaseRunnerOptions {
 /** What connecting a model needs of a plan: the call cache, the environment and promptfoo's settings. */
 export type ConnectPlan = Pick<RunPlan, 'cache' | 'env' | 'promptfooDb'>;
 
+/** True when a plan calls a model other than the offline generator (to generate or to judge). */
+export function callsModels(plan: Pick<RunPlan, 'modelSpecs' | 'judge'>): boolean {
+  return [...plan.modelSpecs, ...(plan.judge ? [plan.judge.spec] : [])].some(
+    (model) => !OFFLINE_SPECS.includes(model.id),
+  );
+}
+
 /** A function that resolves a model (an id, or an id with its provider config) into its provider, wrapped in the call cache. */
 export type ModelConnector = (model: string | ModelSpec, role: 'generation' | 'judge') => Promise<ModelProvider>;
 
@@ -128,10 +135,7 @@ export async function createCaseRunner(plan: RunPlan, options: CaseRunnerOptions
   };
   const pricing = (table: PriceTable) => (usage: Usage, modelId: string) => costOf(usage, modelId, table);
   const settings = scoringSettings(plan);
-  const callsModels = [...plan.modelSpecs, ...(plan.judge ? [plan.judge.spec] : [])].some(
-    (model) => !OFFLINE_SPECS.includes(model.id),
-  );
-  const threads = options.scoreThreads ?? defaultScoreThreads(callsModels);
+  const threads = options.scoreThreads ?? defaultScoreThreads(callsModels(plan));
   const pool = threads > 0 ? createScorePool({ items: plan.items, settings, threads }) : null;
   // Without a pool every scorer runs here; with one, only the judge does (after the checks).
   const scorer = pool ? (plan.judge ? createCaseScorer(settings, ['judge']) : null) : createCaseScorer(settings);

@@ -10,7 +10,7 @@ import type { PlannedCase, RunPlan } from '../config/plan.js';
 import type { Item } from '../dataset/types.js';
 import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import type { Variant } from '../generation/types.js';
-import type { CaseRunner, CaseTask } from './case-runner.js';
+import { type CaseRunner, type CaseTask, callsModels, createCaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
 import { promptfooSetupFor } from './promptfoo.js';
 import {
@@ -22,6 +22,7 @@ import {
 } from './promptfoo-result.js';
 import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';
+import { createTurnQueue } from './turns.js';
 import type { CaseRecord } from './types.js';
 
 /** What happened in a run (counts over the whole run folder, resumed cases included). */
@@ -68,7 +69,7 @@ export interface RunOptions {
 export async function runExperiment(plan: RunPlan, options: RunOptions = {}): Promise<RunSummaryCounts> {
   if (options.runner) return runWith(plan, options, options.runner);
   // The engine's own runner (its score workers) is closed when the run ends.
-  const runner = await (await import('./case-runner.js')).createCaseRunner(plan);
+  const runner = await createCaseRunner(plan);
   try {
     return await runWith(plan, options, runner);
   } finally {
@@ -116,8 +117,14 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     let detached = 0;
     const maxDetached = plan.concurrency;
     /** The rest of a case once it runs: the runner, then the store. Resolves with promptfoo's response. */
+    // When cases call models over the network, each starts in a turn of its own (turns.ts).
+    const turns = callsModels(plan) ? createTurnQueue() : null;
     const finishCase = async (task: CaseTask): Promise<CaseResponse> => {
       try {
+        if (turns) {
+          await turns.next();
+          if (signal.aborted) return notRunResponse('interrupted');
+        }
         const record = await runner.run(task);
         if (signal.aborted && record.error) return notRunResponse('interrupted');
         // The record is handed to the store and written with the others finished meanwhile (the
