@@ -116,9 +116,9 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     // Cases whose slot went back to promptfoo before they were scored and stored (see runCase).
     let detached = 0;
     const maxDetached = plan.concurrency;
-    /** The rest of a case once it runs: the runner, then the store. Resolves with promptfoo's response. */
     // When cases call models over the network, each starts in a turn of its own (turns.ts).
     const turns = callsModels(plan) ? createTurnQueue() : null;
+    /** The rest of a case once it runs: the runner, then the store. Resolves with promptfoo's response. */
     const finishCase = async (task: CaseTask): Promise<CaseResponse> => {
       try {
         if (turns) {
@@ -249,8 +249,8 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
 
 /**
  * Bytes of finished cases' lines that may wait for the store's write in flight before a case
- * waits for it too (about 1,000 real-sized records; a bound on memory, rarely reached by cases
- * that call a model).
+ * waits for it too: a bound on memory (about 440 records of the 2^5 default run, 37 KB each with
+ * their traces), rarely reached by cases that call a model.
  */
 const MAX_WAITING_BYTES = 16 * 1024 * 1024;
 

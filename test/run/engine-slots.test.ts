@@ -45,12 +45,13 @@ function holdingRunner(): { runner: CaseRunner; startedBeforeFirstFinish: () => 
   };
 }
 
-async function runHeld(flags: RunFlags, env: Record<string, string> = {}) {
+/** Four cases of one item at concurrency 1 on the holding runner; promptfoo's own folder in the temp dir. */
+async function runHeld(flags: RunFlags) {
   const cwd = await newTempDir();
   const plan = await planRun({
     flags: { limit: 1, variant: ['none'], repeats: 4, concurrency: 1, cache: false, ...flags },
     cwd,
-    env: Object.keys(env).length ? Object.fromEntries(Object.entries(env).map(([k, v]) => [k, join(cwd, v)])) : {},
+    env: { PROMPTFOO_CONFIG_DIR: join(cwd, 'promptfoo-home') },
   });
   const held = holdingRunner();
   const counts = await runExperiment(plan, { runner: held.runner });
@@ -69,7 +70,7 @@ describe("the engine's concurrency slots", () => {
   });
 
   it("keeps the slot to the end with --promptfoo-db (promptfoo's result needs the scores)", async () => {
-    const { counts, held } = await runHeld({ promptfooDb: true }, { PROMPTFOO_CONFIG_DIR: 'promptfoo-home' });
+    const { counts, held } = await runHeld({ promptfooDb: true });
     expect(held.startedBeforeFirstFinish()).toBe(1);
     expect(counts).toMatchObject({ ok: 4, remaining: 0 });
   });
