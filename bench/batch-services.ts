@@ -4,10 +4,10 @@
  * stand-in. Prints one JSON line `{ s3, bucket, runtime, plane }` when listening; on stdin `stats`
  * prints `{ jobs, createCalls, recordsAnswered, jobMs }`; on `close` (or end of stdin) exits.
  */
-import { createInterface } from 'node:readline';
 import { reply, startFakeBedrock } from '../test/support/fake-bedrock.js';
 import { startFakeBedrockBatch } from '../test/support/fake-bedrock-batch.js';
 import { startLocalS3 } from '../test/support/local-s3.js';
+import { controlFromStdin } from './stdin-control.js';
 
 const s3 = await startLocalS3();
 const runtime = await startFakeBedrock();
@@ -19,23 +19,19 @@ runtime.respond(() => {
 const plane = await startFakeBedrockBatch({ s3Endpoint: s3.url, runtimeEndpoint: runtime.url, shuffle: true });
 process.stdout.write(`${JSON.stringify({ s3: s3.url, bucket: s3.bucket, runtime: runtime.url, plane: plane.url })}\n`);
 
-const lines = createInterface({ input: process.stdin });
-let closing = false;
-const close = async () => {
-  if (closing) return;
-  closing = true;
-  lines.close();
-  await plane.close();
-  await runtime.close();
-  await s3.close();
-  process.exit(0);
-};
-lines.on('line', (line) => {
-  if (line.trim() === 'stats') {
-    const names = plane.jobs.map((job) => job.name);
-    process.stdout.write(
-      `${JSON.stringify({ jobs: names.length, createCalls: plane.createCalls, recordsAnswered: plane.recordsAnswered, jobMs: plane.jobMs })}\n`,
-    );
-  } else if (line.trim() === 'close') void close();
+controlFromStdin({
+  answers: {
+    stats: () =>
+      JSON.stringify({
+        jobs: plane.jobs.length,
+        createCalls: plane.createCalls,
+        recordsAnswered: plane.recordsAnswered,
+        jobMs: plane.jobMs,
+      }),
+  },
+  close: async () => {
+    await plane.close();
+    await runtime.close();
+    await s3.close();
+  },
 });
-lines.on('close', () => void close());

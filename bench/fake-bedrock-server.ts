@@ -6,9 +6,9 @@
  * stdin `close` (or end of stdin) closes and exits.
  */
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { packagePath } from '../src/paths.js';
 import { reply, sampleFromSchema, startFakeBedrock } from '../test/support/fake-bedrock.js';
+import { controlFromStdin } from './stdin-control.js';
 
 const latency = Number(process.argv[2] ?? 50);
 const gold = readFileSync(
@@ -26,17 +26,4 @@ fake.respond((request) => {
 });
 process.stdout.write(`url ${fake.url}\n`);
 
-const lines = createInterface({ input: process.stdin });
-let closing = false;
-const close = async () => {
-  if (closing) return;
-  closing = true;
-  lines.close();
-  await fake.close();
-  process.exit(0);
-};
-lines.on('line', (line) => {
-  if (line.trim() === 'count') process.stdout.write(`calls ${calls}\n`);
-  else if (line.trim() === 'close') void close();
-});
-lines.on('close', () => void close());
+controlFromStdin({ answers: { count: () => `calls ${calls}` }, close: () => fake.close() });
