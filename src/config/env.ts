@@ -1,6 +1,6 @@
 /**
  * The environment variables gherkin-bench reads, read here and nowhere else: the Bedrock endpoint
- * override, the region, the Bedrock session opt-out, and promptfoo's own `PROMPTFOO_*` settings. They are resolved into the run
+ * override, the region, and promptfoo's own `PROMPTFOO_*` settings. They are resolved into the run
  * plan; the rest of the code receives them as data.
  */
 
@@ -13,8 +13,6 @@ export const ENV_NAMES = [
   'AWS_REGION',
   'AWS_DEFAULT_REGION',
   'AWS_PROFILE',
-  // `1`: one HTTP/2 session per Bedrock call, as the SDK's default (see providers/bedrock.ts).
-  'GHERKIN_BENCH_BEDROCK_ISOLATED_SESSIONS',
 ] as const;
 
 /** Prefix of promptfoo's variables, passed on as well. */

@@ -73,7 +73,7 @@ export interface CaseRunnerOptions {
 export type ConnectPlan = Pick<RunPlan, 'cache' | 'env' | 'promptfooDb'>;
 
 /** True when a plan calls a model other than the offline generator (to generate or to judge). */
-export function callsModels(plan: Pick<RunPlan, 'modelSpecs' | 'judge'>): boolean {
+function callsModels(plan: Pick<RunPlan, 'modelSpecs' | 'judge'>): boolean {
   return [...plan.modelSpecs, ...(plan.judge ? [plan.judge.spec] : [])].some(
     (model) => !OFFLINE_SPECS.includes(model.id),
   );

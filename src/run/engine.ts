@@ -10,7 +10,7 @@ import type { PlannedCase, RunPlan } from '../config/plan.js';
 import type { Item } from '../dataset/types.js';
 import { loadPromptfoo } from '../generation/providers/promptfoo-loader.js';
 import type { Variant } from '../generation/types.js';
-import { type CaseRunner, type CaseTask, callsModels, createCaseRunner } from './case-runner.js';
+import { type CaseRunner, type CaseTask, createCaseRunner } from './case-runner.js';
 import { createManifest } from './manifest.js';
 import { promptfooSetupFor } from './promptfoo.js';
 import {
@@ -22,7 +22,6 @@ import {
 } from './promptfoo-result.js';
 import { assertResumable } from './resume.js';
 import { RunStore } from './store.js';
-import { createTurnQueue } from './turns.js';
 import type { CaseRecord } from './types.js';
 
 /** What happened in a run (counts over the whole run folder, resumed cases included). */
@@ -116,15 +115,9 @@ async function runWith(plan: RunPlan, options: RunOptions, runner: CaseRunner): 
     // Cases whose slot went back to promptfoo before they were scored and stored (see runCase).
     let detached = 0;
     const maxDetached = plan.concurrency;
-    // When cases call models over the network, each starts in a turn of its own (turns.ts).
-    const turns = callsModels(plan) ? createTurnQueue() : null;
     /** The rest of a case once it runs: the runner, then the store. Resolves with promptfoo's response. */
     const finishCase = async (task: CaseTask): Promise<CaseResponse> => {
       try {
-        if (turns) {
-          await turns.next();
-          if (signal.aborted) return notRunResponse('interrupted');
-        }
         const record = await runner.run(task);
         if (signal.aborted && record.error) return notRunResponse('interrupted');
         // The record is handed to the store and written with the others finished meanwhile (the

@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient, ConverseCommand, type ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { bedrockRequestHandler, DEFAULT_BEDROCK_TIMEOUT_MS } from '../../src/generation/providers/bedrock.js';
 import { FAKE_CREDENTIALS } from './fake-bedrock.js';
 import { LOCAL_S3_CREDENTIALS } from './local-s3.js';
 
@@ -91,6 +92,8 @@ export async function startFakeBedrockBatch(options: FakeBedrockBatchOptions): P
     endpoint: options.runtimeEndpoint,
     credentials: FAKE_CREDENTIALS,
     maxAttempts: 1,
+    // The transport of the on-demand provider (HTTP/1.1, keep-alive): the fake runtime speaks it.
+    requestHandler: bedrockRequestHandler(DEFAULT_BEDROCK_TIMEOUT_MS),
   });
 
   async function read(uri: string): Promise<string> {

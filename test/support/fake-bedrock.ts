@@ -1,8 +1,8 @@
 /**
- * A fake Amazon Bedrock Runtime for tests: a cleartext HTTP/2 (h2c, prior knowledge) server on
- * 127.0.0.1 that speaks the Converse wire protocol (restJson1) exactly as the real
- * `@aws-sdk/client-bedrock-runtime` sends it, so tests run the real, signing SDK client through
- * its endpoint override — no request handler override, no mocks.
+ * A fake Amazon Bedrock Runtime for tests: an HTTP/1.1 server on 127.0.0.1 that speaks the Converse
+ * wire protocol (restJson1) exactly as the real `@aws-sdk/client-bedrock-runtime` sends it, so tests
+ * run the real, signing SDK client through its endpoint override, over the keep-alive HTTP/1.1
+ * transport gherkin-bench gives it (providers/bedrock.ts) — no mocks.
  *
  * Wire format (from the SDK's own schemas): `POST /model/{modelId}/converse`, JSON body
  * `{ messages, system, inferenceConfig, toolConfig }`; a reply is
@@ -20,8 +20,8 @@
  * await provider.call(request); // the SDK retries once; fake.calls === 2
  * await fake.close();
  */
-import http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type BedrockProviderOptions, createBedrockProvider } from '../../src/generation/providers/bedrock.js';
 import type { ModelProvider } from '../../src/generation/providers/types.js';
 
@@ -72,7 +72,7 @@ export type FakeReply =
   | { type: 'hang' }
   /** Any raw body (e.g. malformed JSON) with a status. */
   | { type: 'raw'; body: string; status?: number; contentType?: string; delayMs?: number }
-  /** Send the start of a valid body, then reset the stream mid-reply. */
+  /** Send the start of a valid body, then drop the connection mid-reply. */
   | { type: 'truncate'; body?: string };
 
 /** Default HTTP status of the Bedrock Runtime errors (from the SDK's error schemas). */
@@ -129,7 +129,7 @@ export const reply = {
     type: 'raw',
     body,
   }),
-  /** A reply whose stream is reset half way through the body. */
+  /** A reply whose connection drops half way through the body. */
   truncated: (): FakeReply => ({ type: 'truncate' }),
 };
 
@@ -169,8 +169,8 @@ export interface FakeBedrock {
   readonly requests: FakeRequest[];
   /** Total number of requests received. */
   readonly calls: number;
-  /** HTTP/2 sessions (client connections) opened so far. */
-  readonly sessionsOpened: number;
+  /** Client connections (TCP) opened so far. */
+  readonly connectionsOpened: number;
   /** Requests received for one model id. */
   callsFor(modelId: string): number;
   /** Queue replies for any model (used after that model's own queue). */
@@ -181,7 +181,7 @@ export interface FakeBedrock {
   respond(responder: FakeResponder | undefined): void;
   /** Forget requests, queues, responder and prompt-cache state. */
   reset(): void;
-  /** Stop the server, dropping open sessions and pending (hanging) streams. */
+  /** Stop the server, dropping open connections and pending (hanging) replies. */
   close(): Promise<void>;
 }
 
@@ -191,29 +191,28 @@ export async function startFakeBedrock(): Promise<FakeBedrock> {
   const queues = new Map<string, FakeReply[]>();
   const anyQueue: FakeReply[] = [];
   const cachedPrefixes = new Set<string>();
-  const sessions = new Set<http2.ServerHttp2Session>();
-  const hanging = new Set<http2.ServerHttp2Stream>();
   let responder: FakeResponder | undefined;
 
-  const server = http2.createServer();
-  let sessionsOpened = 0;
-  server.on('session', (session) => {
-    sessionsOpened++;
-    sessions.add(session);
-    session.on('close', () => sessions.delete(session));
+  // Idle keep-alive connections stay open for the client to re-use, as Bedrock's do.
+  const server = http.createServer({ keepAliveTimeout: 60_000 });
+  let connectionsOpened = 0;
+  server.on('connection', (socket: Socket) => {
+    connectionsOpened++;
+    socket.on('error', () => {});
   });
-  server.on('stream', (stream, headers) => {
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('error', () => {});
-    stream.on('end', () => {
-      void handle(stream, headers, Buffer.concat(chunks).toString('utf8'));
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', () => {});
+    req.on('end', () => {
+      void handle(req, res, Buffer.concat(chunks).toString('utf8'));
     });
   });
 
-  async function handle(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders, rawBody: string) {
-    const path = String(headers[':path'] ?? '');
-    const method = String(headers[':method'] ?? '');
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string) {
+    const { headers } = req;
+    const path = req.url ?? '';
+    const method = req.method ?? '';
     const match = /^\/model\/([^/]+)\/converse$/.exec(path.split('?')[0] ?? '');
     const modelId = match?.[1] ? decodeURIComponent(match[1]) : '';
     let body: ConverseBody | undefined;
@@ -224,60 +223,59 @@ export async function startFakeBedrock(): Promise<FakeBedrock> {
     }
     const flatHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      if (!name.startsWith(':') && value !== undefined)
-        flatHeaders[name] = Array.isArray(value) ? value.join(',') : value;
+      if (value !== undefined) flatHeaders[name] = Array.isArray(value) ? value.join(',') : value;
     }
     const request: FakeRequest = { modelId, method, path, headers: flatHeaders, body, rawBody };
     requests.push(request);
     if (!match || method !== 'POST') {
-      send(stream, { type: 'error', error: 'UnknownOperationException', status: 404, message: `no route ${path}` });
+      send(res, { type: 'error', error: 'UnknownOperationException', status: 404, message: `no route ${path}` });
       return;
     }
     const scripted = queues.get(modelId)?.shift() ?? anyQueue.shift() ?? (await responder?.(request));
     const chosen = scripted ?? derive(request);
     const delay = 'delayMs' in chosen ? (chosen.delayMs ?? 0) : 0;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    send(stream, chosen, request);
+    send(res, chosen, request);
   }
 
-  function send(stream: http2.ServerHttp2Stream, answer: FakeReply, request?: FakeRequest) {
-    if (stream.destroyed || stream.closed) return;
+  function send(res: http.ServerResponse, answer: FakeReply, request?: FakeRequest) {
+    if (res.destroyed || res.writableEnded) return;
     const requestId = `fake-${requests.length}`;
     switch (answer.type) {
       case 'hang':
-        hanging.add(stream);
-        stream.on('close', () => hanging.delete(stream));
+        // Never answered: the connection stays open until the client gives up or the fake closes.
         return;
       case 'error': {
         const status = answer.status ?? ERROR_STATUS[answer.error] ?? 400;
-        stream.respond({
-          ':status': status,
+        res.writeHead(status, {
           'content-type': 'application/json',
           'x-amzn-errortype': `${answer.error}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
           'x-amzn-requestid': requestId,
         });
-        stream.end(JSON.stringify({ message: answer.message ?? answer.error }));
+        res.end(JSON.stringify({ message: answer.message ?? answer.error }));
         return;
       }
       case 'raw':
-        stream.respond({
-          ':status': answer.status ?? 200,
+        res.writeHead(answer.status ?? 200, {
           'content-type': answer.contentType ?? 'application/json',
           'x-amzn-requestid': requestId,
         });
-        stream.end(answer.body);
+        res.end(answer.body);
         return;
       case 'truncate': {
+        // Half of the promised body, then the connection drops.
         const full = answer.body ?? JSON.stringify(converseReply(reply.text('x'.repeat(4000)) as TextReply, request));
-        stream.respond({ ':status': 200, 'content-type': 'application/json', 'x-amzn-requestid': requestId });
-        stream.write(full.slice(0, Math.floor(full.length / 2)), () =>
-          stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
-        );
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(full),
+          'x-amzn-requestid': requestId,
+        });
+        res.write(full.slice(0, Math.floor(full.length / 2)), () => res.socket?.destroy());
         return;
       }
       default:
-        stream.respond({ ':status': 200, 'content-type': 'application/json', 'x-amzn-requestid': requestId });
-        stream.end(JSON.stringify(converseReply(answer, request)));
+        res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': requestId });
+        res.end(JSON.stringify(converseReply(answer, request)));
     }
   }
 
@@ -355,8 +353,8 @@ export async function startFakeBedrock(): Promise<FakeBedrock> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    get sessionsOpened() {
-      return sessionsOpened;
+    get connectionsOpened() {
+      return connectionsOpened;
     },
     get calls() {
       return requests.length;
@@ -381,10 +379,9 @@ export async function startFakeBedrock(): Promise<FakeBedrock> {
       responder = undefined;
     },
     close: async () => {
-      for (const stream of hanging) stream.close(http2.constants.NGHTTP2_CANCEL);
-      hanging.clear();
-      for (const session of sessions) session.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

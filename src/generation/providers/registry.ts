@@ -211,7 +211,6 @@ export async function resolveProvider(spec: string, options: ResolveProviderOpti
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-      ...(env.GHERKIN_BENCH_BEDROCK_ISOLATED_SESSIONS === '1' ? { isolatedSessions: true } : {}),
     });
   }
   const { createPromptfooProvider } = await import('./promptfoo.js');

@@ -24,7 +24,7 @@ function provider(modelId = HAIKU, extra: Partial<Parameters<typeof createBedroc
   return fakeBedrockProvider(fake, modelId, extra);
 }
 
-describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)', () => {
+describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/1.1)', () => {
   it('sends a signed Converse request and reads text, usage, stop reason and latency', async () => {
     fake.enqueue(reply.text('Feature: X', { usage: { inputTokens: 12, outputTokens: 5 } }));
     const response = await provider().call({
@@ -151,7 +151,8 @@ describe('Bedrock Converse provider against the fake runtime (real SDK, HTTP/2)'
   });
 
   it('turns a body that stays malformed into a ProviderError after a bounded number of tries', async () => {
-    fake.enqueue(reply.malformed(), reply.truncated(), reply.malformed(), reply.malformed());
+    // (A cut-off body is a dropped connection over HTTP/1.1: the SDK itself retries that.)
+    fake.enqueue(reply.malformed(), reply.malformed(), reply.malformed(), reply.malformed());
     await expect(provider().call(request)).rejects.toThrow(/malformed response body/);
     expect(fake.calls).toBe(1 + MALFORMED_BODY_RETRIES);
   });

@@ -1,5 +1,6 @@
 import { BedrockRuntimeClient, ConverseCommand, ThrottlingException } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bedrockRequestHandler } from '../../../src/generation/providers/bedrock.js';
 import {
   FAKE_CREDENTIALS,
   type FakeBedrock,
@@ -12,12 +13,13 @@ let fake: FakeBedrock;
 let client: BedrockRuntimeClient;
 beforeAll(async () => {
   fake = await startFakeBedrock();
-  // The SDK client exactly as users build it (its default HTTP/2 handler), only pointed at the fake.
+  // The SDK client with gherkin-bench's transport (HTTP/1.1, keep-alive), only pointed at the fake.
   client = new BedrockRuntimeClient({
     region: 'us-east-1',
     endpoint: fake.url,
     credentials: FAKE_CREDENTIALS,
     maxAttempts: 1,
+    requestHandler: bedrockRequestHandler(5_000),
   });
 });
 afterEach(() => fake.reset());
@@ -30,7 +32,7 @@ const converse = (modelId: string, text = 'hi', extra: Record<string, unknown> =
   client.send(new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text }] }], ...extra }));
 
 describe('fake Bedrock Runtime', () => {
-  it('is reached over HTTP/2 by the real client', async () => {
+  it('is reached over HTTP/1.1 by the real client', async () => {
     const out = await converse('a.model-v1', 'hello');
     expect(out.output?.message?.content?.[0]?.text).toBe('echo: hello');
     expect(out.$metadata.httpStatusCode).toBe(200);
@@ -84,7 +86,7 @@ describe('fake Bedrock Runtime', () => {
     });
   });
 
-  it('closes cleanly with a stream still hanging', async () => {
+  it('closes cleanly with a reply still hanging', async () => {
     const other = await startFakeBedrock();
     other.enqueue(reply.hang());
     const c = new BedrockRuntimeClient({
@@ -92,6 +94,7 @@ describe('fake Bedrock Runtime', () => {
       endpoint: other.url,
       credentials: FAKE_CREDENTIALS,
       maxAttempts: 1,
+      requestHandler: bedrockRequestHandler(60_000),
     });
     const pending = c
       .send(new ConverseCommand({ modelId: 'x.y-v1', messages: [{ role: 'user', content: [{ text: 'q' }] }] }))
