@@ -19,9 +19,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunPlan } from '../src/config/plan.js';
-import { packagePath } from '../src/paths.js';
 import { readJobs } from '../src/run/batch/jobs.js';
 import { prepareBatchRun } from '../src/run/batch/run-batch.js';
 import { runExperiment } from '../src/run/engine.js';
@@ -29,7 +27,7 @@ import { readResults } from '../src/run/records.js';
 import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { LOCAL_S3_CREDENTIALS } from '../test/support/local-s3.js';
 import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
-import { progress, withTempDir } from './measure.js';
+import { progress, siblingScript, withTempDir } from './measure.js';
 import { atMost, type Benchmark, plain } from './types.js';
 
 const GENERATOR = 'bedrock:anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -177,7 +175,7 @@ async function recordIdsInJobs(runDir: string): Promise<string[]> {
 
 /** The first invocation in a child process (batch-child.ts), started and waiting for `go`. */
 async function startChild(dir: string, services: ServiceUrls) {
-  const child = spawn(process.execPath, [...scriptArgs('batch-child'), dir, JSON.stringify(services)], {
+  const child = spawn(process.execPath, [...siblingScript('batch-child'), dir, JSON.stringify(services)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -202,15 +200,6 @@ async function killWhenSubmitted(
   }
 }
 
-/** node's arguments for a sibling script (.js under dist, .ts through tsx when run from source). */
-function scriptArgs(name: string): string[] {
-  const self = fileURLToPath(import.meta.url);
-  const script = self.replace(/batch\.(ts|js)$/, `${name}.$1`);
-  return self.endsWith('.ts')
-    ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href, script]
-    : [script];
-}
-
 /** The stand-ins' figures (batch-services.ts). */
 interface ServiceStats {
   jobs: number;
@@ -221,7 +210,7 @@ interface ServiceStats {
 
 /** Start batch-services (.js under dist, .ts through tsx when run from source) and read its endpoints. */
 async function startServices() {
-  const child = spawn(process.execPath, scriptArgs('batch-services'), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, siblingScript('batch-services'), { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));

@@ -7,14 +7,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveProvider } from '../src/generation/providers/registry.js';
-import { packagePath } from '../src/paths.js';
 import { createCaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { benchPromptfoo, planWithItems } from './experiment.js';
-import { collector, progress, slope, withTempDir } from './measure.js';
+import { collector, progress, siblingScript, slope, withTempDir } from './measure.js';
 import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 const ITEMS = 50;
@@ -45,15 +43,11 @@ interface FakeProcess {
   close(): Promise<void>;
 }
 
-/** Start fake-bedrock-server (.js under dist, .ts through tsx when run from source). */
+/** Start fake-bedrock-server in its own process. */
 export async function startFakeProcess(latencyMs: number): Promise<FakeProcess> {
-  const self = fileURLToPath(import.meta.url);
-  const fromSource = self.endsWith('.ts');
-  const script = self.replace(/load\.(ts|js)$/, `fake-bedrock-server.$1`);
-  const args = fromSource
-    ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href, script]
-    : [script];
-  const child = spawn(process.execPath, [...args, String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...siblingScript('fake-bedrock-server'), String(latencyMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));
@@ -159,7 +153,7 @@ export const loadBenchmark: Benchmark = {
           unit: 'MB',
           target: '<= 1024',
           ok: peakRss <= 1024,
-          note: 'process.resourceUsage().maxRSS of the whole bench process',
+          note: "process.resourceUsage().maxRSS of the benchmark's own process (the fake Bedrock runs in another)",
         },
         rss_at_25pct: plain((at(0.25)?.rss ?? 0) / MB, 'MB'),
         rss_at_50pct: plain((at(0.5)?.rss ?? 0) / MB, 'MB'),
@@ -184,7 +178,7 @@ export const loadBenchmark: Benchmark = {
         external_slope_second_half: {
           value: round(slope(externalHalf) * 1000),
           unit: 'MB',
-          note: 'MB of Buffers/ArrayBuffers per 1,000 more cases: the HTTP/2 streams each call leaves for its per-attempt timeout',
+          note: 'MB of Buffers/ArrayBuffers per 1,000 more cases (request and reply bodies, socket buffers)',
         },
         open_handles_after: {
           value: Math.max(0, leftover.length - handlesBefore),

@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { packagePath } from '../src/paths.js';
 import { type Measurement, round } from './types.js';
 
 /** A target a median must meet. */
@@ -111,4 +113,16 @@ export function slope(points: readonly [number, number][]): number {
   const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   return sxx === 0 ? 0 : sxy / sxx;
+}
+
+/**
+ * node's arguments to run another script of bench/ by name (`fake-bedrock-server`): its .js next
+ * to this module under dist/, or its .ts through tsx's loader when the benchmarks run from source.
+ */
+export function siblingScript(name: string): string[] {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url).pathname;
+  return fromSource
+    ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href, script]
+    : [script];
 }

@@ -12,9 +12,9 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { packagePath } from '../src/paths.js';
-import { progress, slope, timeCpu, withTempDir } from './measure.js';
+import { progress, siblingScript, slope, timeCpu, withTempDir } from './measure.js';
 import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 /** The memory benchmark. */
@@ -78,16 +78,10 @@ interface ScaleReport {
   samples: { done: number; liveHeapMb: number; rssMb: number }[];
 }
 
-/** Run memory-scale-child (.js under dist, .ts through tsx from source) and read its report. */
+/** Run memory-scale-child in its own process and read its report. */
 function runScaleChild(cases: number, dir: string): Promise<ScaleReport> {
-  const self = fileURLToPath(import.meta.url);
-  const fromSource = self.endsWith('.ts');
-  const script = self.replace(/memory\.(ts|js)$/, 'memory-scale-child.$1');
-  const loader = fromSource
-    ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href]
-    : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...loader, script, String(cases), dir], {
+    const child = spawn(process.execPath, [...siblingScript('memory-scale-child'), String(cases), dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

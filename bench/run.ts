@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: run the named benchmarks (all, or those whose names start with an argument),
  * print a table and write bench/results.json. Benchmarks are measurements, not tests: a missed
- * target is reported, never fails the run.
+ * target is reported, never fails the run. Each benchmark runs in a fresh process of its own
+ * (this script again, with `--one <name> <result file>`), so none pays for the heap, the JIT state
+ * or the peak RSS another one left behind, as a `gherkin-bench run` starts fresh too.
  */
-import { renameSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { packagePath } from '../src/paths.js';
 import { agentToolsBenchmark } from './agent-tools.js';
 import { batchBenchmark } from './batch.js';
@@ -13,6 +17,7 @@ import { harnessBenchmark } from './harness.js';
 import { knowledgeBenchmarks } from './knowledge.js';
 import { labellingBenchmark } from './labelling.js';
 import { loadBenchmark } from './load.js';
+import { siblingScript } from './measure.js';
 import { memoryBenchmark, memoryScaleBenchmark } from './memory.js';
 import { reportingBenchmark } from './reporting.js';
 import { scoringBenchmark } from './scoring.js';
@@ -22,7 +27,6 @@ import type { Benchmark, Measurement } from './types.js';
 
 /** The benchmark table: add a module's benchmarks here. */
 const BENCHMARKS: Benchmark[] = [
-  // First: it reads this process's peak RSS, which every later benchmark would raise.
   loadBenchmark,
   harnessBenchmark,
   throughputBenchmark,
@@ -38,6 +42,44 @@ const BENCHMARKS: Benchmark[] = [
   batchBenchmark,
 ];
 
+/** What one benchmark's process hands back: its measurements, or why it failed. */
+type Outcome = { measurements: Record<string, Measurement> } | { error: string };
+
+// A benchmark's own process: run it, write its outcome, end (even when it left something open: a
+// browser that never started kept a process alive for good once).
+if (process.argv[2] === '--one') {
+  const [name, file] = [process.argv[3], process.argv[4] as string];
+  const benchmark = BENCHMARKS.find((b) => b.name === name);
+  let outcome: Outcome;
+  try {
+    if (!benchmark) throw new Error(`no benchmark named ${name}`);
+    outcome = { measurements: await benchmark.run() };
+  } catch (error) {
+    outcome = { error: (error as Error).stack ?? String(error) };
+  }
+  writeFileSync(file, JSON.stringify(outcome));
+  process.exit(0);
+}
+
+/** Run one benchmark in a fresh process (its progress lines go to this one's stderr). */
+async function runAlone(benchmark: Benchmark): Promise<Outcome> {
+  const file = join(tmpdir(), `gherkin-bench-${process.pid}-${benchmark.name}.json`);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [...siblingScript('run'), '--one', benchmark.name, file], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Outcome;
+  } catch {
+    return { error: `its process ended with code ${code} before it wrote a result` };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 const filters = process.argv.slice(2);
 const chosen = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.name.startsWith(f)));
 if (chosen.length === 0) {
@@ -52,15 +94,14 @@ const rows: string[][] = [['benchmark', 'measure', 'value', 'unit', 'min', 'max'
 const failed: { name: string; error: string }[] = [];
 for (const benchmark of chosen) {
   process.stderr.write(`running ${benchmark.name} …\n`);
-  let measurements: Record<string, Measurement>;
-  try {
-    measurements = await benchmark.run();
-  } catch (error) {
+  const outcome = await runAlone(benchmark);
+  if ('error' in outcome) {
     // One broken benchmark must not lose the others' numbers.
-    failed.push({ name: benchmark.name, error: (error as Error).stack ?? String(error) });
-    process.stderr.write(`${benchmark.name} failed: ${(error as Error).stack ?? String(error)}\n`);
+    failed.push({ name: benchmark.name, error: outcome.error });
+    process.stderr.write(`${benchmark.name} failed: ${outcome.error}\n`);
     continue;
   }
+  const { measurements } = outcome;
   results.push({ name: benchmark.name, describe: benchmark.describe, measurements });
   for (const [key, m] of Object.entries(measurements))
     rows.push([
@@ -99,6 +140,4 @@ writeFileSync(
 renameSync(temp, file);
 process.stdout.write(`wrote ${file}\n`);
 if (failed.length > 0) process.stderr.write(`failed: ${failed.map((f) => f.name).join(', ')}\n`);
-// The numbers are written: end here, even when a failed benchmark left something open (a browser
-// that never started kept the process alive for good once).
-process.exit(failed.length > 0 ? 1 : 0);
+process.exitCode = failed.length > 0 ? 1 : 0;
