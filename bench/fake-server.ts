@@ -6,6 +6,7 @@
  */
 import type { RunPlan } from '../src/config/plan.js';
 import { resolveProvider } from '../src/generation/providers/registry.js';
+import type { ModelProvider } from '../src/generation/providers/types.js';
 import { type CaseRunner, createCaseRunner } from '../src/run/case-runner.js';
 import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { startFakeProcess } from './load.js';
@@ -26,8 +27,20 @@ export function fakeEnv(server: FakeServer): Record<string, string> {
   return { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: server.url, AWS_REGION: 'us-east-1' };
 }
 
-/** The plan's case runner, its Bedrock provider signing with fake credentials, under the plan's call cache. */
-export async function fakeBedrockRunner(plan: RunPlan, server: FakeServer): Promise<CaseRunner> {
-  const provider = await resolveProvider(BENCH_MODEL, { env: fakeEnv(server), credentials: FAKE_CREDENTIALS });
-  return createCaseRunner(plan, { wrapProvider: (p) => (p.id.startsWith('bedrock') ? provider : p) });
+/** The registry's Bedrock provider for {@link BENCH_MODEL}, pointed at the fake, signing with fake credentials. */
+export function fakeBedrockProvider(server: FakeServer): Promise<ModelProvider> {
+  return resolveProvider(BENCH_MODEL, { env: fakeEnv(server), credentials: FAKE_CREDENTIALS });
+}
+
+/**
+ * The plan's case runner, its Bedrock provider (default: {@link fakeBedrockProvider}) under the
+ * plan's call cache.
+ */
+export async function fakeBedrockRunner(
+  plan: RunPlan,
+  server: FakeServer,
+  provider?: ModelProvider,
+): Promise<CaseRunner> {
+  const bedrock = provider ?? (await fakeBedrockProvider(server));
+  return createCaseRunner(plan, { wrapProvider: (p) => (p.id.startsWith('bedrock') ? bedrock : p) });
 }

@@ -6,12 +6,16 @@
  * start-up included). Alongside: CPU of this process per case, the event loop's delay (p99 and
  * max, 1 ms resolution) while cases run, and the run's start-up (plan handed over → first case
  * started) and tail (last case finished → run stored), which count against the ideal too.
+ * The reference: the bare SDK, the same provider and request in C loops of 14 calls with no
+ * engine around them (alternating with the engine's runs), which shows what the SDK, the fake and
+ * the machine leave of the ideal; engine ÷ bare SDK is the harness's own share.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ModelProvider, ModelRequest } from '../src/generation/providers/types.js';
 import type { CaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
-import { BENCH_MODEL, fakeBedrockRunner, fakeEnv, startFakeServer } from './fake-server.js';
+import { BENCH_MODEL, fakeBedrockProvider, fakeBedrockRunner, fakeEnv, startFakeServer } from './fake-server.js';
 import { mainThreadCpuMs, progress, settle, summarise, timeCpu, withTempDir } from './measure.js';
 import type { Benchmark, Measurement } from './types.js';
 
@@ -42,10 +46,39 @@ function timedRunner(runner: CaseRunner): { runner: CaseRunner; firstStart: () =
   };
 }
 
+/** The provider, keeping the first request it is asked to send (a real case's generation request). */
+function capturing(provider: ModelProvider): { provider: ModelProvider; request: () => ModelRequest } {
+  let first: ModelRequest | undefined;
+  return {
+    provider: {
+      id: provider.id,
+      call: (request, options) => {
+        first ??= request;
+        return provider.call(request, options);
+      },
+    },
+    request: () => {
+      if (!first) throw new Error('no request was captured');
+      return first;
+    },
+  };
+}
+
+/** The bare SDK: `concurrency` loops of `calls` calls each through the provider, no engine; wall ms. */
+async function bareCalls(provider: ModelProvider, request: ModelRequest, concurrency: number, calls: number) {
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = 0; i < calls; i++) await provider.call(request);
+    }),
+  );
+  return performance.now() - started;
+}
+
 /** The throughput benchmark. */
 export const throughputBenchmark: Benchmark = {
   name: 'engine.throughput',
-  describe: `fake Bedrock at ${LATENCY_MS} ms per call, concurrency ${LEVELS.join('/')}: calls/s vs ideal C/L (${WAVES} waves of C one-call cases, scored, cache off; median of ${RUNS})`,
+  describe: `fake Bedrock at ${LATENCY_MS} ms per call, concurrency ${LEVELS.join('/')}: calls/s vs ideal C/L (${WAVES} waves of C one-call cases, scored, cache off; median of ${RUNS}), and the bare SDK's for reference`,
   run: () =>
     withTempDir('throughput', async (dir) => {
       await benchPromptfoo();
@@ -69,7 +102,8 @@ export const throughputBenchmark: Benchmark = {
             fakeEnv(server),
           );
           if (plan.cases.length !== cases) throw new Error(`the grid has ${plan.cases.length} cases, not ${cases}`);
-          const runner = await fakeBedrockRunner(plan, server);
+          const bedrock = capturing(await fakeBedrockProvider(server));
+          const runner = await fakeBedrockRunner(plan, server, bedrock.provider);
           // Unmeasured: the first connection, the models the checks load, promptfoo's first evaluate().
           await runExperiment(
             freshRun(narrowPlan(plan, { items: concurrency, repeats: 1 }), dir, `c${concurrency}-warm`),
@@ -78,6 +112,7 @@ export const throughputBenchmark: Benchmark = {
             },
           );
           const achieved: number[] = [];
+          const bare: number[] = [];
           const cpuPerCase: number[] = [];
           const mainCpuPerCase: number[] = [];
           const loopP99: number[] = [];
@@ -107,8 +142,12 @@ export const throughputBenchmark: Benchmark = {
               throw new Error(`expected ${cases} calls at concurrency ${concurrency}, the fake got ${calls}`);
             achieved.push((calls / ms) * 1000);
             cpuPerCase.push(cpuMs / cases);
+            const bareBefore = await server.calls();
+            const bareMs = await bareCalls(bedrock.provider, bedrock.request(), concurrency, WAVES);
+            if ((await server.calls()) - bareBefore !== cases) throw new Error('the bare SDK loops lost calls');
+            bare.push((cases / bareMs) * 1000);
             progress(
-              `C=${concurrency}: ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal}); ${(cpuMs / cases).toFixed(2)} ms CPU/case (main thread ${mainCpuPerCase.at(-1)?.toFixed(2) ?? '?'}), loop delay p99 ${loopP99.at(-1)?.toFixed(1)} max ${loopMax.at(-1)?.toFixed(1)} ms, start-up ${startup.at(-1)?.toFixed(0)} ms, tail ${tail.at(-1)?.toFixed(0)} ms`,
+              `C=${concurrency}: bare SDK ${((cases / bareMs) * 1000).toFixed(1)}/s; ${calls} calls in ${ms.toFixed(0)} ms = ${((calls / ms) * 1000).toFixed(1)}/s (ideal ${ideal}); ${(cpuMs / cases).toFixed(2)} ms CPU/case (main thread ${mainCpuPerCase.at(-1)?.toFixed(2) ?? '?'}), loop delay p99 ${loopP99.at(-1)?.toFixed(1)} max ${loopMax.at(-1)?.toFixed(1)} ms, start-up ${startup.at(-1)?.toFixed(0)} ms, tail ${tail.at(-1)?.toFixed(0)} ms`,
             );
           }
           out[`c${concurrency}_calls_per_s`] = summarise(achieved, 'per_s');
@@ -119,6 +158,20 @@ export const throughputBenchmark: Benchmark = {
               { op: '>=', value: 0.95 },
             ),
             note: `achieved ÷ ideal ${ideal}/s over the whole run`,
+          };
+          out[`c${concurrency}_bare_sdk_of_ideal`] = {
+            ...summarise(
+              bare.map((x) => x / ideal),
+              'ratio',
+            ),
+            note: `the same provider and request in ${concurrency} loops of ${WAVES} calls, no engine: what the SDK, the fake and the machine leave of the ideal`,
+          };
+          out[`c${concurrency}_engine_of_bare_sdk`] = {
+            ...summarise(
+              achieved.map((x, i) => x / (bare[i] as number)),
+              'ratio',
+            ),
+            note: "each engine run ÷ the bare SDK run right after it: the harness's own share",
           };
           out[`c${concurrency}_cpu_ms_per_case`] = {
             ...summarise(cpuPerCase, 'ms'),
