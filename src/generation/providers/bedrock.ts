@@ -65,7 +65,7 @@ export const DEFAULT_BEDROCK_MAX_ATTEMPTS = 6;
  * turn, and the requests the freed cases make wait for all of them, wave after wave. Over HTTP/1.1
  * each request is written to its own socket as soon as it is made. Measured against a local fake
  * answering after 200 ms, the bare SDK at 32 calls in flight: 0.93–0.96 of the ideal C / L over
- * HTTP/2, 0.96–0.97 over HTTP/1.1 (README, Performance). Converse needs no HTTP/2: only the
+ * HTTP/2, 0.95–0.97 over HTTP/1.1 (README, Performance). Converse needs no HTTP/2: only the
  * bidirectional event streams do, which gherkin-bench does not use.
  */
 export function bedrockRequestHandler(timeoutMs: number): NodeHttpHandler {
