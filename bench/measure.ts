@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { packagePath } from '../src/paths.js';
@@ -121,7 +121,7 @@ export function slope(points: readonly [number, number][]): number {
  */
 export function siblingScript(name: string): string[] {
   const fromSource = import.meta.url.endsWith('.ts');
-  const script = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url).pathname;
+  const script = fileURLToPath(new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url));
   return fromSource
     ? ['--import', pathToFileURL(packagePath('node_modules', 'tsx', 'dist', 'loader.mjs')).href, script]
     : [script];
