@@ -8,8 +8,11 @@ const lines = (text: string): string[] =>
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !line.startsWith('#'));
+/** A character of a word token (one definition for {@link words} and {@link hasWords}). */
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const WORD_RUN = new RegExp(`${WORD_CHAR.source}+`, 'g');
 /** Words, identifiers and numbers; `s3.get_bucket_encryption` → `s3`, `get_bucket_encryption`. */
-const words = (text: string): string[] => text.match(/[A-Za-z0-9_]+/g) ?? [];
+const words = (text: string): string[] => text.match(WORD_RUN) ?? [];
 
 /** Reused DP table of {@link lcsIndices} (scoring is synchronous, so one table suffices). */
 let table = new Uint32Array(1024);
@@ -65,7 +68,7 @@ function lineCount(text: string): number {
 }
 
 /** True when a text has at least one word token. */
-const hasWords = (text: string): boolean => /[A-Za-z0-9_]/.test(text);
+const hasWords = (text: string): boolean => WORD_CHAR.test(text);
 
 /**
  * An upper bound of js-rouge's copied-token count (words × the other text's lines, both ways)
