@@ -28,6 +28,7 @@ import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { LOCAL_S3_CREDENTIALS } from '../test/support/local-s3.js';
 import { benchPromptfoo, freshRun, narrowPlan, planWithItems } from './experiment.js';
 import { progress, siblingScript, withTempDir } from './measure.js';
+import { startStandIn } from './stdin-control.js';
 import { atMost, type Benchmark, plain } from './types.js';
 
 const GENERATOR = 'bedrock:anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -208,25 +209,13 @@ interface ServiceStats {
   jobMs: number;
 }
 
-/** Start batch-services (.js under dist, .ts through tsx when run from source) and read its endpoints. */
+/** Start batch-services in its own process and read its endpoints. */
 async function startServices() {
-  const child = spawn(process.execPath, siblingScript('batch-services'), { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(line));
-  const next = () => new Promise<string>((resolve) => waiting.push(resolve));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const urls = JSON.parse(await next()) as ServiceUrls;
+  const standIn = await startStandIn('batch-services');
+  const urls = JSON.parse(standIn.greeting) as ServiceUrls;
   return {
     ...urls,
-    stats: async (): Promise<ServiceStats> => {
-      const answer = next();
-      child.stdin.write('stats\n');
-      return JSON.parse(await answer) as ServiceStats;
-    },
-    close: async () => {
-      child.stdin.end('close\n');
-      await exited;
-    },
+    stats: async (): Promise<ServiceStats> => JSON.parse(await standIn.ask('stats')) as ServiceStats,
+    close: standIn.close,
   };
 }

@@ -5,14 +5,13 @@
  * concurrency), peak RSS (process.resourceUsage().maxRSS), RSS and heap sampled over the run
  * (is memory flat?), and the handles still open once the run and the fake server are closed.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { resolveProvider } from '../src/generation/providers/registry.js';
 import { createCaseRunner } from '../src/run/case-runner.js';
 import { runExperiment } from '../src/run/engine.js';
 import { FAKE_CREDENTIALS } from '../test/support/fake-bedrock.js';
 import { benchPromptfoo, planWithItems } from './experiment.js';
-import { collector, progress, siblingScript, slope, withTempDir } from './measure.js';
+import { collector, progress, slope, withTempDir } from './measure.js';
+import { startStandIn } from './stdin-control.js';
 import { type Benchmark, type Measurement, plain, round } from './types.js';
 
 const ITEMS = 50;
@@ -45,27 +44,13 @@ interface FakeProcess {
 
 /** Start fake-bedrock-server in its own process. */
 export async function startFakeProcess(latencyMs: number): Promise<FakeProcess> {
-  const child = spawn(process.execPath, [...siblingScript('fake-bedrock-server'), String(latencyMs)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(line));
-  const next = () => new Promise<string>((resolve) => waiting.push(resolve));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const first = await next();
-  if (!first.startsWith('url ')) throw new Error(`fake-bedrock-server: unexpected output ${first}`);
+  const standIn = await startStandIn('fake-bedrock-server', [String(latencyMs)]);
+  if (!standIn.greeting.startsWith('url '))
+    throw new Error(`fake-bedrock-server: unexpected output ${standIn.greeting}`);
   return {
-    url: first.slice(4),
-    calls: async () => {
-      const answer = next();
-      child.stdin.write('count\n');
-      return Number((await answer).split(' ')[1]);
-    },
-    close: async () => {
-      child.stdin.end('close\n');
-      await exited;
-    },
+    url: standIn.greeting.slice(4),
+    calls: async () => Number((await standIn.ask('count')).split(' ')[1]),
+    close: standIn.close,
   };
 }
 
