@@ -16,7 +16,7 @@
  * - `elbv2.describe_listeners:Listeners[?Protocol=HTTP].DefaultActions[*].Type` (the elements among the entries whose key member has a value),
  * - `@region` (the evaluated Region).
  */
-import type { Derivation } from './grammar.js';
+import type { Derivation } from './derived-forms.js';
 import { type MemberType, type MemberValue, REGION_KEY } from './model.js';
 import type { StatementField } from './predicates.js';
 
