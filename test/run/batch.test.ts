@@ -242,8 +242,14 @@ describe('run --batch against s3rver and the stand-in control plane', () => {
     expect(plane.jobs.slice(0, 2).map((job) => job.status)).toEqual(['Failed', 'Expired']);
     expect(run.stats.failedRecords).toBeGreaterThan(0);
     const failed = (await readRun(run.plan.runDir)).records.filter((r) => r.error);
-    for (const record of failed)
-      expect(record.error?.message).toMatch(/ended (?:Failed|Expired) .*; on demand: .*refused on demand/);
+    for (const record of failed) {
+      // Each failure names its own job and how that job ended, then the refusal on demand.
+      const named = /batch job (\S+) ended (Failed|Expired) .*; on demand: .*refused on demand/.exec(
+        record.error?.message ?? '',
+      );
+      expect(named, record.error?.message).not.toBeNull();
+      expect(plane.jobs.find((job) => job.name === named?.[1])?.status).toBe(named?.[2]);
+    }
     const ok = (await readRun(run.plan.runDir)).records.filter((r) => !r.error);
     for (const record of ok) expect(record.scores.map((s) => s.metric)).toContain('judge.overall');
   });
